@@ -1,0 +1,60 @@
+// Builds everything `npm run serve`, `npm start` and `npx ansim` need:
+// the Node-side entries bundled by esbuild (dependencies stay external, so native
+// sqlite3 and sharp load from node_modules), and the renderer built by Vite.
+import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { chmod, mkdir, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = (p) => path.join(root, 'dist', p);
+const only = process.argv.slice(2);
+const want = (name) => only.length === 0 || only.includes(name);
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+async function node() {
+  await mkdir(out('cli'), { recursive: true });
+  await build({
+    ...common,
+    format: 'esm',
+    entryPoints: {
+      'host/serve': 'electron/host/serve.ts',
+      'cli/ansim': 'electron/cli/ansim.ts',
+      'electron/backend-process': 'electron/main/backend-process.ts',
+      'electron/main': 'electron/main/main.ts',
+    },
+    outdir: out(''),
+    external: ['electron'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  // A sandboxed preload must be a single CommonJS file.
+  await build({
+    ...common,
+    format: 'cjs',
+    entryPoints: { 'electron/preload': 'electron/preload/preload.ts' },
+    outExtension: { '.js': '.cjs' },
+    outdir: out(''),
+    external: ['electron'],
+  });
+  await chmod(out('cli/ansim.js'), 0o755);
+}
+
+async function renderer() {
+  await rm(out('renderer'), { recursive: true, force: true });
+  await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+}
+
+const t0 = Date.now();
+if (want('node')) await node();
+if (want('renderer')) await renderer();
+process.stderr.write(`build: done in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
