@@ -1,16 +1,8 @@
 #!/usr/bin/env node
 // `ansim`: the engines for scripting and checks. Each subcommand lives in its own module
 // and is loaded only when asked for, so `ansim calc …` does not pay for geo or PDF code.
-import { BadInput, processIO, type CliIO, type ExitCode, type Subcommand } from './io.js';
-
-const commands: Record<string, { summary: string; load: () => Promise<Subcommand> }> = {};
-
-export function registerCommand(name: string, summary: string, load: () => Promise<Subcommand>): void {
-  commands[name] = { summary, load };
-}
-
-// Each engine registers itself here.
-import './commands.js';
+import { commands } from './commands.js';
+import { BadInput, processIO, type CliIO, type ExitCode } from './io.js';
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ansim ${name.padEnd(12)} ${c.summary}`);

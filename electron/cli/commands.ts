@@ -1,4 +1,12 @@
-// The table of `ansim` subcommands. One line per engine; the module is imported lazily.
-import { registerCommand } from './ansim.js';
+// The table of `ansim` subcommands: one entry per engine, each module imported lazily
+// so `ansim calc …` does not pay for geo or PDF code.
+import type { Subcommand } from './io.js';
 
-void registerCommand;
+export interface CommandEntry {
+  summary: string;
+  load: () => Promise<Subcommand>;
+}
+
+export const commands: Record<string, CommandEntry> = {
+  // e.g. calc: { summary: 'legal calculators (JSON on stdin)', load: async () => (await import('./calc.js')).main },
+};
