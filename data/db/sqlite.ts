@@ -1,0 +1,123 @@
+// A small typed wrapper over `sqlite3` (callback API → promises).
+// One connection per database; every statement goes through a queue so a transaction
+// (`tx`) never interleaves with another request's statements on the same connection.
+import sqlite3 from 'sqlite3';
+
+export type SqlValue = string | number | bigint | null | Buffer;
+export type Params = SqlValue[] | Record<string, SqlValue>;
+
+export interface RunResult {
+  changes: number;
+  lastID: number;
+}
+
+export interface Queryable {
+  run(sql: string, params?: Params): Promise<RunResult>;
+  get<T>(sql: string, params?: Params): Promise<T | undefined>;
+  all<T>(sql: string, params?: Params): Promise<T[]>;
+  exec(sql: string): Promise<void>;
+}
+
+export class Database implements Queryable {
+  private queue: Promise<unknown> = Promise.resolve();
+  private inTx = false;
+
+  private constructor(
+    private readonly raw: sqlite3.Database,
+    readonly file: string,
+  ) {}
+
+  static open(file: string): Promise<Database> {
+    return new Promise((resolve, reject) => {
+      const raw = new sqlite3.Database(file, (err) => {
+        if (err) return reject(err);
+        const db = new Database(raw, file);
+        db.exec(
+          // WAL for crash safety and concurrent readers; FKs are per-connection in SQLite.
+          'PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;',
+        ).then(() => resolve(db), reject);
+      });
+    });
+  }
+
+  /** Runs `fn` exclusively on the connection (statements from others wait). */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private rawRun(sql: string, params: Params = []): Promise<RunResult> {
+    return new Promise((resolve, reject) => {
+      this.raw.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
+        if (err) reject(err);
+        else resolve({ changes: this.changes, lastID: this.lastID });
+      });
+    });
+  }
+
+  private rawGet<T>(sql: string, params: Params = []): Promise<T | undefined> {
+    return new Promise((resolve, reject) => {
+      this.raw.get(sql, params, (err: Error | null, row: T) => (err ? reject(err) : resolve(row)));
+    });
+  }
+
+  private rawAll<T>(sql: string, params: Params = []): Promise<T[]> {
+    return new Promise((resolve, reject) => {
+      this.raw.all(sql, params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
+    });
+  }
+
+  private rawExec(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.raw.exec(sql, (err: Error | null) => (err ? reject(err) : resolve()));
+    });
+  }
+
+  run(sql: string, params?: Params) {
+    return this.exclusive(() => this.rawRun(sql, params));
+  }
+  get<T>(sql: string, params?: Params) {
+    return this.exclusive(() => this.rawGet<T>(sql, params));
+  }
+  all<T>(sql: string, params?: Params) {
+    return this.exclusive(() => this.rawAll<T>(sql, params));
+  }
+  exec(sql: string) {
+    return this.exclusive(() => this.rawExec(sql));
+  }
+
+  /**
+   * Runs `fn` in one `BEGIN IMMEDIATE` transaction: committed when it resolves,
+   * rolled back when it throws. Inside, use the `Queryable` passed to `fn`.
+   */
+  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      if (this.inTx) throw new Error('nested transaction');
+      const q: Queryable = {
+        run: (s, p) => this.rawRun(s, p),
+        get: (s, p) => this.rawGet(s, p),
+        all: (s, p) => this.rawAll(s, p),
+        exec: (s) => this.rawExec(s),
+      };
+      await this.rawExec('BEGIN IMMEDIATE');
+      this.inTx = true;
+      try {
+        const result = await fn(q);
+        await this.rawExec('COMMIT');
+        return result;
+      } catch (e) {
+        await this.rawExec('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        this.inTx = false;
+      }
+    });
+  }
+
+  close(): Promise<void> {
+    return this.exclusive(
+      () => new Promise<void>((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve()))),
+    );
+  }
+}
