@@ -1,0 +1,182 @@
+// Validating template data (a built-in file or a district's own upload): the schema first,
+// then the rules a schema cannot say (unique ids, conditions on earlier items only, ...).
+// Every problem becomes one human line that names its path, so a coordinator can fix the file.
+import type { z } from 'zod';
+import { leaves } from './conditions.js';
+import { Template, YESNO_VALUES, isChoice, type Condition, type Item } from './schema.js';
+
+export type TemplateCheck = { ok: true; template: Template } | { ok: false; errors: string[] };
+
+type Path = readonly PropertyKey[];
+
+/** ['sections', 2, 'items', 4, 'id'] → "sections[2].items[4].id" */
+export function formatPath(path: Path): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out === '' ? '(template)' : out;
+}
+
+/** The id of the item a path points into, when the raw data has one: helps find the line. */
+function itemHint(data: unknown, path: Path): string {
+  let node: unknown = data;
+  let hint = '';
+  for (let i = 0; i < path.length; i++) {
+    if (node === null || typeof node !== 'object') break;
+    node = (node as Record<PropertyKey, unknown>)[path[i] as never];
+    if (path[i - 1] === 'items' && node && typeof node === 'object' && typeof (node as { id?: unknown }).id === 'string') {
+      hint = ` (item "${(node as { id: string }).id}")`;
+    }
+  }
+  return hint;
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let node: unknown = data;
+  for (const k of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[k as never];
+  }
+  return node;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const got = valueAt(data, issue.path);
+      return got === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${typeName(got)}`;
+    }
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'array'
+        ? `expected at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}`
+        : issue.origin === 'string'
+          ? 'must not be empty'
+          : `must be at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return issue.origin === 'array' ? `expected at most ${String(issue.maximum)} entries` : `must be at most ${String(issue.maximum)}`;
+    case 'invalid_union': {
+      // A discriminated union with an unknown discriminator (an item `type` or condition `op`).
+      const got = valueAt(data, issue.path);
+      if (got && typeof got === 'object' && 'type' in got && !('op' in got)) {
+        return `unknown item type ${JSON.stringify((got as { type: unknown }).type)} (expected one of yesno, single, multi, number, money, date, text, longtext, photo)`;
+      }
+      if (got && typeof got === 'object' && 'op' in got) {
+        return `unknown condition op ${JSON.stringify((got as { op: unknown }).op)} (expected one of equals, in, answered, gt, gte, lt, lte, not, all, any)`;
+      }
+      if (got && typeof got === 'object' && issue.path.includes('items')) return 'missing "type" (expected one of yesno, single, multi, number, money, date, text, longtext, photo)';
+      if (got && typeof got === 'object') return 'missing "op" (expected one of equals, in, answered, gt, gte, lt, lte, not, all, any)';
+      return `expected an object, got ${typeName(got)}`;
+    }
+    default:
+      return issue.message;
+  }
+}
+
+/** Checks template data (parsed JSON). On success the template has its defaults filled in. */
+export function validateTemplateData(data: unknown): TemplateCheck {
+  const parsed = Template.safeParse(data);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => `${formatPath(issue.path)}${itemHint(data, issue.path)}: ${describeIssue(issue, data)}`);
+    return { ok: false, errors: [...new Set(errors)] };
+  }
+  const errors = semanticErrors(parsed.data);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, template: parsed.data };
+}
+
+function semanticErrors(t: Template): string[] {
+  const errors: string[] = [];
+  const sectionIds = new Set<string>();
+  /** Items seen so far (conditions may only look back), by id. */
+  const earlier = new Map<string, Item>();
+  const all = new Map<string, string>();
+  t.sections.forEach((s, si) => s.items.forEach((it, ii) => all.has(it.id) || all.set(it.id, `sections[${si}].items[${ii}]`)));
+
+  t.sections.forEach((section, si) => {
+    const sp = `sections[${si}]`;
+    if (sectionIds.has(section.id)) errors.push(`${sp}.id: duplicate section id "${section.id}"`);
+    sectionIds.add(section.id);
+    section.items.forEach((item, ii) => {
+      const ip = `${sp}.items[${ii}]`;
+      const at = (rest: string, msg: string) => errors.push(`${ip}${rest} (item "${item.id}"): ${msg}`);
+      if (earlier.has(item.id)) at('.id', `duplicate item id "${item.id}" (first at ${all.get(item.id)})`);
+
+      if (isChoice(item)) {
+        const seen = new Set<string>();
+        item.options.forEach((o, oi) => {
+          if (seen.has(o.value)) at(`.options[${oi}].value`, `duplicate option value "${o.value}"`);
+          seen.add(o.value);
+          if (item.type === 'yesno' && !(YESNO_VALUES as readonly string[]).includes(o.value)) {
+            at(`.options[${oi}].value`, `expected one of yes, no, na on a yesno item, got "${o.value}"`);
+          }
+          if (item.type !== 'yesno' && !o.label) at(`.options[${oi}].label`, 'missing (choice options need a {ko, en} label)');
+        });
+        if (item.type === 'yesno' && !(seen.has('yes') && seen.has('no'))) at('.options', 'a yesno item needs both "yes" and "no" options');
+      }
+      if (item.type === 'number' && item.min !== undefined && item.max !== undefined && item.min > item.max) {
+        at('.min', `min ${item.min} is greater than max ${item.max}`);
+      }
+
+      (item.evidenceWhen ?? []).forEach((rule, ri) => {
+        const rp = `.evidenceWhen[${ri}]`;
+        if (!rule.photo && !rule.note) at(rp, 'demands nothing: set "photo" and/or "note" to true');
+        if (rule.severityAtLeast === undefined && rule.values === undefined) at(rp, 'needs "severityAtLeast" or "values" to say which answers demand evidence');
+        if (rule.values) {
+          if (!isChoice(item)) at(`${rp}.values`, `only choice items can name answer values (this item is ${item.type})`);
+          else rule.values.forEach((v, vi) => item.options.some((o) => o.value === v) || at(`${rp}.values[${vi}]`, `"${v}" is not an option of this item`));
+        }
+      });
+
+      for (const key of ['showIf', 'requiredIf'] as const) {
+        const cond = item[key];
+        if (cond) checkCondition(cond, `.${key}`, item.id, earlier, all, at);
+      }
+      earlier.set(item.id, item);
+    });
+  });
+  return errors;
+}
+
+function checkCondition(
+  cond: Condition,
+  base: string,
+  selfId: string,
+  earlier: Map<string, Item>,
+  all: Map<string, string>,
+  at: (rest: string, msg: string) => void,
+): void {
+  for (const { cond: leaf, path } of leaves(cond)) {
+    const lp = `${base}${path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('')}.item`;
+    const target = earlier.get(leaf.item);
+    if (!target) {
+      if (leaf.item === selfId) at(lp, `refers to the item itself ("${leaf.item}"); conditions may only look at earlier items`);
+      else if (all.has(leaf.item)) at(lp, `refers to "${leaf.item}" at ${all.get(leaf.item)}, which comes later; conditions may only look at earlier items`);
+      else at(lp, `refers to unknown item "${leaf.item}"`);
+      continue;
+    }
+    if (leaf.op === 'equals' || leaf.op === 'in') {
+      if (!isChoice(target)) {
+        at(lp, `"${leaf.op}" needs a choice item, but "${leaf.item}" is ${target.type}${target.type === 'number' || target.type === 'money' ? ' (use gt, gte, lt or lte)' : ' (use answered)'}`);
+        continue;
+      }
+      const values = leaf.op === 'equals' ? [leaf.value] : leaf.values;
+      for (const v of values) {
+        if (!target.options.some((o) => o.value === v)) at(lp.replace(/\.item$/, leaf.op === 'equals' ? '.value' : '.values'), `"${v}" is not an option of "${leaf.item}"`);
+      }
+    }
+    if ((leaf.op === 'gt' || leaf.op === 'gte' || leaf.op === 'lt' || leaf.op === 'lte') && target.type !== 'number' && target.type !== 'money') {
+      at(lp, `"${leaf.op}" needs a number or money item, but "${leaf.item}" is ${target.type}`);
+    }
+  }
+}
