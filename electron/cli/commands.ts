@@ -8,5 +8,6 @@ export interface CommandEntry {
 }
 
 export const commands: Record<string, CommandEntry> = {
+  geo: { summary: 'site study: import | study run | synth', load: async () => (await import('../../geo/cli.js')).main },
   // e.g. calc: { summary: 'legal calculators (JSON on stdin)', load: async () => (await import('./calc.js')).main },
 };

@@ -1,0 +1,82 @@
+// `ansim geo …`: import | study run | synth. Results as JSON on stdout; progress and one-line
+// errors on stderr; exit 2 for bad input (naming the file or field), 1 for failures.
+import { BadInput, type CliIO, type ExitCode, printJson } from '../electron/cli/io.js';
+import { parseEpsg } from './crs.js';
+import { parseEncodingOption } from './encoding.js';
+import { importToGeoJson } from './import-file.js';
+import { GeoInputError } from './messages.js';
+
+const USAGE = `usage:
+  ansim geo import FILE [--encoding CP949|UTF-8] [--crs EPSG:N] [--x FIELD --y FIELD] [--wkt FIELD] --out OUT.geojson
+  ansim geo study run STUDY.json --out DIR [--draws N]
+  ansim geo synth --parcels N --seed S --out DIR [--crs EPSG:5186|EPSG:5174]`;
+
+export interface ParsedArgs {
+  positional: string[];
+  flags: Record<string, string>;
+}
+
+export function parseArgs(args: string[], known: string[]): ParsedArgs {
+  const positional: string[] = [];
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.startsWith('--')) {
+      const [k, inline] = a.slice(2).split('=', 2);
+      if (!known.includes(k)) throw new BadInput(`--${k}: unknown option\n${USAGE}`);
+      const v = inline ?? args[++i];
+      if (v === undefined) throw new BadInput(`--${k}: needs a value`);
+      flags[k] = v;
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+/** Progress bar on stderr (only when stderr is a terminal or the caller asks). */
+export function progressBar(io: CliIO, label: string): (fraction: number, note?: string) => void {
+  let last = -1;
+  return (f, note = '') => {
+    const pct = Math.max(0, Math.min(100, Math.round(f * 100)));
+    if (pct === last) return;
+    last = pct;
+    const width = 30;
+    const fill = Math.round((pct / 100) * width);
+    io.err(`\r${label} [${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${String(pct).padStart(3)}% ${note}`.padEnd(80) + (pct === 100 ? '\n' : ''));
+  };
+}
+
+async function runImport(args: string[], io: CliIO): Promise<ExitCode> {
+  const { positional, flags } = parseArgs(args, ['encoding', 'crs', 'x', 'y', 'wkt', 'out']);
+  if (positional.length !== 1) throw new BadInput(`FILE: give exactly one input file\n${USAGE}`);
+  if (!flags.out) throw new BadInput('--out: required (OUT.geojson)');
+  const report = importToGeoJson(positional[0], flags.out, {
+    encoding: flags.encoding ? parseEncodingOption(flags.encoding) : undefined,
+    crs: flags.crs ? parseEpsg(flags.crs) : undefined,
+    xField: flags.x,
+    yField: flags.y,
+    wktField: flags.wkt,
+  }, (n) => io.err(`\rimported ${n} features`));
+  io.err('\r');
+  printJson(io, report);
+  return 0;
+}
+
+export async function main(args: string[], io: CliIO): Promise<ExitCode> {
+  try {
+    const [cmd, ...rest] = args;
+    if (cmd === 'import') return await runImport(rest, io);
+    throw new BadInput(`${cmd ?? '(none)'}: unknown geo command\n${USAGE}`);
+  } catch (e) {
+    if (e instanceof GeoInputError) {
+      io.err(`${e.msg.ko} / ${e.msg.en}\n`);
+      if (e.detail) io.out(`${JSON.stringify({ error: e.code, message: e.msg, ...e.detail })}\n`);
+      return 2;
+    }
+    if (e instanceof BadInput) {
+      io.err(`${e.message}\n`);
+      return 2;
+    }
+    io.err(`geo: ${(e as Error).stack ?? e}\n`);
+    return 1;
+  }
+}
