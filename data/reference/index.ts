@@ -1,0 +1,221 @@
+// The legal and policy figures every rule looks up, each table with its source, the date it was
+// last checked and dated versions. Pure: the JSON is imported (bundled), never read from disk,
+// so the renderer, the backend and the CLI share exactly the same figures.
+import priorityRepaymentJson from './priority-repayment.json' with { type: 'json' };
+import overcrowdingZoneJson from './overcrowding-zone.json' with { type: 'json' };
+import brokerageJson from './brokerage.json' with { type: 'json' };
+import rentConversionJson from './rent-conversion.json' with { type: 'json' };
+import baseRateJson from './base-rate.json' with { type: 'json' };
+import hugGuaranteeJson from './hug-guarantee.json' with { type: 'json' };
+import depositRiskBandsJson from './deposit-risk-bands.json' with { type: 'json' };
+import maintenanceFeeItemisationJson from './maintenance-fee-itemisation.json' with { type: 'json' };
+import leaseReportJson from './lease-report.json' with { type: 'json' };
+import renewalCapJson from './renewal-cap.json' with { type: 'json' };
+
+export interface Bilingual {
+  ko: string;
+  en: string;
+}
+
+/** What every version of every table carries. */
+export interface VersionBase {
+  /** YYYY-MM-DD, the first day the version applies. */
+  effectiveFrom: string;
+  /** True when a figure or the start date rests on no confirmed source: the UI shows the mark. */
+  unverified?: boolean;
+  note?: string;
+}
+
+export interface ReferenceTable<V extends VersionBase> {
+  name: string;
+  title: Bilingual;
+  source: string[];
+  checkedOn: string;
+  note?: string;
+  /** Ascending by effectiveFrom. */
+  versions: V[];
+}
+
+// ---- 최우선변제 ----
+export type RegionMatch =
+  | { kind: 'seoul' }
+  | { kind: 'seoulOrMetro'; metroCities: string[]; uncertainMetroCities: string[]; gunIncluded?: boolean }
+  | { kind: 'overcrowding'; excludeSeoul: boolean; cities: string[] }
+  | { kind: 'metro'; excludeIncheon: boolean; cities: string[] }
+  | { kind: 'other' };
+
+export interface PriorityGroup {
+  key: string;
+  /** The group's short name as that table names it (서울, 과밀억제권역, 광역시, 그밖, 서울·직할시, 기타…). */
+  label: string;
+  /** The decree's own wording. */
+  wording: string;
+  depositMax: number;
+  priorityMax: number;
+  match: RegionMatch;
+}
+
+export interface PriorityVersion extends VersionBase {
+  decree: string;
+  boundaryUnverified?: boolean;
+  groups: PriorityGroup[];
+}
+
+export interface PriorityTable extends ReferenceTable<PriorityVersion> {
+  /** A 담보물권 acquired before this date gives no 최우선변제 at all (법률 제3682호 부칙 ④). */
+  noSecurityBefore: string;
+}
+
+// ---- 과밀억제권역 ----
+export interface OvercrowdingPartial {
+  city: string;
+  wording: string;
+  excludedDistricts?: string[];
+  excludedDongs?: Record<string, string[]>;
+  uncertainDistricts?: string[];
+  onlyDongs?: string[];
+  uncertainDongs?: string[];
+  uncertainAll?: boolean;
+  uncertainReason?: string;
+}
+export interface OvercrowdingVersion extends VersionBase {
+  wholeCities: string[];
+  partial: OvercrowdingPartial[];
+}
+
+// ---- 중개보수 ----
+export interface BrokerageBand {
+  minAmount: number;
+  maxAmountExclusive: number | null;
+  ratePermille: number;
+  cap: number | null;
+}
+export interface BrokerageVersion extends VersionBase {
+  housingLease: BrokerageBand[];
+  officetelLease: { ratePermille: number; cap: number | null; condition: string };
+  convertedDeposit: { rentMultiplier: number; smallRentMultiplier: number; smallThreshold: number };
+}
+
+// ---- 월차임 전환 ----
+export type ConversionVersion = VersionBase &
+  (
+    | { rule: 'fixed'; rateBp: number }
+    | { rule: 'minOfCapAndBaseTimes'; capBp: number; multiplier: number }
+    | { rule: 'minOfCapAndBasePlus'; capBp: number; addBp: number }
+  );
+
+// ---- 기준금리 ----
+export interface BaseRateVersion extends VersionBase {
+  /** Basis points: 250 = 2.50 %. */
+  rateBp: number;
+  /** Set on rows the user added. */
+  userAdded?: boolean;
+}
+
+// ---- HUG ----
+export interface HugVersion extends VersionBase {
+  officialPriceMultiplierPercent: number;
+  ratioPercent: number;
+  capCapitalRegion: number;
+  capElsewhere: number;
+}
+export interface HugTable extends ReferenceTable<HugVersion> {
+  capitalRegion: string[];
+}
+
+// ---- 부채비율 ----
+export interface RiskBandVersion extends VersionBase {
+  safeMaxPercent: number;
+  cautionMaxPercent: number;
+  emptyFromPercent: number;
+  officialPriceToMarketPercent: number;
+  officialPriceNote: string;
+}
+
+// ---- 관리비 ----
+export interface MaintenanceFeeVersion extends VersionBase {
+  thresholdMonthly: number;
+  comparison: 'atLeast';
+  lines: { key: string; ko: string; en: string }[];
+}
+
+// ---- 임대차 신고 ----
+export interface LeaseReportVersion extends VersionBase {
+  depositOver: number;
+  monthlyRentOver: number;
+  withinDays: number;
+  regions: { wholeSido: string[]; citiesAndDistrictsOf: string[]; citiesOfProvinces: boolean };
+}
+
+// ---- 증액 상한 ----
+export interface RenewalCapVersion extends VersionBase {
+  numerator: number;
+  denominator: number;
+  noIncreaseWithinMonths: number;
+}
+
+export const priorityRepayment = priorityRepaymentJson as PriorityTable;
+export const overcrowdingZone = overcrowdingZoneJson as ReferenceTable<OvercrowdingVersion>;
+export const brokerage = brokerageJson as ReferenceTable<BrokerageVersion>;
+export const rentConversion = rentConversionJson as ReferenceTable<ConversionVersion>;
+export const baseRate = baseRateJson as ReferenceTable<BaseRateVersion>;
+export const hugGuarantee = hugGuaranteeJson as HugTable;
+export const depositRiskBands = depositRiskBandsJson as ReferenceTable<RiskBandVersion>;
+export const maintenanceFeeItemisation = maintenanceFeeItemisationJson as ReferenceTable<MaintenanceFeeVersion>;
+export const leaseReport = leaseReportJson as ReferenceTable<LeaseReportVersion>;
+export const renewalCap = renewalCapJson as ReferenceTable<RenewalCapVersion>;
+
+/** Every table, for the reference screen and the docs. */
+export const referenceTables: ReferenceTable<VersionBase>[] = [
+  priorityRepayment,
+  overcrowdingZone,
+  brokerage,
+  rentConversion,
+  baseRate,
+  hugGuarantee,
+  depositRiskBands,
+  maintenanceFeeItemisation,
+  leaseReport,
+  renewalCap,
+];
+
+/**
+ * The version in force on `date` (YYYY-MM-DD): the last one whose effectiveFrom ≤ date,
+ * or undefined when the date precedes the table. ISO dates compare correctly as strings.
+ */
+export function versionAt<V extends VersionBase>(table: { versions: V[] }, date: string): V | undefined {
+  let found: V | undefined;
+  for (const v of table.versions) {
+    if (v.effectiveFrom <= date) found = v;
+    else break;
+  }
+  return found;
+}
+
+/** A base-rate decision the user records (the app ships no online feed). */
+export interface UserBaseRateRow {
+  effectiveFrom: string;
+  rateBp: number;
+  note?: string;
+}
+
+/**
+ * The shipped base-rate series merged with the user's rows. A user row on the same date as a
+ * shipped row replaces it (the user checked it against the Bank of Korea); the result is sorted.
+ */
+export function mergeBaseRates(userRows: UserBaseRateRow[] = []): ReferenceTable<BaseRateVersion> {
+  const byDate = new Map<string, BaseRateVersion>();
+  for (const v of baseRate.versions) byDate.set(v.effectiveFrom, v);
+  for (const r of userRows) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(r.effectiveFrom)) throw new Error(`baseRate.effectiveFrom: not a date: ${r.effectiveFrom}`);
+    if (!Number.isInteger(r.rateBp) || r.rateBp < 0 || r.rateBp > 5000) throw new Error(`baseRate.rateBp: out of range: ${r.rateBp}`);
+    byDate.set(r.effectiveFrom, { effectiveFrom: r.effectiveFrom, rateBp: r.rateBp, note: r.note, userAdded: true });
+  }
+  const versions = [...byDate.values()].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  return { ...baseRate, versions };
+}
+
+/** The base rate in force on `date`, from the shipped series plus the user's rows. */
+export function baseRateAt(date: string, userRows: UserBaseRateRow[] = []): BaseRateVersion | undefined {
+  return versionAt(mergeBaseRates(userRows), date);
+}
