@@ -115,7 +115,12 @@ export class Database implements Queryable {
     });
   }
 
+  private closed = false;
+
+  /** Closes the connection; closing twice is harmless. */
   close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.closed = true;
     return this.exclusive(
       () => new Promise<void>((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve()))),
     );

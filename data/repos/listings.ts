@@ -1,0 +1,128 @@
+// Listings (매물) under a case. The landlord's name and free-text notes are encrypted;
+// the property address is not personal data of the tenant and stays searchable.
+import { randomUUID } from 'node:crypto';
+import type { Queryable, SqlValue } from '../db/sqlite.js';
+import type { FieldCipher } from '../crypto/field-cipher.js';
+import { likePattern, type Actor } from './audit.js';
+import { insertRecord, metaView, restore, softDelete, updateRecord, type MetaRow } from './records.js';
+
+export interface ListingFields {
+  caseId: string;
+  roadAddress?: string | null;
+  jibunAddress?: string | null;
+  dong?: string | null;
+  ho?: string | null;
+  buildingType: string;
+  leaseType: string;
+  deposit: number;
+  monthlyRent: number;
+  maintenanceFee?: number | null;
+  exclusiveAreaM2?: number | null;
+  floor?: number | null;
+  floorKind?: string | null;
+  approvalYear?: number | null;
+  marketValue?: number | null;
+  officialPrice?: number | null;
+  lat?: number | null;
+  lon?: number | null;
+  landlordName?: string | null;
+  brokerName?: string | null;
+  brokerOffice?: string | null;
+  brokerRegNo?: string | null;
+  notes?: string | null;
+}
+
+const PLAIN: [keyof ListingFields, string][] = [
+  ['caseId', 'case_id'],
+  ['roadAddress', 'road_address'],
+  ['jibunAddress', 'jibun_address'],
+  ['dong', 'dong'],
+  ['ho', 'ho'],
+  ['buildingType', 'building_type'],
+  ['leaseType', 'lease_type'],
+  ['deposit', 'deposit'],
+  ['monthlyRent', 'monthly_rent'],
+  ['maintenanceFee', 'maintenance_fee'],
+  ['exclusiveAreaM2', 'exclusive_area_m2'],
+  ['floor', 'floor'],
+  ['floorKind', 'floor_kind'],
+  ['approvalYear', 'approval_year'],
+  ['marketValue', 'market_value'],
+  ['officialPrice', 'official_price'],
+  ['lat', 'lat'],
+  ['lon', 'lon'],
+  ['brokerName', 'broker_name'],
+  ['brokerOffice', 'broker_office'],
+  ['brokerRegNo', 'broker_reg_no'],
+];
+const SECRET: [keyof ListingFields, string][] = [
+  ['landlordName', 'landlord_name_enc'],
+  ['notes', 'notes_enc'],
+];
+
+type ListingRow = MetaRow & Record<string, string | number | null>;
+
+const SELECT = `SELECT l.*, u.name AS updated_by_name FROM listings l
+  JOIN cases k ON k.id = l.case_id
+  JOIN clients c ON c.id = k.client_id
+  LEFT JOIN managers u ON u.id = l.updated_by`;
+const LIVE = 'l.deleted_at IS NULL AND k.deleted_at IS NULL AND c.deleted_at IS NULL';
+
+export function listingView(cipher: FieldCipher, row: ListingRow) {
+  const view: Record<string, unknown> = { ...metaView(row) };
+  for (const [field, col] of PLAIN) view[field] = row[col] ?? null;
+  for (const [field, col] of SECRET) view[field] = cipher.decrypt(row[col] as string | null);
+  return view as ReturnType<typeof metaView> & Required<{ [K in keyof ListingFields]: ListingFields[K] | null }>;
+}
+
+export async function createListing(q: Queryable, cipher: FieldCipher, actor: Actor, f: ListingFields, isDemo = false) {
+  const id = randomUUID();
+  const cols: Record<string, SqlValue> = {};
+  for (const [field, col] of PLAIN) cols[col] = (f[field] as SqlValue) ?? null;
+  for (const [field, col] of SECRET) cols[col] = cipher.encrypt(f[field] as string | null);
+  await insertRecord(q, actor, 'listings', id, cols as Record<string, string | number | null>, {
+    isDemo,
+    auditFields: Object.keys(f).filter((k) => f[k as keyof ListingFields] != null),
+  });
+  return id;
+}
+
+export async function updateListing(q: Queryable, cipher: FieldCipher, actor: Actor, id: string, f: ListingFields) {
+  const before = await q.get<ListingRow>('SELECT * FROM listings WHERE id = ? AND deleted_at IS NULL', [id]);
+  if (!before) return false;
+  const updates: Record<string, string | number | null> = {};
+  const changed: string[] = [];
+  for (const [field, col] of PLAIN) {
+    const v = (f[field] as string | number | null | undefined) ?? null;
+    if ((before[col] ?? null) !== v) (updates[col] = v), changed.push(field);
+  }
+  for (const [field, col] of SECRET) {
+    const v = (f[field] as string | null | undefined) || null;
+    if (cipher.decrypt(before[col] as string | null) !== v) (updates[col] = cipher.encrypt(v)), changed.push(field);
+  }
+  if (changed.length === 0) return true;
+  return updateRecord(q, actor, 'listings', id, updates, changed);
+}
+
+export function getListing(q: Queryable, id: string) {
+  return q.get<ListingRow>(`${SELECT} WHERE l.id = ? AND ${LIVE}`, [id]);
+}
+
+/** Korean partial words match the addresses, 동·호 and the broker's office (「관악」 → 「관악구 …」). */
+export function listListings(q: Queryable, f: { caseId?: string; query?: string }) {
+  const where = [LIVE];
+  const params: SqlValue[] = [];
+  if (f.caseId) (where.push('l.case_id = ?'), params.push(f.caseId));
+  const needle = f.query?.trim();
+  if (needle) {
+    const p = likePattern(needle);
+    where.push(
+      `(l.road_address LIKE ? ESCAPE '\\' OR l.jibun_address LIKE ? ESCAPE '\\' OR l.broker_office LIKE ? ESCAPE '\\' OR (ifnull(l.dong,'') || ' ' || ifnull(l.ho,'')) LIKE ? ESCAPE '\\')`,
+    );
+    params.push(p, p, p, p);
+  }
+  return q.all<ListingRow>(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY l.created_at`, params);
+}
+
+export const deleteListing = (q: Queryable, actor: Actor, id: string) => softDelete(q, actor, 'listings', id);
+export const restoreListing = (q: Queryable, actor: Actor, id: string) => restore(q, actor, 'listings', id);

@@ -1,0 +1,126 @@
+// The backend: one data directory, one SQLite database, one handler map. It runs outside the
+// Electron main process (a utility process) or inside the loopback host, and answers
+// `call(method, input)` the same way for both: validate, check the session, dispatch.
+import { ApiError, validationError, type ApiResponse } from '../api/errors.js';
+import { apiInputs, isMethod, type ApiResults, type Method } from '../api/methods.js';
+import { Database } from '../../data/db/sqlite.js';
+import { migrate } from '../../data/db/migrate.js';
+import { FieldCipher } from '../../data/crypto/field-cipher.js';
+import { openDataDir, type KeyProtector, type OpenedDataDir } from '../../data/crypto/data-dir.js';
+import { destroyPersonal, expiredClients } from '../../data/repos/clients.js';
+import { seedDemo } from '../../data/demo/seed.js';
+import { todaySeoul } from '../../checklists/common/seoul-time.js';
+import type { HandlerContext, HandlerMap } from './context.js';
+import { OPEN_METHODS, Session } from './session.js';
+import { sessionHandlers } from './handlers/session.js';
+import { managerHandlers } from './handlers/managers.js';
+import { clientHandlers } from './handlers/clients.js';
+import { caseHandlers } from './handlers/cases.js';
+import { listingHandlers } from './handlers/listings.js';
+import { miscHandlers } from './handlers/misc.js';
+
+export const handlers: HandlerMap = {
+  ...sessionHandlers,
+  ...managerHandlers,
+  ...clientHandlers,
+  ...caseHandlers,
+  ...listingHandlers,
+  ...miscHandlers,
+};
+
+export interface BackendOptions {
+  dataDir: string;
+  protector: KeyProtector;
+  /** Seed the clearly marked demo data into a brand-new data directory (default true). */
+  seedDemo?: boolean;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+export interface Backend {
+  call<M extends Method>(method: M | string, input: unknown): Promise<ApiResponse<ApiResults[M]>>;
+  close(): Promise<void>;
+  readonly dataDir: OpenedDataDir;
+  readonly db: Database;
+}
+
+export async function openBackend(opts: BackendOptions): Promise<Backend> {
+  const dir = await openDataDir(opts.dataDir, opts.protector);
+  const db = await Database.open(dir.dbFile);
+  try {
+    await migrate(db);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  const cipher = new FieldCipher(dir.dataKey);
+  const session = new Session();
+  const now = opts.now ?? (() => new Date());
+  const ctx: HandlerContext = {
+    db,
+    cipher,
+    deviceId: dir.manifest.deviceId,
+    session,
+    now,
+    today: () => todaySeoul(now()),
+    actor: () => ({ managerId: session.managerId, deviceId: dir.manifest.deviceId, now: now().toISOString() }),
+  };
+  const lockSetting = await db.get<{ value: string }>(`SELECT value FROM settings WHERE key = 'lockAfterMinutes'`);
+  if (lockSetting) session.lockAfterMinutes = Number(lockSetting.value);
+
+  const seeded = await db.get(`SELECT 1 FROM settings WHERE key = 'demoSeeded'`);
+  const anyManager = await db.get(`SELECT 1 FROM managers LIMIT 1`);
+  if ((opts.seedDemo ?? true) && !seeded && !anyManager) {
+    await seedDemo(db, cipher, { managerId: null, deviceId: dir.manifest.deviceId, now: now().toISOString() }, ctx.today());
+  }
+
+  /** Destroys personal fields whose consented retention has ended. */
+  async function sweepRetention() {
+    for (const { id } of await expiredClients(db, ctx.today())) {
+      await db.tx((q) => destroyPersonal(q, { managerId: null, deviceId: dir.manifest.deviceId, now: now().toISOString() }, id, 'destroy_personal'));
+    }
+  }
+  await sweepRetention();
+  let lastSweep = ctx.today();
+
+  async function call(method: string, input: unknown): Promise<ApiResponse<unknown>> {
+    try {
+      if (!isMethod(method)) {
+        throw new ApiError('UNKNOWN_METHOD', { ko: `알 수 없는 기능입니다: ${method}`, en: `Unknown method: ${method}` });
+      }
+      const parsed = apiInputs[method].safeParse(input ?? {});
+      if (!parsed.success) throw validationError(parsed.error);
+      if (ctx.today() !== lastSweep) {
+        lastSweep = ctx.today();
+        await sweepRetention();
+      }
+      const t = now().getTime();
+      session.checkIdle(t);
+      if (!OPEN_METHODS.has(method) && !(method === 'managers.create')) {
+        if (!session.managerId) throw new ApiError('NO_SESSION', { ko: '먼저 매니저를 선택해 로그인하세요.', en: 'Sign in first.' });
+        if (session.locked) throw new ApiError('LOCKED', { ko: '화면이 잠겼습니다. PIN으로 잠금을 해제하세요.', en: 'Locked. Unlock with your PIN.' });
+      }
+      if (method !== 'session.status' && session.managerId && !session.locked) session.lastActivity = t;
+      const handler = handlers[method] as (i: unknown, c: HandlerContext) => Promise<unknown>;
+      return { ok: true, result: await handler(parsed.data, ctx) };
+    } catch (e) {
+      if (e instanceof ApiError) return { ok: false, error: e.toBody() };
+      // Unexpected: log the detail for the developer, give the user a plain message.
+      console.error(`[backend] ${method} failed:`, e);
+      return {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message: { ko: `처리 중 오류가 발생했습니다. 저장된 데이터는 그대로입니다. (${(e as Error).message})`, en: `Something went wrong; saved data is unchanged. (${(e as Error).message})` },
+        },
+      };
+    }
+  }
+
+  return {
+    call: call as Backend['call'],
+    close: () => db.close(),
+    dataDir: dir,
+    db,
+  };
+}

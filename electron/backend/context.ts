@@ -1,0 +1,22 @@
+// What every handler gets: the database, the field cipher, the device and the session.
+import type { Database } from '../../data/db/sqlite.js';
+import type { FieldCipher } from '../../data/crypto/field-cipher.js';
+import type { Actor } from '../../data/repos/audit.js';
+import type { ApiParsedInput, ApiResults, Method } from '../api/methods.js';
+import type { Session } from './session.js';
+
+export interface HandlerContext {
+  db: Database;
+  cipher: FieldCipher;
+  deviceId: string;
+  session: Session;
+  /** Now, injectable for tests of retention and locking. */
+  now(): Date;
+  /** The person making the change, for records and audit. */
+  actor(): Actor;
+  /** Today's date in Seoul (YYYY-MM-DD). */
+  today(): string;
+}
+
+export type Handler<M extends Method> = (input: ApiParsedInput<M>, ctx: HandlerContext) => Promise<ApiResults[M]>;
+export type HandlerMap = { [M in Method]: Handler<M> };

@@ -1,0 +1,49 @@
+import { ApiError } from '../../api/errors.js';
+import type { ListingView } from '../../api/views.js';
+import { getCase } from '../../../data/repos/cases.js';
+import {
+  createListing, deleteListing, getListing, listListings, listingView, restoreListing, updateListing,
+} from '../../../data/repos/listings.js';
+import type { HandlerContext, HandlerMap } from '../context.js';
+
+const notFound = () => new ApiError('NOT_FOUND', { ko: '매물을 찾을 수 없습니다.', en: 'Listing not found.' });
+
+async function view(ctx: HandlerContext, id: string): Promise<ListingView> {
+  const row = await getListing(ctx.db, id);
+  if (!row) throw notFound();
+  return listingView(ctx.cipher, row) as ListingView;
+}
+
+async function checkCase(ctx: HandlerContext, caseId: string) {
+  if (!(await getCase(ctx.db, caseId))) {
+    throw new ApiError('VALIDATION', { ko: 'caseId: 상담 건을 찾을 수 없습니다.', en: 'caseId: case not found.' }, [
+      { path: 'caseId', message: { ko: '상담 건을 찾을 수 없습니다.', en: 'Case not found.' } },
+    ]);
+  }
+}
+
+export const listingHandlers: Pick<
+  HandlerMap,
+  'listings.list' | 'listings.get' | 'listings.create' | 'listings.update' | 'listings.delete' | 'listings.restore'
+> = {
+  'listings.list': async (filter, ctx) => (await listListings(ctx.db, filter)).map((r) => listingView(ctx.cipher, r) as ListingView),
+  'listings.get': async ({ id }, ctx) => view(ctx, id),
+  'listings.create': async (input, ctx) => {
+    await checkCase(ctx, input.caseId);
+    const id = await ctx.db.tx((q) => createListing(q, ctx.cipher, ctx.actor(), input));
+    return view(ctx, id);
+  },
+  'listings.update': async ({ id, ...input }, ctx) => {
+    await checkCase(ctx, input.caseId);
+    if (!(await ctx.db.tx((q) => updateListing(q, ctx.cipher, ctx.actor(), id, input)))) throw notFound();
+    return view(ctx, id);
+  },
+  'listings.delete': async ({ id }, ctx) => {
+    if (!(await ctx.db.tx((q) => deleteListing(q, ctx.actor(), id)))) throw notFound();
+    return { id };
+  },
+  'listings.restore': async ({ id }, ctx) => {
+    if (!(await ctx.db.tx((q) => restoreListing(q, ctx.actor(), id)))) throw notFound();
+    return view(ctx, id);
+  },
+};

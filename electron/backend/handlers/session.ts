@@ -1,0 +1,69 @@
+// Sign-in, lock and unlock, and the desk's status (including retention warnings).
+import { ApiError } from '../../api/errors.js';
+import { RETENTION_WARNING_DAYS } from '../../api/domain.js';
+import type { SessionView } from '../../api/views.js';
+import { getManager, listManagers, managerView, verifyPin } from '../../../data/repos/managers.js';
+import { expiringClients, clientView } from '../../../data/repos/clients.js';
+import { addDays } from '../../../checklists/common/seoul-time.js';
+import type { HandlerContext, HandlerMap } from '../context.js';
+
+export async function sessionView(ctx: HandlerContext): Promise<SessionView> {
+  const managers = await listManagers(ctx.db);
+  const current = ctx.session.managerId ? await getManager(ctx.db, ctx.session.managerId) : undefined;
+  const demo = await ctx.db.get<{ n: number }>(
+    `SELECT (SELECT COUNT(*) FROM clients WHERE is_demo = 1) + (SELECT COUNT(*) FROM managers WHERE is_demo = 1) AS n`,
+  );
+  const signedIn = !!current && !ctx.session.locked;
+  const today = ctx.today();
+  const expiring = signedIn ? await expiringClients(ctx.db, today, addDays(today, RETENTION_WARNING_DAYS)) : [];
+  return {
+    needsSetup: managers.length === 0,
+    manager: current ? managerView(current) : null,
+    locked: ctx.session.locked,
+    lockAfterMinutes: ctx.session.lockAfterMinutes,
+    demo: { present: (demo?.n ?? 0) > 0 },
+    deviceId: ctx.deviceId,
+    retentionWarnings: expiring.map((r) => {
+      const v = clientView(ctx.cipher, r, today, RETENTION_WARNING_DAYS);
+      return { clientId: v.id, label: v.label, expiresOn: v.consent.expiresOn! };
+    }),
+  };
+}
+
+const badPin = () => new ApiError('BAD_PIN', { ko: 'PIN이 맞지 않습니다.', en: 'Wrong PIN.' });
+
+export const sessionHandlers: Pick<
+  HandlerMap,
+  'session.status' | 'session.start' | 'session.lock' | 'session.unlock' | 'session.end' | 'session.touch' | 'session.setLockAfter'
+> = {
+  'session.status': async (_input, ctx) => sessionView(ctx),
+  'session.start': async ({ id, pin }, ctx) => {
+    const m = await getManager(ctx.db, id);
+    if (!m) throw new ApiError('NOT_FOUND', { ko: '매니저를 찾을 수 없습니다.', en: 'Manager not found.' });
+    if (!(await verifyPin(m, pin))) throw badPin();
+    ctx.session.start(m.id, ctx.now().getTime());
+    return sessionView(ctx);
+  },
+  'session.lock': async (_input, ctx) => {
+    if (ctx.session.managerId) ctx.session.locked = true;
+    return sessionView(ctx);
+  },
+  'session.unlock': async ({ pin }, ctx) => {
+    const id = ctx.session.managerId;
+    const m = id ? await getManager(ctx.db, id) : undefined;
+    if (!m) throw new ApiError('NO_SESSION', { ko: '먼저 매니저를 선택해 로그인하세요.', en: 'Sign in first.' });
+    if (!(await verifyPin(m, pin))) throw badPin();
+    ctx.session.start(m.id, ctx.now().getTime());
+    return sessionView(ctx);
+  },
+  'session.end': async (_input, ctx) => {
+    ctx.session.end();
+    return sessionView(ctx);
+  },
+  'session.touch': async () => ({ ok: true }),
+  'session.setLockAfter': async ({ minutes }, ctx) => {
+    ctx.session.lockAfterMinutes = minutes;
+    await ctx.db.run(`INSERT INTO settings (key, value) VALUES ('lockAfterMinutes', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, [String(minutes)]);
+    return sessionView(ctx);
+  },
+};

@@ -1,0 +1,168 @@
+// The typed API over HTTP on 127.0.0.1, plus the built renderer, so the UI runs in a real
+// browser (end-to-end tests, users without Electron). Contract:
+//   POST /api/<method>  JSON body  →  {ok, result} | {ok:false, error}
+//   Authorization: Bearer <per-run token> on every API request (401 otherwise);
+//   Host / Origin must be 127.0.0.1:<port> or localhost:<port> (421 / 403: DNS rebinding);
+//   invalid input → 400 with the validation message. Nothing listens beyond loopback.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { ApiErrorCode } from '../api/errors.js';
+import { CONTENT_SECURITY_POLICY } from './csp.js';
+
+export interface ApiCaller {
+  call(method: string, input: unknown): Promise<{ ok: true; result: unknown } | { ok: false; error: { code: ApiErrorCode } }>;
+}
+
+export interface HttpHostOptions {
+  backend: ApiCaller;
+  rendererDir: string;
+  port?: number;
+  /** Fixed token (tests); a random one per run otherwise. */
+  token?: string;
+}
+
+export interface HttpHost {
+  port: number;
+  token: string;
+  /** The page's URL with the token in the fragment (never sent to a server or its logs). */
+  url: string;
+  close(): Promise<void>;
+}
+
+const STATUS: Record<ApiErrorCode, number> = {
+  VALIDATION: 400,
+  UNKNOWN_METHOD: 404,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  NO_SESSION: 403,
+  LOCKED: 403,
+  BAD_PIN: 403,
+  FORBIDDEN: 403,
+  INTERNAL: 500,
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+const MAX_BODY = 25 * 1024 * 1024; // photos arrive base64-encoded in JSON
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const data = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
+  res.end(data);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw Object.assign(new Error('body too large'), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const m = /^Bearer (.+)$/.exec(header ?? '');
+  if (!m) return false;
+  const a = Buffer.from(m[1]);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
+  const token = opts.token ?? randomBytes(32).toString('base64url');
+  const rendererDir = path.resolve(opts.rendererDir);
+  let port = 0;
+
+  const server = createServer(async (req, res) => {
+    try {
+      // DNS rebinding: a page on evil.example resolving to 127.0.0.1 sends its own Host.
+      const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+      if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 421, 'Misdirected request: wrong Host');
+      const origin = req.headers.origin;
+      if (origin && !allowedHosts.map((h) => `http://${h}`).includes(origin)) return send(res, 403, 'Forbidden origin');
+
+      const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') return send(res, 405, 'Use POST', { Allow: 'POST' });
+        if (!tokenMatches(req.headers.authorization, token)) {
+          return send(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: { ko: '인증 토큰이 없거나 틀립니다.', en: 'Missing or wrong token.' } } }, { 'WWW-Authenticate': 'Bearer' });
+        }
+        const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const text = await readBody(req);
+        let input: unknown = {};
+        if (text.trim()) {
+          try {
+            input = JSON.parse(text);
+          } catch {
+            return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: { ko: '요청 본문이 JSON이 아닙니다.', en: 'The request body is not JSON.' } } });
+          }
+        }
+        const response = await opts.backend.call(method, input);
+        return send(res, response.ok ? 200 : STATUS[response.error.code] ?? 500, response);
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+      // Static renderer files; anything unknown falls back to index.html (client routing).
+      const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+      let file = path.join(rendererDir, rel || 'index.html');
+      if (!file.startsWith(rendererDir)) return send(res, 403, 'Forbidden');
+      const st = await stat(file).catch(() => null);
+      if (!st || !st.isFile()) file = path.join(rendererDir, 'index.html');
+      const data = await readFile(file).catch(() => null);
+      if (!data) return send(res, 500, 'The renderer is not built: run npm run build');
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, {
+        'Content-Type': type,
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'public, max-age=3600',
+      });
+      res.end(req.method === 'HEAD' ? undefined : data);
+    } catch (e) {
+      const status = (e as { status?: number }).status ?? 500;
+      if (!res.headersSent) send(res, status, status === 413 ? 'Request too large' : 'Internal error');
+      if (status === 500) console.error('[host]', e);
+    }
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      resolve({
+        port,
+        token,
+        url: `http://127.0.0.1:${port}/#token=${token}`,
+        close: () =>
+          new Promise<void>((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          }),
+      });
+    });
+  });
+}
