@@ -33,6 +33,9 @@ function itemHint(data: unknown, path: Path): string {
   return hint;
 }
 
+const ITEM_TYPES = 'yesno, single, multi, number, money, date, text, longtext, photo';
+const CONDITION_OPS = 'equals, in, answered, gt, gte, lt, lte, not, all, any';
+
 function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
@@ -52,7 +55,8 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   switch (issue.code) {
     case 'invalid_type': {
       const got = valueAt(data, issue.path);
-      return got === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${typeName(got)}`;
+      const expected = issue.expected === 'int' ? 'an integer' : issue.expected;
+      return got === undefined ? `missing (expected ${expected})` : `expected ${expected}, got ${typeName(got)}`;
     }
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => String(v)).join(', ')}`;
@@ -63,20 +67,17 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
         ? `expected at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}`
         : issue.origin === 'string'
           ? 'must not be empty'
-          : `must be at least ${String(issue.minimum)}`;
+          : `must be ${issue.inclusive ? 'at least' : 'greater than'} ${String(issue.minimum)}`;
     case 'too_big':
-      return issue.origin === 'array' ? `expected at most ${String(issue.maximum)} entries` : `must be at most ${String(issue.maximum)}`;
+      return issue.origin === 'array' ? `expected at most ${String(issue.maximum)} entries` : `must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}`;
     case 'invalid_union': {
-      // A discriminated union with an unknown discriminator (an item `type` or condition `op`).
+      // A discriminated union whose discriminator (an item's `type`, a condition's `op`) is
+      // missing or unknown: zod points the path at the discriminator itself.
+      const key = issue.path[issue.path.length - 1];
       const got = valueAt(data, issue.path);
-      if (got && typeof got === 'object' && 'type' in got && !('op' in got)) {
-        return `unknown item type ${JSON.stringify((got as { type: unknown }).type)} (expected one of yesno, single, multi, number, money, date, text, longtext, photo)`;
-      }
-      if (got && typeof got === 'object' && 'op' in got) {
-        return `unknown condition op ${JSON.stringify((got as { op: unknown }).op)} (expected one of equals, in, answered, gt, gte, lt, lte, not, all, any)`;
-      }
-      if (got && typeof got === 'object' && issue.path.includes('items')) return 'missing "type" (expected one of yesno, single, multi, number, money, date, text, longtext, photo)';
-      if (got && typeof got === 'object') return 'missing "op" (expected one of equals, in, answered, gt, gte, lt, lte, not, all, any)';
+      const shown = got === undefined ? 'missing' : `unknown ${key === 'op' ? 'condition op' : 'item type'} ${JSON.stringify(got)}`;
+      if (key === 'type') return `${shown} (expected one of ${ITEM_TYPES})`;
+      if (key === 'op') return `${shown} (expected one of ${CONDITION_OPS})`;
       return `expected an object, got ${typeName(got)}`;
     }
     default:

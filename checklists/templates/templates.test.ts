@@ -1,0 +1,148 @@
+// Every built-in template: valid, complete enough to use, and wired as the brief asks.
+import { describe, expect, it } from 'vitest';
+import {
+  BUILT_IN_TEMPLATE_DATA,
+  canComplete,
+  evidenceRequired,
+  getTemplate,
+  isChoice,
+  listTemplates,
+  score,
+  validateTemplateData,
+  visibleItems,
+  type Answer,
+  type Item,
+  type Template,
+} from '../engine/index.js';
+
+/** A written amount of money such as "10만원", "1,000만", "3억", "500원". */
+const LEGAL_AMOUNT = /\d[\d,.]*\s*(만|억|천\s*만|원)/;
+
+const items = (t: Template): Item[] => t.sections.flatMap((s) => s.items);
+
+describe.each(Object.keys(BUILT_IN_TEMPLATE_DATA))('built-in %s', (file) => {
+  const check = validateTemplateData(BUILT_IN_TEMPLATE_DATA[file]);
+
+  it('passes the schema and the template rules, and its file name matches id and version', () => {
+    expect(check.ok ? [] : check.errors).toEqual([]);
+    if (check.ok) expect(file).toBe(`${check.template.id}.v${check.template.version}.json`);
+  });
+
+  it('has Korean and English text, and a help text on every question that can go wrong', () => {
+    if (!check.ok) return;
+    for (const item of items(check.template)) {
+      expect(item.prompt.ko).toMatch(/[가-힣]/);
+      expect(item.prompt.en).toMatch(/[A-Za-z]/);
+      const canGoWrong = (isChoice(item) && item.options.some((o) => o.severity !== 'ok')) || (item.type === 'number' && (item.thresholds ?? []).length > 0);
+      if (canGoWrong) {
+        // The manager has to be able to say why a 주의/위험 answer matters.
+        expect(item.help?.ko, `${item.id}: help (ko)`).toMatch(/[가-힣]/);
+        expect(item.help?.en, `${item.id}: help (en)`).toMatch(/[A-Za-z]/);
+      }
+    }
+  });
+
+  it('never writes a legal amount into its text: 만원 / 원 figures live in reference tables', () => {
+    const text = JSON.stringify(BUILT_IN_TEMPLATE_DATA[file]);
+    expect(text).not.toMatch(LEGAL_AMOUNT);
+  });
+});
+
+describe('the three built-in checklists', () => {
+  it('the amount detector used above catches amounts as templates would write them', () => {
+    for (const s of ['월 10만원 이상', '보증금 1,000만 초과', '6억', '7.5억', '100원']) expect(s).toMatch(LEGAL_AMOUNT);
+    for (const s of ['40초', '10분 이내', '2층 이상', '제3조의2']) expect(s).not.toMatch(LEGAL_AMOUNT);
+  });
+
+  it('lists inspection, registry and contract at their latest versions', () => {
+    expect(listTemplates().map((t) => t.id).sort()).toEqual(['contract', 'inspection', 'registry']);
+  });
+
+  it('inspection: 결로·누수·곰팡이 problems demand a photo', () => {
+    const t = getTemplate('inspection', 1)!;
+    const find = (id: string) => items(t).find((i) => i.id === id)!;
+    expect(evidenceRequired(find('condensation'), 'yes').photo).toBe(true);
+    expect(evidenceRequired(find('condensation'), 'no').photo).toBe(false);
+    expect(evidenceRequired(find('ceilingLeak'), 'yes').photo).toBe(true);
+    expect(evidenceRequired(find('mould'), ['bathroom']).photo).toBe(true);
+    expect(evidenceRequired(find('mould'), ['none']).photo).toBe(false);
+  });
+
+  it('inspection covers what the issue lists', () => {
+    const ids = items(getTemplate('inspection', 1)!).map((i) => i.id);
+    for (const id of ['unitMatchesRegistry', 'roomSplitSigns', 'illegalExtensionSigns', 'waterPressure', 'drainage', 'hotWaterSeconds', 'boilerWorks',
+      'ceilingLeak', 'condensation', 'mould', 'windowsVentilate', 'daylight', 'noiseLevel', 'vibration', 'electricityWorks', 'gasMeterLocation',
+      'smokeDetector', 'extinguisher', 'escapeRoute', 'doorLock', 'cctv', 'windowGuards', 'routeHome', 'maintenanceFee', 'maintenanceFeeCovers',
+      'transit', 'dailyAmenities', 'harmfulFacilities']) {
+      expect(ids).toContain(id);
+    }
+  });
+
+  it('registry: 다가구 asks for 선순위 보증금; an agent needs 위임장, 인감증명서 and a call; 신탁 needs 신탁원부 and 수탁자 동의', () => {
+    const t = getTemplate('registry', 1)!;
+    const shown = (answers: Answer[]) => visibleItems(t, answers).map((v) => v.item.id);
+    expect(shown([{ itemId: 'propertyType', value: 'apartment' }])).not.toContain('seniorDeposits');
+    expect(shown([{ itemId: 'propertyType', value: 'dagagu' }])).toContain('seniorDeposits');
+    expect(shown([{ itemId: 'signedBy', value: 'owner' }])).not.toContain('powerOfAttorney');
+    expect(shown([{ itemId: 'signedBy', value: 'agent' }])).toEqual(expect.arrayContaining(['powerOfAttorney', 'sealCertificate', 'ownerCalled', 'agentIdChecked']));
+    expect(shown([{ itemId: 'gapguEntries', value: ['trust'] }])).toEqual(expect.arrayContaining(['trustRegisterChecked', 'trusteeConsent']));
+    expect(shown([{ itemId: 'gapguEntries', value: ['none'] }])).not.toContain('trusteeConsent');
+    expect(shown([{ itemId: 'gapguEntries', value: ['provisionalSeizure'] }])).toContain('gapguClearance');
+  });
+
+  it('registry: a 가압류 makes the verdict 위험 and is the first driver', () => {
+    const t = getTemplate('registry', 1)!;
+    const s = score(t, [
+      { itemId: 'certFresh', value: 'no' },
+      { itemId: 'gapguEntries', value: ['provisionalSeizure'], note: '잔금 전 말소 약정' },
+    ]);
+    expect(s.overall.verdict).toBe('danger');
+    expect(s.overall.label.ko).toBe('위험 · 미완료');
+    expect(s.drivers.map((d) => d.itemId)).toEqual(['gapguEntries', 'certFresh']);
+  });
+
+  it('contract: the 관리비 itemisation question names the reference table and shows only for a fixed fee at or above it', () => {
+    const t = getTemplate('contract', 1)!;
+    const shown = (answers: Answer[]) => visibleItems(t, answers).map((v) => v.item.id);
+    expect(shown([{ itemId: 'feeType', value: 'actual' }])).not.toContain('feeItemised');
+    expect(shown([{ itemId: 'feeType', value: 'fixed' }, { itemId: 'feeAtThreshold', value: 'no' }])).not.toContain('feeItemised');
+    expect(shown([{ itemId: 'feeType', value: 'fixed' }, { itemId: 'feeAtThreshold', value: 'yes' }])).toContain('feeItemised');
+    const feeItemised = items(t).find((i) => i.id === 'feeItemised')!;
+    expect(feeItemised.refTable).toBe('maintenanceFeeItemisation');
+  });
+
+  it('each checklist can be completed by answering every visible item', () => {
+    for (const t of listTemplates()) {
+      const answers: Answer[] = [];
+      // Answer in template order with the first option (or a plain valid value); re-evaluate as answers unlock items.
+      for (let round = 0; round < 5; round++) {
+        for (const v of visibleItems(t, answers)) {
+          if (answers.some((a) => a.itemId === v.item.id)) continue;
+          answers.push({ itemId: v.item.id, value: sampleValue(v.item), note: '메모', photoIds: ['photo-1'] });
+        }
+      }
+      expect(canComplete(t, answers).missing, t.id).toEqual([]);
+      expect(score(t, answers).overall.complete).toBe(true);
+    }
+  });
+});
+
+function sampleValue(item: Item): Answer['value'] {
+  switch (item.type) {
+    case 'yesno':
+    case 'single':
+      return item.options[0].value;
+    case 'multi':
+      return [item.options[0].value];
+    case 'number':
+      return item.min ?? 1;
+    case 'money':
+      return 10_000_000;
+    case 'date':
+      return '2026-03-02';
+    case 'photo':
+      return ['photo-1'];
+    default:
+      return '확인함';
+  }
+}
