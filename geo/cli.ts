@@ -65,6 +65,7 @@ export async function main(args: string[], io: CliIO): Promise<ExitCode> {
   try {
     const [cmd, ...rest] = args;
     if (cmd === 'import') return await runImport(rest, io);
+    if (cmd === 'synth') return await (await import('./synth-cli.js')).runSynth(rest, io);
     throw new BadInput(`${cmd ?? '(none)'}: unknown geo command\n${USAGE}`);
   } catch (e) {
     if (e instanceof GeoInputError) {

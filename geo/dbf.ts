@@ -165,13 +165,13 @@ export class DbfWriter {
   private used = 0;
   private perChunk: number;
 
-  constructor(path: string, private fields: DbfFieldSpec[], private enc: TextEncoding) {
+  constructor(path: string, private fields: DbfFieldSpec[], private enc: TextEncoding, date = new Date()) {
     this.fd = openSync(path, 'w');
     this.recordLength = 1 + fields.reduce((s, f) => s + f.length, 0);
     this.headerLength = 32 + 32 * fields.length + 1;
     const head = Buffer.alloc(this.headerLength);
     head[0] = 0x03;
-    const d = new Date();
+    const d = date;
     head[1] = d.getUTCFullYear() - 1900;
     head[2] = d.getUTCMonth() + 1;
     head[3] = d.getUTCDate();

@@ -1,0 +1,19 @@
+import { BadInput, type CliIO, type ExitCode, printJson } from '../electron/cli/io.js';
+import { parseArgs } from './cli.js';
+import { parseEpsg } from './crs.js';
+import { synthesize } from './synth.js';
+
+export async function runSynth(args: string[], io: CliIO): Promise<ExitCode> {
+  const { flags } = parseArgs(args, ['parcels', 'seed', 'out', 'crs', 'constraints']);
+  const parcels = Number(flags.parcels);
+  if (!Number.isInteger(parcels) || parcels < 1 || parcels > 5_000_000) throw new BadInput('--parcels: a whole number from 1 to 5,000,000');
+  const seed = Number(flags.seed ?? 1);
+  if (!Number.isInteger(seed)) throw new BadInput('--seed: a whole number');
+  if (!flags.out) throw new BadInput('--out: required (a directory)');
+  const crs = flags.crs ? parseEpsg(flags.crs) : 5186;
+  if (crs !== 5186 && crs !== 5174) throw new BadInput('--crs: EPSG:5186 or EPSG:5174');
+  const constraints = flags.constraints ? Number(flags.constraints) : 50;
+  io.err(`synthesizing ~${parcels} parcels…\n`);
+  printJson(io, synthesize({ parcels, seed, outDir: flags.out, crs, constraints }));
+  return 0;
+}
