@@ -1,0 +1,48 @@
+// Loads the session, shows the gate (who is working / unlock) or the desk, and keeps the
+// backend's inactivity lock in step with what the user is doing.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, onSessionError } from './api/client.js';
+import { useApp } from './store/app.js';
+import { SessionGate } from './views/SessionGate.js';
+import { Shell } from './views/Shell.js';
+
+export function App() {
+  const { t } = useTranslation();
+  const { session, refreshSession } = useApp();
+
+  useEffect(() => {
+    refreshSession().catch(() => undefined);
+    const off = onSessionError(() => void refreshSession());
+    // Re-check regularly so an idle lock shows even when nobody clicks.
+    const poll = setInterval(() => void refreshSession().catch(() => undefined), 30_000);
+    return () => {
+      off();
+      clearInterval(poll);
+    };
+  }, [refreshSession]);
+
+  const active = !!session?.manager && !session.locked;
+  useEffect(() => {
+    if (!active) return;
+    // User input counts as activity; tell the backend at most every 20 s.
+    let last = 0;
+    const touch = () => {
+      const now = Date.now();
+      if (now - last > 20_000) {
+        last = now;
+        void api('session.touch').catch(() => undefined);
+      }
+    };
+    window.addEventListener('keydown', touch);
+    window.addEventListener('pointerdown', touch);
+    return () => {
+      window.removeEventListener('keydown', touch);
+      window.removeEventListener('pointerdown', touch);
+    };
+  }, [active]);
+
+  if (!session) return <div className="gate"><p className="muted">{t('common.loading')}</p></div>;
+  if (!active) return <SessionGate />;
+  return <Shell />;
+}

@@ -1,0 +1,73 @@
+// Amounts typed the Korean way (1억 5천, 15000만, 150,000,000), read back in words as you type.
+// A bare number like 5000 could be 5,000원 or 5,000만원: the user must pick before saving.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatKoreanAmount, formatWon, parseAmount } from '../../../checklists/common/money.js';
+
+export interface MoneyState {
+  value: number | null;
+  /** True while an ambiguous entry waits for the user's choice (saving is blocked). */
+  pending: boolean;
+}
+
+export function MoneyInput(props: {
+  id: string;
+  value: number | null;
+  onChange(state: MoneyState): void;
+  optional?: boolean;
+  name?: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const [text, setText] = useState(props.value != null ? formatWon(props.value).replace(/원$/, '') : '');
+  const [choice, setChoice] = useState<number | null>(null);
+  useEffect(() => {
+    // A value set from outside (e.g. the 1000/50 shortcut) replaces the text.
+    if (props.value != null && parseAmount(text).ok === false) setText(formatWon(props.value).replace(/원$/, ''));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.value]);
+  const parsed = text.trim() ? parseAmount(text) : null;
+
+  function update(next: string) {
+    setText(next);
+    setChoice(null);
+    const p = next.trim() ? parseAmount(next) : null;
+    if (!p) props.onChange({ value: null, pending: false });
+    else if (!p.ok) props.onChange({ value: null, pending: true });
+    else props.onChange({ value: p.value, pending: p.ambiguous });
+  }
+  function pick(v: number) {
+    setChoice(v);
+    props.onChange({ value: v, pending: false });
+  }
+
+  return (
+    <div className="money">
+      <input
+        id={props.id}
+        name={props.name}
+        inputMode="text"
+        autoComplete="off"
+        value={text}
+        placeholder={t('money.placeholder')}
+        onChange={(e) => update(e.target.value)}
+        aria-invalid={parsed ? !parsed.ok : undefined}
+      />
+      {parsed && parsed.ok && !parsed.ambiguous && (
+        <div className="money-reading" data-testid="money-reading">
+          {formatWon(parsed.value)} · {formatKoreanAmount(parsed.value)}
+        </div>
+      )}
+      {parsed && !parsed.ok && <div className="error">{i18n.language === 'en' ? parsed.error.en : parsed.error.ko}</div>}
+      {parsed && parsed.ok && parsed.ambiguous && (
+        <div className="money-ambiguous" role="group" aria-label={t('money.ambiguous', { input: text })}>
+          <span>{t('money.ambiguous', { input: text })}</span>
+          {[parsed.value, ...parsed.alternatives].map((v) => (
+            <button type="button" key={v} className={choice === v ? 'chip selected' : 'chip'} onClick={() => pick(v)}>
+              {formatKoreanAmount(v)}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// App-wide state: the session, the current screen, and transient notices (with undo).
+import { create } from 'zustand';
+import type { SessionView } from '../../../electron/api/views.js';
+import { api } from '../api/client.js';
+
+export type Route =
+  | { name: 'dashboard' }
+  | { name: 'clients' }
+  | { name: 'client'; id?: string }
+  | { name: 'cases'; clientId?: string }
+  | { name: 'case'; id: string }
+  | { name: 'caseNew'; clientId?: string }
+  | { name: 'listings' }
+  | { name: 'listing'; caseId: string; id?: string }
+  | { name: 'settings' }
+  | { name: 'soon'; module: string };
+
+export interface Notice {
+  id: number;
+  text: string;
+  undo?: () => Promise<void>;
+  tone?: 'info' | 'error';
+}
+
+interface AppState {
+  session: SessionView | null;
+  route: Route;
+  notices: Notice[];
+  setSession(s: SessionView): void;
+  refreshSession(): Promise<void>;
+  go(route: Route): void;
+  notify(n: Omit<Notice, 'id'>): void;
+  dismiss(id: number): void;
+}
+
+let nextId = 1;
+
+export const useApp = create<AppState>((set, get) => ({
+  session: null,
+  route: { name: 'dashboard' },
+  notices: [],
+  setSession: (session) => set({ session }),
+  refreshSession: async () => set({ session: await api('session.status') }),
+  go: (route) => {
+    set({ route });
+    window.scrollTo?.(0, 0);
+  },
+  notify: (n) => {
+    const id = nextId++;
+    set({ notices: [...get().notices, { ...n, id }] });
+    setTimeout(() => get().dismiss(id), n.undo ? 10_000 : 4_000);
+  },
+  dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+}));

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseView, ClientView } from '../../../electron/api/views.js';
+import { api } from '../api/client.js';
+import { useApp } from '../store/app.js';
+import { CaseRow } from './Cases.js';
+
+export function Dashboard() {
+  const { t } = useTranslation();
+  const { session, go } = useApp();
+  const [cases, setCases] = useState<CaseView[] | null>(null);
+  const [clients, setClients] = useState<ClientView[] | null>(null);
+  useEffect(() => {
+    void api('cases.list', {}).then((cs) => setCases(cs.filter((c) => c.status === 'received' || c.status === 'in_progress')));
+    void api('clients.list', {}).then((cs) => setClients(cs.slice(0, 6)));
+  }, []);
+  return (
+    <section className="page">
+      <header className="page-head">
+        <h1>{t('dashboard.title')}</h1>
+        <div className="row">
+          <button type="button" className="primary" onClick={() => go({ name: 'client' })}>+ {t('dashboard.newClient')}</button>
+          <button type="button" onClick={() => go({ name: 'caseNew' })}>+ {t('dashboard.newCase')}</button>
+        </div>
+      </header>
+      {session && session.retentionWarnings.length > 0 && (
+        <div className="card warn">
+          <h2>{t('dashboard.retention')}</h2>
+          <ul>
+            {session.retentionWarnings.map((w) => (
+              <li key={w.clientId}>
+                <button type="button" className="link" onClick={() => go({ name: 'client', id: w.clientId })}>{w.label}</button> — {t('dashboard.retentionHint', { date: w.expiresOn })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="two-col">
+        <div className="card">
+          <h2>{t('dashboard.openCases')} {cases && <span className="count">{cases.length}</span>}</h2>
+          {!cases ? <p className="muted">{t('common.loading')}</p> : cases.length === 0 ? <p className="muted">{t('common.empty')}</p> : (
+            <table className="table"><tbody>{cases.map((c) => <CaseRow key={c.id} c={c} />)}</tbody></table>
+          )}
+        </div>
+        <div className="card">
+          <h2>{t('dashboard.recentClients')}</h2>
+          {!clients ? <p className="muted">{t('common.loading')}</p> : clients.length === 0 ? <p className="muted">{t('common.empty')}</p> : (
+            <ul className="plain">
+              {clients.map((c) => (
+                <li key={c.id}>
+                  <button type="button" className="link" onClick={() => go({ name: 'client', id: c.id })}>{c.label}</button>
+                  {c.isDemo && <span className="badge demo">{t('app.demoBadge')}</span>}
+                  <span className="muted small"> {c.ageBand ? t(`enum.ageBand.${c.ageBand}`) : ''} · {c.desiredDistricts.join(', ')}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
