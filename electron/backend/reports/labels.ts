@@ -1,0 +1,143 @@
+// Fixed wording of the reports in Korean and English. The report's language is the model's
+// `locale` (default Korean); content from the model is printed as given.
+import type { ChecklistItemStatus, Impression, ReportLocale, Verdict } from './models.js';
+
+export interface Bilingual {
+  ko: string;
+  en: string;
+}
+
+export const L = {
+  tenantTitle: { ko: '상담 결과 보고서', en: 'Counselling report' },
+  viewingTitle: { ko: '동행 기록지', en: 'Accompanied viewing record' },
+  service: { ko: '서울시 1인가구 전·월세 안심계약 도움서비스', en: 'Seoul single-household safe rental contract service' },
+  demoMark: { ko: '예시 (데모 자료)', en: 'SAMPLE (demo data)' },
+  page: { ko: '쪽', en: 'page' },
+  client: { ko: '상담 신청인', en: 'Client' },
+  caseNumber: { ko: '사건 번호', en: 'Case no.' },
+  reportDate: { ko: '작성일', en: 'Date' },
+  manager: { ko: '주거안심매니저', en: 'Housing safety manager' },
+  center: { ko: '소속', en: 'Centre' },
+  brokerNo: { ko: '공인중개사 등록번호', en: 'Realtor registration no.' },
+  listings: { ko: '상담 매물', en: 'Listings' },
+  address: { ko: '소재지', en: 'Address' },
+  housingType: { ko: '주택 유형', en: 'Type' },
+  leaseType: { ko: '계약 형태', en: 'Lease' },
+  deposit: { ko: '보증금', en: 'Deposit' },
+  monthlyRent: { ko: '월세', en: 'Monthly rent' },
+  maintenanceFee: { ko: '관리비', en: 'Maintenance fee' },
+  area: { ko: '전용면적', en: 'Exclusive area' },
+  floor: { ko: '층', en: 'Floor' },
+  builtYear: { ko: '사용승인', en: 'Built' },
+  risk: { ko: '위험도 판단', en: 'Risk assessment' },
+  flags: { ko: '확인된 사항', en: 'Findings' },
+  flagCode: { ko: '항목', en: 'Rule' },
+  flagLevel: { ko: '수준', en: 'Level' },
+  flagReason: { ko: '내용과 이유', en: 'Finding and reason' },
+  flagBasis: { ko: '근거', en: 'Basis' },
+  noFlags: { ko: '확인된 위험 요소가 없습니다.', en: 'No risk factors were found.' },
+  seniority: { ko: '권리 순위 (배당 순서)', en: 'Order of priority (distribution order)' },
+  seniorityHint: {
+    ko: '위에 있을수록 경매·공매 때 먼저 배당받습니다. 강조된 칸이 임차인의 자리입니다.',
+    en: 'Higher entries are paid first in an auction. The highlighted box is the tenant.',
+  },
+  rank: { ko: '순위', en: 'Rank' },
+  priority: { ko: '최우선변제 (소액임차인)', en: 'Priority repayment (small-deposit tenants)' },
+  priorityEligible: { ko: '최우선변제 대상', en: 'Eligible' },
+  priorityNotEligible: { ko: '최우선변제 대상 아님', en: 'Not eligible' },
+  tableDate: { ko: '적용 기준일', en: 'Table date' },
+  region: { ko: '지역', en: 'Region' },
+  threshold: { ko: '보증금 기준', en: 'Deposit threshold' },
+  protectedAmount: { ko: '우선 변제 금액', en: 'Protected amount' },
+  basis: { ko: '근거', en: 'Basis' },
+  hug: { ko: '전세보증금반환보증 (HUG)', en: 'Deposit return guarantee (HUG)' },
+  hugEligible: { ko: '가입 가능', en: 'Eligible' },
+  hugNotEligible: { ko: '가입 어려움', en: 'Not eligible' },
+  hugMaxDeposit: { ko: '보증 가능 보증금 한도', en: 'Largest deposit accepted' },
+  housePrice: { ko: '주택가격', en: 'House price' },
+  condition: { ko: '조건', en: 'Condition' },
+  met: { ko: '충족', en: 'Met' },
+  notMet: { ko: '미충족', en: 'Not met' },
+  checklists: { ko: '점검 결과', en: 'Checklist results' },
+  problemsFirst: { ko: '문제가 있는 항목을 먼저 표시합니다.', en: 'Items with problems are listed first.' },
+  item: { ko: '항목', en: 'Item' },
+  result: { ko: '결과', en: 'Result' },
+  note: { ko: '메모', en: 'Note' },
+  photos: { ko: '사진', en: 'Photos' },
+  clauses: { ko: '제안 특약사항', en: 'Proposed special terms' },
+  clauseReason: { ko: '제안 이유', en: 'Why' },
+  steps: { ko: '계약 후 할 일', en: 'After signing' },
+  dueDate: { ko: '기한', en: 'By' },
+  step: { ko: '할 일', en: 'Step' },
+  remarks: { ko: '매니저 의견', en: "Manager's remarks" },
+  disclaimer: {
+    ko: '이 보고서는 상담 시점에 확인한 자료를 바탕으로 정보를 제공하기 위한 것이며, 법률 자문이 아닙니다. 계약 전 등기사항전부증명서 등 서류를 다시 확인하시고, 법률 판단이 필요하면 변호사나 전월세종합지원센터(02-2133-1200)와 상담하세요.',
+    en: 'This report gives information based on the documents checked at the time of counselling; it is not legal advice. Check the registry and other documents again before signing, and consult a lawyer or the Seoul Rental Support Centre (02-2133-1200) for legal questions.',
+  },
+  imageMissing: { ko: '사진을 표시할 수 없습니다', en: 'Image unavailable' },
+  // Viewing log
+  viewing: { ko: '동행 개요', en: 'Viewing' },
+  viewingDate: { ko: '일자', en: 'Date' },
+  meetingPlace: { ko: '만나는 곳', en: 'Meeting place' },
+  time: { ko: '시간', en: 'Time' },
+  status: { ko: '상태', en: 'Status' },
+  managers: { ko: '동행 매니저', en: 'Managers' },
+  route: { ko: '방문 경로', en: 'Route' },
+  order: { ko: '순서', en: 'Order' },
+  listing: { ko: '매물', en: 'Listing' },
+  arrived: { ko: '도착', en: 'Arrived' },
+  left: { ko: '출발', en: 'Left' },
+  duration: { ko: '머문 시간', en: 'Duration' },
+  minutes: { ko: '분', en: 'min' },
+  observations: { ko: '확인한 내용', en: 'Observations' },
+  impression: { ko: '임차인 인상', en: "Tenant's impression" },
+  followUps: { ko: '추가 확인할 일', en: 'Follow-ups' },
+  checklist: { ko: '점검표', en: 'Checklist' },
+  nextSteps: { ko: '다음 단계', en: 'Next steps' },
+  confirmation: { ko: '임차인 확인', en: "Tenant's confirmation" },
+  confirmText: {
+    ko: '위 동행 기록의 내용을 확인했습니다.',
+    en: 'I have read and confirm this viewing record.',
+  },
+  typedName: { ko: '성명', en: 'Name' },
+  signature: { ko: '서명', en: 'Signature' },
+  confirmedAt: { ko: '확인 시각', en: 'Confirmed at' },
+  satisfaction: { ko: '만족도', en: 'Satisfaction' },
+  notConfirmed: { ko: '아직 임차인 확인 전입니다.', en: 'Not yet confirmed by the tenant.' },
+  amendments: { ko: '정정 기록 (원본 유지)', en: 'Amendments (original kept)' },
+} satisfies Record<string, Bilingual>;
+
+export const VERDICT_LABEL: Record<Verdict, Bilingual> = {
+  safe: { ko: '안전', en: 'Safe' },
+  caution: { ko: '주의', en: 'Caution' },
+  danger: { ko: '위험', en: 'Danger' },
+};
+
+export const STATUS_LABEL: Record<ChecklistItemStatus, Bilingual> = {
+  problem: { ko: '문제', en: 'Problem' },
+  ok: { ko: '양호', en: 'OK' },
+  na: { ko: '해당 없음', en: 'N/A' },
+  unchecked: { ko: '미확인', en: 'Not checked' },
+};
+
+export const IMPRESSION_LABEL: Record<Impression, Bilingual> = {
+  good: { ko: '좋음', en: 'Good' },
+  ok: { ko: '보통', en: 'Fair' },
+  poor: { ko: '아쉬움', en: 'Poor' },
+};
+
+export const VIEWING_STATUS_LABEL: Record<'planned' | 'done' | 'cancelled' | 'no-show', Bilingual> = {
+  planned: { ko: '예정', en: 'Planned' },
+  done: { ko: '완료', en: 'Done' },
+  cancelled: { ko: '취소', en: 'Cancelled' },
+  'no-show': { ko: '불참', en: 'No-show' },
+};
+
+export function t(label: Bilingual, locale: ReportLocale = 'ko'): string {
+  return label[locale];
+}
+
+/** "page 2 / 5" in the report's language. */
+export function pageLabel(page: number, total: number, locale: ReportLocale = 'ko'): string {
+  return locale === 'ko' ? `${page} / ${total} 쪽` : `page ${page} / ${total}`;
+}

@@ -1,0 +1,230 @@
+// 상담 결과 보고서: the report the tenant takes home after counselling. Built from a
+// TenantReportModel only (no database access): bytes in, bytes out.
+import { formatArea, formatDate, formatDateTime, formatMoney } from './format.js';
+import { prepareImage } from './images.js';
+import { L, STATUS_LABEL, VERDICT_LABEL, t } from './labels.js';
+import { COLORS, ReportWriter, type EmbeddedImage, type TableCell } from './layout.js';
+import { maskName } from './mask.js';
+import type { ChecklistItemResult, ChecklistItemStatus, ReportLocale, ReportPhoto, TenantReportModel, Verdict } from './models.js';
+
+/** Problems first, then unchecked, then fine, then not applicable; stable within a group. */
+const STATUS_ORDER: Record<ChecklistItemStatus, number> = { problem: 0, unchecked: 1, ok: 2, na: 3 };
+
+export function orderChecklistItems(items: readonly ChecklistItemResult[]): ChecklistItemResult[] {
+  return items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => STATUS_ORDER[a.item.status] - STATUS_ORDER[b.item.status] || a.i - b.i)
+    .map((x) => x.item);
+}
+
+/** Re-encodes and embeds every photo once, in parallel, before layout starts. */
+export async function embedPhotos(writer: ReportWriter, photos: ReportPhoto[]): Promise<Map<ReportPhoto, EmbeddedImage | null>> {
+  const entries = await Promise.all(
+    photos.map(async (p) => {
+      const prepared = await prepareImage(p.bytes);
+      return [p, prepared ? await writer.embed(prepared) : null] as const;
+    }),
+  );
+  return new Map(entries);
+}
+
+export async function renderTenantReport(model: TenantReportModel): Promise<Uint8Array> {
+  const lc: ReportLocale = model.locale ?? 'ko';
+  const w = await ReportWriter.create({
+    title: t(L.tenantTitle, lc),
+    headerRight: t(L.service, lc),
+    demoMark: model.demo ? t(L.demoMark, lc) : undefined,
+    footerNote: lc === 'ko' ? '정보 제공용 자료이며 법률 자문이 아닙니다.' : 'For information only; not legal advice.',
+    locale: lc,
+    createdAt: new Date(`${model.reportDate}T09:00:00+09:00`),
+  });
+  const allPhotos = model.checklists.flatMap((c) => c.items.flatMap((i) => i.photos ?? []));
+  const photos = await embedPhotos(w, allPhotos);
+  const money = (won: number) => formatMoney(won, lc);
+
+  // Title block.
+  w.paragraph(t(L.tenantTitle, lc), { size: 20, bold: true, leading: 1.3 });
+  w.space(4);
+  w.keyValues([
+    { key: t(L.client, lc), value: maskName(model.clientName) },
+    ...(model.caseNumber ? [{ key: t(L.caseNumber, lc), value: model.caseNumber }] : []),
+    { key: t(L.reportDate, lc), value: formatDate(model.reportDate, lc) },
+    { key: t(L.manager, lc), value: model.manager.name },
+    { key: t(L.center, lc), value: model.manager.center },
+    { key: t(L.brokerNo, lc), value: model.manager.brokerRegistrationNo },
+  ]);
+
+  // Listings.
+  w.heading(t(L.listings, lc));
+  for (const listing of model.listings) {
+    w.heading(listing.title, 2);
+    const rent = listing.monthlyRentWon ? ` / ${t(L.monthlyRent, lc)} ${money(listing.monthlyRentWon)}` : '';
+    w.keyValues([
+      { key: t(L.address, lc), value: listing.address },
+      { key: `${t(L.housingType, lc)} · ${t(L.leaseType, lc)}`, value: `${listing.housingType} · ${listing.leaseType}` },
+      { key: t(L.deposit, lc), value: `${money(listing.depositWon)}${rent}` },
+      ...(listing.maintenanceFeeWon !== undefined ? [{ key: t(L.maintenanceFee, lc), value: money(listing.maintenanceFeeWon) }] : []),
+      ...(listing.exclusiveAreaM2 !== undefined ? [{ key: t(L.area, lc), value: formatArea(listing.exclusiveAreaM2) }] : []),
+      ...(listing.floor ? [{ key: t(L.floor, lc), value: listing.floor }] : []),
+      ...(listing.builtYear ? [{ key: t(L.builtYear, lc), value: String(listing.builtYear) }] : []),
+      ...(listing.extra ?? []).map((e) => ({ key: e.label, value: e.value })),
+    ]);
+  }
+
+  // Risk verdict and every flag.
+  w.heading(t(L.risk, lc), 1, 120);
+  w.verdictBanner(VERDICT_LABEL[model.risk.verdict][lc], model.risk.verdict, model.risk.listingTitle ?? '', model.risk.summary);
+  if (model.risk.flags.length === 0) {
+    w.paragraph(t(L.noFlags, lc));
+  } else {
+    const severityRank: Record<Verdict, number> = { danger: 0, caution: 1, safe: 2 };
+    const flags = [...model.risk.flags].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
+    w.table(
+      [
+        { header: t(L.flagLevel, lc), weight: 11, align: 'center' },
+        { header: t(L.flagCode, lc), weight: 20 },
+        { header: t(L.flagReason, lc), weight: 44 },
+        { header: t(L.flagBasis, lc), weight: 25 },
+      ],
+      flags.map((f): TableCell[] => [
+        { badge: { label: VERDICT_LABEL[f.severity][lc], verdict: f.severity } },
+        { text: `${f.code} ${f.title}`, bold: true },
+        f.reason,
+        { text: f.basis, color: COLORS.muted },
+      ]),
+    );
+  }
+
+  // Seniority ladder.
+  w.heading(t(L.seniority, lc), 1, 110);
+  w.paragraph(t(L.seniorityHint, lc), { size: 8.5, color: COLORS.muted });
+  w.space(4);
+  w.ladder(
+    model.seniority.entries.map((e) => ({
+      title: e.label,
+      detail: [formatDate(e.date, lc), e.amountWon !== undefined ? money(e.amountWon) : '', e.note ?? ''].filter(Boolean).join(' · '),
+      highlight: e.isTenant,
+      tag: e.isTenant ? (lc === 'ko' ? '임차인' : 'Tenant') : undefined,
+    })),
+    (i) => (lc === 'ko' ? `${i + 1}순위` : `#${i + 1}`),
+  );
+  if (model.seniority.note) w.paragraph(model.seniority.note, { size: 8.5, color: COLORS.muted });
+
+  // 최우선변제.
+  const pr = model.priorityRepayment;
+  w.heading(t(L.priority, lc), 1, 90);
+  w.statusLine(
+    pr.eligible ? t(L.priorityEligible, lc) : t(L.priorityNotEligible, lc),
+    pr.eligible ? 'safe' : 'caution',
+    pr.explanation,
+  );
+  w.keyValues([
+    { key: t(L.tableDate, lc), value: formatDate(pr.tableDate, lc) },
+    { key: t(L.region, lc), value: pr.region },
+    { key: t(L.threshold, lc), value: lc === 'ko' ? `${money(pr.thresholdWon)} 이하` : `up to ${money(pr.thresholdWon)}` },
+    ...(pr.protectedAmountWon !== undefined ? [{ key: t(L.protectedAmount, lc), value: money(pr.protectedAmountWon) }] : []),
+    { key: t(L.basis, lc), value: pr.basis },
+  ]);
+
+  // HUG.
+  const hug = model.hug;
+  w.heading(t(L.hug, lc), 1, 90);
+  w.statusLine(
+    hug.eligible ? t(L.hugEligible, lc) : t(L.hugNotEligible, lc),
+    hug.eligible ? 'safe' : 'danger',
+    hug.maxDepositWon !== undefined ? `${t(L.hugMaxDeposit, lc)}: ${money(hug.maxDepositWon)}` : '',
+  );
+  if (hug.housePriceWon !== undefined) {
+    w.keyValues([{ key: t(L.housePrice, lc), value: `${money(hug.housePriceWon)}${hug.housePriceBasis ? ` (${hug.housePriceBasis})` : ''}` }]);
+    w.space(4);
+  }
+  w.table(
+    [
+      { header: t(L.condition, lc), weight: 40 },
+      { header: t(L.result, lc), weight: 13, align: 'center' },
+      { header: t(L.note, lc), weight: 47 },
+    ],
+    hug.conditions.map((c): TableCell[] => [
+      c.label,
+      { badge: c.met ? { label: t(L.met, lc), verdict: 'safe' } : { label: t(L.notMet, lc), verdict: 'danger' } },
+      c.detail ?? '',
+    ]),
+  );
+  w.paragraph(`${t(L.basis, lc)}: ${hug.basis}`, { size: 8, color: COLORS.muted });
+
+  // Checklists, problems first, with photo thumbnails.
+  if (model.checklists.length > 0) {
+    w.heading(t(L.checklists, lc), 1, 120);
+    w.paragraph(t(L.problemsFirst, lc), { size: 8.5, color: COLORS.muted });
+    for (const checklist of model.checklists) {
+      const items = orderChecklistItems(checklist.items);
+      const problems = items.filter((i) => i.status === 'problem').length;
+      const sub = [checklist.subject, checklist.completedAt ? formatDateTime(checklist.completedAt, lc) : '']
+        .filter(Boolean)
+        .join(' · ');
+      const count = lc === 'ko' ? `문제 ${problems} / ${items.length}개 항목` : `${problems} problem(s) of ${items.length}`;
+      w.heading(`${checklist.title} — ${count}`, 2, 90);
+      if (sub) w.paragraph(sub, { size: 8.5, color: COLORS.muted });
+      w.table(
+        [
+          { header: t(L.result, lc), weight: 13, align: 'center' },
+          { header: t(L.item, lc), weight: 37 },
+          { header: t(L.note, lc), weight: 50 },
+        ],
+        items.map((item): TableCell[] => [statusCell(item.status, lc), item.status === 'problem' ? { text: item.label, bold: true } : item.label, item.note ?? '']),
+      );
+      const thumbs = items.flatMap((item) =>
+        (item.photos ?? []).map((p) => ({ image: photos.get(p) ?? null, caption: p.caption ? `${item.label}: ${p.caption}` : item.label })),
+      );
+      if (thumbs.length > 0) w.thumbnails(thumbs, 4, t(L.imageMissing, lc));
+    }
+  }
+
+  // Special clauses.
+  if (model.specialClauses.length > 0) {
+    w.heading(t(L.clauses, lc));
+    model.specialClauses.forEach((c, i) => {
+      w.bullet(c.text, {}, `${i + 1}.`);
+      if (c.reason) w.paragraph(`${t(L.clauseReason, lc)}: ${c.reason}`, { size: 8.5, color: COLORS.muted }, 12);
+      w.space(3);
+    });
+  }
+
+  // After-contract steps.
+  if (model.afterContractSteps.length > 0) {
+    w.heading(t(L.steps, lc));
+    const steps = [...model.afterContractSteps].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+    w.table(
+      [
+        { header: t(L.dueDate, lc), weight: 22 },
+        { header: t(L.step, lc), weight: 30 },
+        { header: t(L.note, lc), weight: 48 },
+      ],
+      steps.map((s): TableCell[] => [formatDate(s.dueDate, lc), { text: s.title, bold: true }, s.detail ?? '']),
+    );
+  }
+
+  if (model.managerRemarks) {
+    w.heading(t(L.remarks, lc));
+    w.paragraph(model.managerRemarks);
+  }
+
+  // Sign-off and the not-legal-advice note.
+  w.heading(t(L.manager, lc), 1, 80);
+  w.keyValues([
+    { key: t(L.manager, lc), value: model.manager.name },
+    { key: t(L.center, lc), value: model.manager.center },
+    { key: t(L.brokerNo, lc), value: model.manager.brokerRegistrationNo },
+    { key: t(L.reportDate, lc), value: formatDate(model.reportDate, lc) },
+  ]);
+  w.space(8);
+  w.note(t(L.disclaimer, lc));
+  return w.finish();
+}
+
+function statusCell(status: ChecklistItemStatus, lc: ReportLocale): TableCell {
+  const label = STATUS_LABEL[status][lc];
+  if (status === 'problem') return { badge: { label, verdict: 'danger' } };
+  if (status === 'ok') return { badge: { label, verdict: 'safe' } };
+  return { text: label, color: COLORS.muted };
+}
