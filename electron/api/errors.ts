@@ -44,14 +44,23 @@ export class ApiError extends Error {
 
 export type ApiResponse<T> = { ok: true; result: T } | { ok: false; error: ApiErrorBody };
 
-/** Custom zod issues carry their bilingual message in `params`. */
+const BI = 'bi:';
+
+/**
+ * A schema's own message in both languages. Zod keeps one message string per issue, so
+ * both are packed into it and unpacked by `validationError`.
+ */
 export function bilingualIssue(ko: string, en: string) {
-  return { error: en, params: { ko, en } } as const;
+  return { error: `${BI}${JSON.stringify({ ko, en })}` } as const;
+}
+
+/** The same, for `ctx.addIssue` in refinements. */
+export function bilingualMessage(ko: string, en: string) {
+  return { message: `${BI}${JSON.stringify({ ko, en })}` } as const;
 }
 
 function describe(issue: z.core.$ZodIssue): Bilingual {
-  const params = (issue as { params?: Partial<Bilingual> }).params;
-  if (params?.ko && params?.en) return { ko: params.ko, en: params.en };
+  if (issue.message?.startsWith(BI)) return JSON.parse(issue.message.slice(BI.length)) as Bilingual;
   switch (issue.code) {
     case 'invalid_type':
       if ((issue as { input?: unknown }).input === undefined) return { ko: '필수 항목입니다.', en: 'Required.' };

@@ -7,7 +7,7 @@ import {
   AGE_BANDS, BUILDING_TYPES, CASE_STATUSES, CASE_TYPES, CONSENT_ITEMS, FLOOR_KINDS, GENDERS, LEASE_TYPES,
   SEOUL_DISTRICTS,
 } from './domain.js';
-import { bilingualIssue } from './errors.js';
+import { bilingualIssue, bilingualMessage } from './errors.js';
 
 export const id = z.uuid(bilingualIssue('올바른 ID가 아닙니다.', 'Not a valid id.'));
 export const date = z
@@ -79,7 +79,7 @@ function checkConsent(v: z.infer<typeof clientFields>, ctx: z.RefinementCtx) {
       ctx.addIssue({
         code: 'custom',
         path: [key],
-        ...bilingualIssue(
+        ...bilingualMessage(
           `개인정보 수집·이용 동의가 없으면 ${ko}을(를) 저장할 수 없습니다.`,
           `${en} cannot be stored without consent to collect personal data.`,
         ),
@@ -88,17 +88,17 @@ function checkConsent(v: z.infer<typeof clientFields>, ctx: z.RefinementCtx) {
       ctx.addIssue({
         code: 'custom',
         path: [key],
-        ...bilingualIssue(`${ko}은(는) 동의한 수집 항목이 아닙니다.`, `${en} is not among the consented items.`),
+        ...bilingualMessage(`${ko}은(는) 동의한 수집 항목이 아닙니다.`, `${en} is not among the consented items.`),
       });
     }
   }
   if (v.consent.given) {
     if (!v.consent.date)
-      ctx.addIssue({ code: 'custom', path: ['consent', 'date'], ...bilingualIssue('동의한 날짜를 입력하세요.', 'Enter the date consent was given.') });
+      ctx.addIssue({ code: 'custom', path: ['consent', 'date'], ...bilingualMessage('동의한 날짜를 입력하세요.', 'Enter the date consent was given.') });
     if (!v.consent.retentionMonths)
-      ctx.addIssue({ code: 'custom', path: ['consent', 'retentionMonths'], ...bilingualIssue('보유 기간을 선택하세요.', 'Choose the retention period.') });
+      ctx.addIssue({ code: 'custom', path: ['consent', 'retentionMonths'], ...bilingualMessage('보유 기간을 선택하세요.', 'Choose the retention period.') });
     if (!v.consent.purpose)
-      ctx.addIssue({ code: 'custom', path: ['consent', 'purpose'], ...bilingualIssue('수집·이용 목적을 입력하세요.', 'Enter the purpose of collection.') });
+      ctx.addIssue({ code: 'custom', path: ['consent', 'purpose'], ...bilingualMessage('수집·이용 목적을 입력하세요.', 'Enter the purpose of collection.') });
   }
 }
 
@@ -158,16 +158,16 @@ const listingFields = z
 
 function checkListing(v: z.infer<typeof listingFields>, ctx: z.RefinementCtx) {
   if (!v.roadAddress && !v.jibunAddress) {
-    ctx.addIssue({ code: 'custom', path: ['roadAddress'], ...bilingualIssue('도로명 또는 지번 주소를 입력하세요.', 'Enter a road-name or lot-number address.') });
+    ctx.addIssue({ code: 'custom', path: ['roadAddress'], ...bilingualMessage('도로명 또는 지번 주소를 입력하세요.', 'Enter a road-name or lot-number address.') });
   }
   if (v.leaseType === 'jeonse' && v.monthlyRent > 0) {
-    ctx.addIssue({ code: 'custom', path: ['monthlyRent'], ...bilingualIssue('전세는 월세가 0원입니다. 월세가 있으면 보증부월세를 고르세요.', 'A jeonse has no monthly rent; choose deposit + monthly rent.') });
+    ctx.addIssue({ code: 'custom', path: ['monthlyRent'], ...bilingualMessage('전세는 월세가 0원입니다. 월세가 있으면 보증부월세를 고르세요.', 'A jeonse has no monthly rent; choose deposit + monthly rent.') });
   }
   if (v.leaseType !== 'jeonse' && v.monthlyRent === 0) {
-    ctx.addIssue({ code: 'custom', path: ['monthlyRent'], ...bilingualIssue('월세 금액을 입력하세요.', 'Enter the monthly rent.') });
+    ctx.addIssue({ code: 'custom', path: ['monthlyRent'], ...bilingualMessage('월세 금액을 입력하세요.', 'Enter the monthly rent.') });
   }
   if ((v.lat == null) !== (v.lon == null)) {
-    ctx.addIssue({ code: 'custom', path: ['lat'], ...bilingualIssue('위도와 경도를 함께 입력하세요.', 'Enter latitude and longitude together.') });
+    ctx.addIssue({ code: 'custom', path: ['lat'], ...bilingualMessage('위도와 경도를 함께 입력하세요.', 'Enter latitude and longitude together.') });
   }
 }
 export const listingInput = listingFields.superRefine(checkListing);
