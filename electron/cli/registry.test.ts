@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { run } from './ansim.js';
+import type { CliIO } from './io.js';
+
+function fakeIO(stdin = ''): CliIO & { stdout: () => string; stderr: () => string } {
+  let out = '';
+  let err = '';
+  return { readStdin: async () => stdin, out: (t) => void (out += t), err: (t) => void (err += t), stdout: () => out, stderr: () => err };
+}
+
+const listing = {
+  property: { buildingType: '다세대', address: '서울특별시 성북구 정릉동 10-2', marketValue: 300_000_000, officialPrice: 150_000_000 },
+  landlord: { name: '홍길동' },
+  lease: { deposit: 150_000_000, monthlyRent: 0, moveInDate: '2027-01-10', fixedDate: '2027-01-10' },
+  taxArrears: false,
+  gapgu: [
+    { rank: '1', purpose: '소유권보존', receivedAt: '2019-04-01', receiptNo: '제5001호', holders: ['홍길동'], cancelled: false },
+    { rank: '2', purpose: '가압류', receivedAt: '2026-08-01', receiptNo: '제30001호', holders: ['주식회사 대부'], cancelled: false },
+  ],
+  eulgu: [{ rank: '1', purpose: '근저당권설정', receivedAt: '2019-04-01', receiptNo: '제5002호', holders: ['신한은행'], maxClaim: 96_000_000, cancelled: false }],
+};
+
+describe('ansim registry analyze', () => {
+  it('a live 근저당 and a 가압류 give 위험, the flags worst first and the clauses', async () => {
+    const io = fakeIO(JSON.stringify(listing));
+    expect(await run(['registry', 'analyze', '--as-of', '2026-11-27'], io)).toBe(0);
+    const r = JSON.parse(io.stdout());
+    expect(r.verdict).toBe('danger');
+    expect(r.flags[0]).toMatchObject({ code: 'R2', severity: 'danger', basis: { ko: expect.any(String) } });
+    expect(r.flags[0].message.ko).toMatch(/가압류/);
+    // (9,600만 + 1억5,000만) / 3억 = 82 %.
+    expect(r.ltv).toMatchObject({ ratio: 0.82, band: '위험', jeonseRatio: 0.5 });
+    expect(r.priorityRepayment[0]).toMatchObject({ holder: '신한은행', tableEffectiveFrom: '2018-09-18', eligible: false });
+    expect(r.hug).toMatchObject({ eligible: false, housePrice: 210_000_000, maxDeposit: 93_000_000 });
+    expect(r.clauses.map((c: { text: { ko: string } }) => c.text.ko).join('\n')).toMatch(/을구 순위번호 1번 근저당권[\s\S]*갑구 순위번호 2번 가압류/);
+    expect(r.ladder.entries.map((e: { gu: string; rank: string }) => `${e.gu} ${e.rank}`)).toEqual(['갑구 1', '을구 1', '갑구 2']);
+  });
+
+  it('exits 2 naming the field of a bad entry, and for a bad --as-of', async () => {
+    const bad = { ...listing, gapgu: [{ ...listing.gapgu[0], receivedAt: '2019/04/01' }] };
+    const io = fakeIO(JSON.stringify(bad));
+    expect(await run(['registry', 'analyze'], io)).toBe(2);
+    expect(io.stderr()).toMatch(/^ansim registry: gapgu\.0\.receivedAt: must be a valid date YYYY-MM-DD\n$/);
+    const io2 = fakeIO(JSON.stringify(listing));
+    expect(await run(['registry', 'analyze', '--as-of', 'today'], io2)).toBe(2);
+    expect(io2.stderr()).toMatch(/--as-of/);
+    expect(await run(['registry'], fakeIO())).toBe(2);
+  });
+});
