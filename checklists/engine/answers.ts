@@ -67,6 +67,12 @@ export function validateAnswer(item: Item, value: unknown): AnswerCheck {
       if (unknown.length > 0) {
         return fail(`보기에 없는 답: ${unknown.join(', ')}`, `Not among the options: ${unknown.join(', ')}`);
       }
+      const picked = new Set(list as string[]);
+      const alone = item.options.find((o) => o.exclusive && picked.has(o.value));
+      if (alone && picked.size > 1) {
+        const l = optionLabel(alone);
+        return fail(`「${l.ko}」은(는) 다른 답과 함께 고를 수 없습니다.`, `"${l.en}" cannot be combined with other answers.`);
+      }
       // Keep template order and drop repeats, so stored answers compare equal.
       return { ok: true, value: item.options.map((o) => o.value).filter((v) => (list as string[]).includes(v)) };
     }

@@ -66,7 +66,7 @@ const fixture = {
           type: 'multi',
           prompt: { ko: '곰팡이', en: 'Mould' },
           options: [
-            { value: 'none', label: { ko: '없음', en: 'None' }, severity: 'ok' },
+            { value: 'none', label: { ko: '없음', en: 'None' }, severity: 'ok', exclusive: true },
             { value: 'bath', label: { ko: '욕실', en: 'Bathroom' }, severity: 'caution' },
             { value: 'walls', label: { ko: '벽', en: 'Walls' }, severity: 'danger' },
           ],
@@ -172,6 +172,13 @@ describe('validateAnswer', () => {
   it('normalises multi answers to template order without repeats', () => {
     expect(validateAnswer(item('mould'), ['walls', 'bath', 'walls'])).toMatchObject({ ok: true, value: ['bath', 'walls'] });
     expect(validateAnswer(item('mould'), ['attic']).ok).toBe(false);
+  });
+
+  it('refuses 없음 together with a problem in a multiple choice', () => {
+    const r = validateAnswer(item('mould'), ['none', 'bath']);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.ko).toBe('「없음」은(는) 다른 답과 함께 고를 수 없습니다.');
+    expect(validateAnswer(item('mould'), ['none'])).toMatchObject({ ok: true, value: ['none'] });
   });
 
   it('checks numbers against their bounds and dates against the calendar', () => {

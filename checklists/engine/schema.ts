@@ -54,6 +54,8 @@ export const Option = z.strictObject({
   /** Optional only on yes/no items, where 예 / 아니오 / 해당없음 are the defaults. */
   label: Bilingual.optional(),
   severity: Severity,
+  /** Multi only: an answer such as 없음 that cannot be picked together with any other. */
+  exclusive: z.boolean().optional(),
 });
 export type Option = z.infer<typeof Option>;
 

@@ -122,6 +122,7 @@ function semanticErrors(t: Template): string[] {
             at(`.options[${oi}].value`, `expected one of yes, no, na on a yesno item, got "${o.value}"`);
           }
           if (item.type !== 'yesno' && !o.label) at(`.options[${oi}].label`, 'missing (choice options need a {ko, en} label)');
+          if (o.exclusive && item.type !== 'multi') at(`.options[${oi}].exclusive`, 'only options of a multi item can be exclusive');
         });
         if (item.type === 'yesno' && !(seen.has('yes') && seen.has('no'))) at('.options', 'a yesno item needs both "yes" and "no" options');
       }
