@@ -2,7 +2,7 @@
 // or deposit. The law has no rule for a change to both at once; `renewal-check` combines them
 // through the §7의2 conversion rate, as practice commentary does, and says so.
 import { z } from 'zod';
-import { renewalCap, versionAt } from '../../data/reference/index.js';
+import { renewalIncreaseCap, versionAt } from '../../data/reference/index.js';
 import { todaySeoul } from '../common/seoul-time.js';
 import { conversionRateAt } from './conversion.js';
 import { CalcInputError, isoDate, roundFraction, won } from './schema.js';
@@ -22,7 +22,7 @@ export interface RenewalCapResult {
 }
 
 export function computeRenewalCap(input: z.output<typeof renewalCapInput>): RenewalCapResult {
-  const v = versionAt(renewalCap, input.date)!;
+  const v = versionAt(renewalIncreaseCap, input.date)!;
   const up = (x: number) => x + Math.floor((x * v.numerator) / v.denominator);
   return { maxDeposit: up(input.deposit), maxMonthlyRent: up(input.monthlyRent), capFraction: v.numerator / v.denominator };
 }
@@ -49,7 +49,7 @@ export interface RenewalCheckResult {
 }
 
 export function computeRenewalCheck(input: z.output<typeof renewalCheckInput>): RenewalCheckResult {
-  const v = versionAt(renewalCap, input.date)!;
+  const v = versionAt(renewalIncreaseCap, input.date)!;
   const rate = conversionRateAt(input.date, input.baseRate);
   if (rate.rateBp === 0) throw new CalcInputError('baseRate', 'gives a conversion rate of 0');
   // Rent as deposit: monthly × 12 / rate.

@@ -10,7 +10,7 @@ import hugGuaranteeJson from './hug-guarantee.json' with { type: 'json' };
 import depositRiskBandsJson from './deposit-risk-bands.json' with { type: 'json' };
 import maintenanceFeeItemisationJson from './maintenance-fee-itemisation.json' with { type: 'json' };
 import leaseReportJson from './lease-report.json' with { type: 'json' };
-import renewalCapJson from './renewal-cap.json' with { type: 'json' };
+import renewalIncreaseCapJson from './renewal-increase-cap.json' with { type: 'json' };
 
 export interface Bilingual {
   ko: string;
@@ -163,7 +163,7 @@ export const hugGuarantee = hugGuaranteeJson as HugTable;
 export const depositRiskBands = depositRiskBandsJson as ReferenceTable<RiskBandVersion>;
 export const maintenanceFeeItemisation = maintenanceFeeItemisationJson as ReferenceTable<MaintenanceFeeVersion>;
 export const leaseReport = leaseReportJson as ReferenceTable<LeaseReportVersion>;
-export const renewalCap = renewalCapJson as ReferenceTable<RenewalCapVersion>;
+export const renewalIncreaseCap = renewalIncreaseCapJson as ReferenceTable<RenewalCapVersion>;
 
 /** Every table, for the reference screen and the docs. */
 export const referenceTables: ReferenceTable<VersionBase>[] = [
@@ -176,8 +176,13 @@ export const referenceTables: ReferenceTable<VersionBase>[] = [
   depositRiskBands,
   maintenanceFeeItemisation,
   leaseReport,
-  renewalCap,
+  renewalIncreaseCap,
 ];
+
+/** A table by its `name` (the name checklist items use in `refTable`), or undefined. */
+export function referenceTable(name: string): ReferenceTable<VersionBase> | undefined {
+  return referenceTables.find((t) => t.name === name);
+}
 
 /**
  * The version in force on `date` (YYYY-MM-DD): the last one whose effectiveFrom ≤ date,

@@ -8,6 +8,7 @@ import {
   maintenanceFeeItemisation,
   mergeBaseRates,
   priorityRepayment,
+  referenceTable,
   referenceTables,
   rentConversion,
   versionAt,
@@ -51,6 +52,13 @@ describe('reference tables', () => {
   it('marks the 1984, 1987 and 1995 amounts unverified and the 1990+ amounts not', () => {
     const unverified = priorityRepayment.versions.filter((v) => v.unverified).map((v) => v.effectiveFrom);
     expect(unverified).toEqual(['1984-06-14', '1987-12-01', '1995-10-19']);
+  });
+
+  it('finds every table the checklist templates name by its refTable name', () => {
+    for (const name of ['maintenanceFeeItemisation', 'renewalIncreaseCap', 'leaseReport', 'depositRiskBands', 'hugGuarantee']) {
+      expect(referenceTable(name)?.name).toBe(name);
+    }
+    expect(referenceTable('nope')).toBeUndefined();
   });
 
   it('has no housing brokerage table before 2021-10-19', () => {
