@@ -66,6 +66,7 @@ export async function main(args: string[], io: CliIO): Promise<ExitCode> {
     const [cmd, ...rest] = args;
     if (cmd === 'import') return await runImport(rest, io);
     if (cmd === 'synth') return await (await import('./synth-cli.js')).runSynth(rest, io);
+    if (cmd === 'study' && rest[0] === 'run') return await (await import('./study/cli.js')).runStudyCli(rest.slice(1), io);
     throw new BadInput(`${cmd ?? '(none)'}: unknown geo command\n${USAGE}`);
   } catch (e) {
     if (e instanceof GeoInputError) {

@@ -1,0 +1,28 @@
+// `ansim geo study run STUDY.json --out DIR`
+import { readFileSync } from 'node:fs';
+import { BadInput, type CliIO, type ExitCode, printJson } from '../../electron/cli/io.js';
+import { parseArgs, progressBar } from '../cli.js';
+import { studyBase } from './layers.js';
+import { runStudy, writeStudyOutputs } from './run.js';
+
+export async function runStudyCli(args: string[], io: CliIO): Promise<ExitCode> {
+  const { positional, flags } = parseArgs(args, ['out', 'draws']);
+  if (positional.length !== 1) throw new BadInput('STUDY.json: give exactly one study file');
+  if (!flags.out) throw new BadInput('--out: required (a directory)');
+  let doc: Record<string, unknown>;
+  try {
+    doc = JSON.parse(readFileSync(positional[0], 'utf8'));
+  } catch (e) {
+    throw new BadInput(`${positional[0]}: cannot read the study (${(e as Error).message})`);
+  }
+  if (flags.draws !== undefined) {
+    const draws = Number(flags.draws);
+    if (!Number.isInteger(draws) || draws < 0) throw new BadInput('--draws: a whole number ≥ 0');
+    doc.sensitivity = { ...(doc.sensitivity as object), draws };
+  }
+  const bar = progressBar(io, 'study');
+  const run = await runStudy(doc, { baseDir: studyBase(positional[0]), onProgress: (p) => bar(p.fraction * 0.9, p.phase) });
+  const files = writeStudyOutputs(run, flags.out, (f) => bar(0.9 + 0.1 * f, 'write'));
+  printJson(io, { ...run.summary, files });
+  return 0;
+}

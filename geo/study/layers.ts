@@ -1,0 +1,153 @@
+// Loads a study's layers into the working CRS (planar EPSG:5186) with spatial indexes.
+import { dirname, isAbsolute, resolve } from 'node:path';
+import Flatbush from 'flatbush';
+import { type Epsg, parseEpsg, transformer } from '../crs.js';
+import { eachCoord } from '../geometry.js';
+import { type ImportReport, epsgOf, openLayer } from '../import.js';
+import { fail } from '../messages.js';
+import type { AttrTest } from './schema.js';
+import { type Column, type PolygonStore, PolygonBuilder } from './store.js';
+
+export const WORK_EPSG: Epsg = 5186;
+
+export interface LayerSpec {
+  path: string;
+  encoding?: 'CP949' | 'UTF-8';
+  crs?: string;
+  x?: string;
+  y?: string;
+  where?: AttrTest;
+}
+
+export function testAttr(v: unknown, t: AttrTest): boolean {
+  if (t.in && !t.in.some((x) => String(x) === String(v ?? ''))) return false;
+  if (t.notIn && t.notIn.some((x) => String(x) === String(v ?? ''))) return false;
+  if (t.min !== undefined || t.max !== undefined) {
+    const n = typeof v === 'number' ? v : Number(v);
+    if (v === null || v === '' || !Number.isFinite(n)) return false;
+    if (t.min !== undefined && n < t.min) return false;
+    if (t.max !== undefined && n > t.max) return false;
+  }
+  return true;
+}
+
+/** 지목 is the trailing Hangul of JIBUN ("963-254도" → "도") when no 지목 field exists. */
+export function jimokFromJibun(jibun: unknown): string | null {
+  const m = /([가-힣]+)\s*$/.exec(String(jibun ?? ''));
+  return m ? m[1] : null;
+}
+
+function open(spec: LayerSpec, base: string) {
+  const path = isAbsolute(spec.path) ? spec.path : resolve(base, spec.path);
+  return openLayer(path, { encoding: spec.encoding, crs: spec.crs ? parseEpsg(spec.crs) : undefined, xField: spec.x, yField: spec.y });
+}
+
+export interface ParcelLayer {
+  store: PolygonStore;
+  ids: string[];
+  columns: Record<string, Column>;
+  report: ImportReport;
+  /** Source feature number of each parcel (1-based), for messages. */
+  featureNo: Uint32Array;
+}
+
+/**
+ * Reads the parcels, keeping only the named fields as columns (numbers → Float64Array with NaN
+ * for blanks; text interned). `지목` is derived from JIBUN when the file has no 지목 field.
+ */
+export function loadParcels(spec: LayerSpec, base: string, fields: string[], idField: string, onProgress?: (n: number) => void, optional: string[] = []): ParcelLayer {
+  const layer = open(spec, base);
+  const t = epsgOf(layer.report) === WORK_EPSG ? undefined : transformer(epsgOf(layer.report), WORK_EPSG);
+  const builder = new PolygonBuilder();
+  const have = new Set(layer.report.fields);
+  const want = [...new Set([...fields, ...optional.filter((f) => have.has(f))])];
+  for (const f of want) {
+    if (!have.has(f) && !(f === '지목' && have.has('JIBUN'))) {
+      fail('field-missing', `필지 레이어에 '${f}' 필드가 없습니다 (필드: ${layer.report.fields.join(', ')})`, `the parcel layer has no field '${f}' (fields: ${layer.report.fields.join(', ')})`, { field: f });
+    }
+  }
+  const raw: Record<string, unknown[]> = Object.fromEntries(want.map((f) => [f, []]));
+  const intern = new Map<string, string>();
+  const ids: string[] = [];
+  const featureNo: number[] = [];
+  for (const f of layer.features()) {
+    if (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon') continue;
+    builder.add(f.geometry, t);
+    featureNo.push(f.n);
+    ids.push(String(f.properties[idField] ?? f.n));
+    for (const k of want) {
+      let v = k === '지목' && !have.has('지목') ? jimokFromJibun(f.properties.JIBUN) : f.properties[k];
+      if (typeof v === 'string') {
+        const c = intern.get(v);
+        if (c !== undefined) v = c;
+        else if (intern.size < 100_000) intern.set(v, v);
+      }
+      raw[k].push(v ?? null);
+    }
+    if (onProgress && builder.count % 50_000 === 0) onProgress(builder.count);
+  }
+  if (layer.report.features === 0) fail('parcels-empty', '필지 레이어에 유효한 필지가 없습니다', 'the parcel layer has no valid parcels');
+  const columns: Record<string, Column> = {};
+  for (const k of want) {
+    const vals = raw[k];
+    const numeric = vals.every((v) => v === null || typeof v === 'number');
+    columns[k] = numeric ? Float64Array.from(vals, (v) => (v === null ? NaN : (v as number))) : vals.map((v) => (v === null ? null : String(v)));
+  }
+  return { store: builder.finish(), ids, columns, report: layer.report, featureNo: Uint32Array.from(featureNo) };
+}
+
+export interface PointLayer {
+  x: Float64Array;
+  y: Float64Array;
+  index: Flatbush;
+  report: ImportReport;
+}
+
+/** Points (polygons and lines contribute their vertex mean), filtered by `where`. */
+export function loadPoints(spec: LayerSpec, base: string): PointLayer {
+  const layer = open(spec, base);
+  const t = transformer(epsgOf(layer.report), WORK_EPSG);
+  const xs: number[] = [], ys: number[] = [];
+  for (const f of layer.features()) {
+    if (spec.where && !testAttr(f.properties[spec.where.field], spec.where)) continue;
+    let sx = 0, sy = 0, n = 0;
+    eachCoord(f.geometry, (x, y) => { sx += x; sy += y; n++; });
+    if (!n) continue;
+    const [x, y] = t(sx / n, sy / n);
+    xs.push(x);
+    ys.push(y);
+  }
+  if (!xs.length) fail('layer-empty', `${spec.path}: 사용할 점이 없습니다`, `${spec.path}: no points to use`);
+  const index = new Flatbush(xs.length);
+  for (let i = 0; i < xs.length; i++) index.add(xs[i], ys[i], xs[i], ys[i]);
+  index.finish();
+  return { x: Float64Array.from(xs), y: Float64Array.from(ys), index, report: layer.report };
+}
+
+export interface PolygonLayer {
+  store: PolygonStore;
+  props: Record<string, unknown>[];
+  index: Flatbush;
+  report: ImportReport;
+}
+
+export function loadPolygons(spec: LayerSpec, base: string): PolygonLayer {
+  const layer = open(spec, base);
+  const t = epsgOf(layer.report) === WORK_EPSG ? undefined : transformer(epsgOf(layer.report), WORK_EPSG);
+  const b = new PolygonBuilder();
+  const props: Record<string, unknown>[] = [];
+  for (const f of layer.features()) {
+    if (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon') continue;
+    if (spec.where && !testAttr(f.properties[spec.where.field], spec.where)) continue;
+    b.add(f.geometry, t);
+    props.push(f.properties);
+  }
+  const store = b.finish();
+  const index = new Flatbush(Math.max(1, store.count));
+  for (let i = 0; i < store.count; i++) index.add(store.minX[i], store.minY[i], store.maxX[i], store.maxY[i]);
+  if (!store.count) index.add(0, 0, 0, 0);
+  index.finish();
+  return { store, props, index, report: layer.report };
+}
+
+export const studyBase = (studyPath: string | undefined) => (studyPath ? dirname(resolve(studyPath)) : process.cwd());

@@ -1,0 +1,379 @@
+// runStudy: load layers → screen → score → assemble → rank → sensitivity. Pure computation on a
+// study document; writeStudyOutputs writes parcels.geojson, sites.geojson and ranking.csv.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Position } from 'geojson';
+import { transformer } from '../crs.js';
+import { GeoJsonWriter } from '../geojson-out.js';
+import { GeoInputError, type GeoWarning, type Msg } from '../messages.js';
+import { assemble, type Site } from './assemble.js';
+import { type LayerSpec, type ParcelLayer, type PointLayer, type PolygonLayer, WORK_EPSG, loadParcels, loadPoints, loadPolygons } from './layers.js';
+import { type Study, type StudyInput, studySchema } from './schema.js';
+import { type Contribution, type Weights, combine, contributions, isSiteLevel, makeTransform, resolveWeights } from './score.js';
+import { type ScreenResult, nearestDistance, screen } from './screen.js';
+import { type Stability, sensitivity } from './sensitivity.js';
+import { parcelPolygons, stripWidth } from './store.js';
+
+export type StudyPhase = 'load' | 'screen' | 'score' | 'assemble' | 'rank' | 'sensitivity';
+export interface StudyProgress {
+  phase: StudyPhase;
+  /** Overall fraction done, 0..1. */
+  fraction: number;
+  message?: string;
+}
+
+export interface RunOptions {
+  /** Directory that relative layer paths are resolved against (the study file's folder). */
+  baseDir?: string;
+  onProgress?: (p: StudyProgress) => void;
+}
+
+export interface RankedSite extends Omit<Site, 'outline' | 'parcels'> {
+  parcelIds: string[];
+  parcels: number[];
+  eligible: boolean;
+  reachesTarget: boolean;
+  rank: number | null;
+  score: number;
+  criteria: Record<string, Contribution>;
+  stability: Stability | null;
+  outline: Position[][][];
+}
+
+export interface StudySummary {
+  name: string;
+  crs: string;
+  scoring: Study['scoring']['method'];
+  formula: string;
+  weights: Record<string, number>;
+  weightMethod: Weights['method'];
+  ahp?: { cr: number; ci: number; lambdaMax: number; consistent: boolean; warning?: Msg };
+  layers: Record<string, { features: number; crs: string; crsSource: string; encoding: string | null; skipped: number; repaired: number; warnings: GeoWarning[] }>;
+  parcels: { total: number; passed: number; failed: number; failures: Record<string, number> };
+  sites: { total: number; eligible: number; reachingTarget: number; minArea: number; targetArea: number };
+  top: { rank: number; site: number; score: number; area: number; parcels: number; topShare: number | null }[];
+  timings: Record<StudyPhase, number>;
+}
+
+export interface StudyRun {
+  study: Study;
+  summary: StudySummary;
+  parcels: ParcelLayer;
+  screen: ScreenResult;
+  /** Per parcel score over parcel-level criteria (NaN when screened out). */
+  parcelScore: Float64Array;
+  siteOf: Int32Array;
+  sites: RankedSite[]; // ranked eligible first, then the rest by score
+}
+
+/** Validates a study document; throws GeoInputError with the zod issues in both languages. */
+export function parseStudy(input: unknown): Study {
+  const r = studySchema.safeParse(input);
+  if (!r.success) {
+    const issues = r.error.issues.map((i) => `${i.path.join('.') || '(study)'}: ${i.message}`).join('; ');
+    throw new GeoInputError('study-invalid', { ko: `연구 설정이 올바르지 않습니다: ${issues}`, en: `invalid study: ${issues}` }, { issues: r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+  }
+  return r.data;
+}
+
+const PHASE_SPAN: Record<StudyPhase, [number, number]> = { load: [0, 0.4], screen: [0.4, 0.55], score: [0.55, 0.65], assemble: [0.65, 0.9], rank: [0.9, 0.92], sensitivity: [0.92, 1] };
+
+export async function runStudy(input: StudyInput | Study, opts: RunOptions = {}): Promise<StudyRun> {
+  const study = parseStudy(input);
+  const base = opts.baseDir ?? process.cwd();
+  const timings = {} as Record<StudyPhase, number>;
+  let t0 = performance.now();
+  const report = (phase: StudyPhase, f: number, message?: string) => {
+    const [a, b] = PHASE_SPAN[phase];
+    opts.onProgress?.({ phase, fraction: a + (b - a) * Math.min(1, f), message });
+  };
+  const lap = (phase: StudyPhase) => {
+    const now = performance.now();
+    timings[phase] = Math.round(now - t0);
+    t0 = now;
+  };
+  const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
+
+  // ---- which layers and fields are needed
+  let weights: Weights;
+  try {
+    weights = resolveWeights(study);
+  } catch (e) {
+    throw new GeoInputError('study-invalid', { ko: `가중치 오류: ${(e as Error).message}`, en: `weights: ${(e as Error).message}` });
+  }
+  const pointNames = new Set<string>(), polyNames = new Set<string>();
+  const fields = new Set<string>();
+  for (const c of study.constraints) {
+    if (c.type === 'attribute') fields.add(c.field);
+    else if (c.type === 'overlap') polyNames.add(c.layer);
+    else pointNames.add(c.layer);
+  }
+  for (const c of study.criteria) {
+    const s = c.source;
+    if (s.type === 'distance' || s.type === 'countWithin') pointNames.add(s.layer);
+    else if (s.type === 'district') polyNames.add(s.layer);
+    else if (s.type === 'attribute') fields.add(s.field);
+  }
+  const a = study.assembly;
+  if (a.crossRoadsNarrowerThan) fields.add(a.roadField);
+  const layerSpec = (name: string): LayerSpec => {
+    const spec = study.layers[name];
+    if (!spec) throw new GeoInputError('layer-missing', { ko: `레이어 '${name}'가 정의되지 않았습니다`, en: `layer '${name}' is not defined in layers` }, { layer: name });
+    return spec;
+  };
+
+  // ---- load
+  const ledgerWanted = a.areaSource === 'ledger';
+  const parcelSpec = layerSpec('parcels');
+  // The ledger area is used when the file has the field; otherwise sites report planar areas.
+  const parcels = loadParcels(parcelSpec, base, [...fields], study.idField, (n) => report('load', Math.min(0.95, n / 1_000_000), `${n} parcels`), ledgerWanted ? [a.ledgerField] : []);
+  const ledgerField = ledgerWanted && a.ledgerField in parcels.columns ? a.ledgerField : undefined;
+  const points: Record<string, PointLayer> = {};
+  const polygons: Record<string, PolygonLayer> = {};
+  for (const n of pointNames) points[n] = loadPoints(layerSpec(n), base);
+  for (const n of polyNames) polygons[n] = loadPolygons(layerSpec(n), base);
+  report('load', 1);
+  lap('load');
+  await yieldToLoop();
+
+  // ---- screen
+  const scr = screen(parcels, study.constraints, { points, polygons }, (f) => report('screen', f));
+  lap('screen');
+  await yieldToLoop();
+
+  // ---- parcel-level criteria on survivors
+  const s = parcels.store;
+  const nC = study.criteria.length;
+  const parcelRaw: (Float64Array | (string | null)[] | null)[] = [];
+  const parcelSc: (Float32Array | null)[] = [];
+  for (const c of study.criteria) {
+    if (isSiteLevel(c)) {
+      parcelRaw.push(null);
+      parcelSc.push(null);
+      continue;
+    }
+    const tf = makeTransform(c.transform);
+    const src = c.source;
+    const sc = new Float32Array(s.count).fill(NaN);
+    let raw: Float64Array | (string | null)[];
+    if (src.type === 'attribute' && !(parcels.columns[src.field] instanceof Float64Array)) {
+      const col = parcels.columns[src.field] as (string | null)[];
+      raw = col;
+      for (let p = 0; p < s.count; p++) if (scr.pass[p]) sc[p] = tf(col[p]);
+    } else {
+      const r = new Float64Array(s.count).fill(NaN);
+      for (let p = 0; p < s.count; p++) {
+        if (!scr.pass[p]) continue;
+        r[p] = rawValue(src, p);
+        sc[p] = tf(r[p]);
+      }
+      raw = r;
+    }
+    parcelRaw.push(raw);
+    parcelSc.push(sc);
+  }
+  function rawValue(src: Study['criteria'][number]['source'], p: number): number {
+    switch (src.type) {
+      case 'distance':
+        return nearestDistance(points[src.layer], s.cx[p], s.cy[p]);
+      case 'countWithin': {
+        const l = points[src.layer];
+        const r = src.radius;
+        return l.index.search(s.cx[p] - r, s.cy[p] - r, s.cx[p] + r, s.cy[p] + r, (i) => Math.hypot(l.x[i] - s.cx[p], l.y[i] - s.cy[p]) <= r).length;
+      }
+      case 'attribute':
+        return (parcels.columns[src.field] as Float64Array)[p];
+      case 'district': {
+        const l = polygons[src.layer];
+        for (const i of l.index.search(s.cx[p], s.cy[p], s.cx[p], s.cy[p])) {
+          if (i < l.store.count && inPolygon(l, i, s.cx[p], s.cy[p])) {
+            const v = Number(l.props[i][src.field]);
+            return Number.isFinite(v) ? v : NaN;
+          }
+        }
+        return NaN;
+      }
+      default:
+        return NaN;
+    }
+  }
+  // Parcel score over the parcel-level criteria, their weights renormalised.
+  const parcelIdx = study.criteria.map((c, i) => (isSiteLevel(c) ? -1 : i)).filter((i) => i >= 0);
+  const pw = parcelIdx.map((i) => weights.weights[i]);
+  const pws = pw.reduce((x, y) => x + y, 0);
+  const parcelScore = new Float64Array(s.count).fill(NaN);
+  if (pws > 0) {
+    const buf = new Float64Array(parcelIdx.length);
+    const wn = pw.map((w) => w / pws);
+    for (let p = 0; p < s.count; p++) {
+      if (!scr.pass[p]) continue;
+      parcelIdx.forEach((ci, k) => (buf[k] = parcelSc[ci]![p]));
+      parcelScore[p] = combine(buf, wn, study.scoring.method);
+    }
+  }
+  report('score', 1);
+  lap('score');
+  await yieldToLoop();
+
+  // ---- assemble
+  let crossable: Uint8Array | undefined;
+  if (a.crossRoadsNarrowerThan) {
+    crossable = new Uint8Array(s.count);
+    const col = parcels.columns[a.roadField];
+    for (let p = 0; p < s.count; p++) {
+      if (a.roadValues.includes(String(col[p])) && stripWidth(s.area[p], s.perimeter[p]) < a.crossRoadsNarrowerThan) crossable[p] = 1;
+    }
+  }
+  const ledger = ledgerField ? (parcels.columns[ledgerField] instanceof Float64Array ? (parcels.columns[ledgerField] as Float64Array) : Float64Array.from(parcels.columns[ledgerField] as (string | null)[], (v) => (v === null || v === '' ? NaN : Number(v)))) : undefined;
+  const { sites, siteOf } = assemble(s, scr.pass, { snapTolerance: a.snapTolerance, crossable, ledger, areaSource: a.areaSource }, (f) => report('assemble', f));
+  lap('assemble');
+  await yieldToLoop();
+
+  // ---- site criteria and ranking
+  const siteScores: number[][] = [];
+  const ranked: RankedSite[] = sites.map((site) => {
+    const raw: (number | null)[] = [];
+    const sc: number[] = [];
+    study.criteria.forEach((c, ci) => {
+      if (c.source.type === 'siteArea') {
+        raw.push(site.area);
+        sc.push(makeTransform(c.transform ?? { type: 'linear', min: 0, max: a.targetArea, invert: false })(site.area));
+      } else if (c.source.type === 'compactness') {
+        raw.push(site.compactness);
+        sc.push(makeTransform(c.transform)(site.compactness));
+      } else {
+        // Area-weighted over the site's parcels (planar areas as weights).
+        let wsum = 0, rsum = 0, ssum = 0;
+        const r = parcelRaw[ci]!;
+        const numeric = r instanceof Float64Array;
+        for (const p of site.parcels) {
+          const w = s.area[p];
+          wsum += w;
+          ssum += w * parcelSc[ci]![p];
+          if (numeric) rsum += w * (r as Float64Array)[p];
+        }
+        raw.push(numeric && Number.isFinite(rsum) ? rsum / wsum : null);
+        sc.push(wsum > 0 ? ssum / wsum : 0);
+      }
+    });
+    siteScores.push(sc);
+    return {
+      ...site,
+      parcelIds: site.parcels.map((p) => parcels.ids[p]),
+      eligible: site.area >= a.minArea,
+      reachesTarget: site.area >= a.targetArea,
+      rank: null,
+      score: combine(sc, weights.weights, study.scoring.method),
+      criteria: contributions(weights.ids, raw, sc, weights, study.scoring.method),
+      stability: null,
+    };
+  });
+  const order = ranked.map((_, i) => i).sort((x, y) => Number(ranked[y].eligible) - Number(ranked[x].eligible) || ranked[y].score - ranked[x].score || ranked[y].area - ranked[x].area || x - y);
+  let rank = 0;
+  for (const i of order) if (ranked[i].eligible) ranked[i].rank = ++rank;
+  report('rank', 1);
+  lap('rank');
+  await yieldToLoop();
+
+  // ---- sensitivity over eligible sites
+  const eligible = order.filter((i) => ranked[i].eligible);
+  const stab = sensitivity(eligible.map((i) => siteScores[i]), weights.weights, study.scoring.method, study.sensitivity);
+  eligible.forEach((i, k) => (ranked[i].stability = stab[k]));
+  report('sensitivity', 1);
+  lap('sensitivity');
+
+  const sorted = order.map((i) => ranked[i]);
+  // Sites are renumbered in rank order so ids are stable and readable.
+  const renumber = new Int32Array(sites.length);
+  sorted.forEach((site, k) => {
+    renumber[site.id] = k + 1;
+    site.id = k + 1;
+  });
+  for (let p = 0; p < siteOf.length; p++) if (siteOf[p] >= 0) siteOf[p] = renumber[siteOf[p]];
+
+  const layerInfo: StudySummary['layers'] = {};
+  const addInfo = (name: string, r: ParcelLayer['report']) =>
+    (layerInfo[name] = { features: r.features, crs: r.crs, crsSource: r.crsSource, encoding: r.encoding, skipped: r.skipped.length, repaired: r.repaired, warnings: r.warnings });
+  addInfo('parcels', parcels.report);
+  for (const [n, l] of Object.entries(points)) addInfo(n, l.report);
+  for (const [n, l] of Object.entries(polygons)) addInfo(n, l.report);
+  const passed = scr.pass.reduce((x, y) => x + y, 0);
+  const summary: StudySummary = {
+    name: study.name,
+    crs: `EPSG:${WORK_EPSG}`,
+    scoring: study.scoring.method,
+    formula: study.scoring.method === 'weightedSum' ? 'S = Σ wᵢ·sᵢ (Σ wᵢ = 1)' : 'S = Π sᵢ^wᵢ (Σ wᵢ = 1)',
+    weights: Object.fromEntries(weights.ids.map((id, i) => [id, weights.weights[i]])),
+    weightMethod: weights.method,
+    ahp: weights.ahp && {
+      cr: weights.ahp.cr, ci: weights.ahp.ci, lambdaMax: weights.ahp.lambdaMax, consistent: weights.ahp.consistent,
+      warning: weights.ahp.consistent ? undefined : { ko: `AHP 일관성 비율 CR = ${weights.ahp.cr.toFixed(3)} > 0.10: 쌍대비교를 다시 검토하세요`, en: `AHP consistency ratio CR = ${weights.ahp.cr.toFixed(3)} > 0.10: review the pairwise judgements` },
+    },
+    layers: layerInfo,
+    parcels: { total: s.count, passed, failed: s.count - passed, failures: scr.failures },
+    sites: { total: sites.length, eligible: eligible.length, reachingTarget: ranked.filter((x) => x.reachesTarget).length, minArea: a.minArea, targetArea: a.targetArea },
+    top: sorted.filter((x) => x.rank !== null).slice(0, 10).map((x) => ({ rank: x.rank!, site: x.id, score: x.score, area: x.area, parcels: x.parcels.length, topShare: x.stability?.topShare ?? null })),
+    timings,
+  };
+  void nC;
+  return { study, summary, parcels, screen: scr, parcelScore, siteOf, sites: sorted };
+}
+
+function inPolygon(l: PolygonLayer, i: number, x: number, y: number): boolean {
+  const polys = parcelPolygons(l.store, i);
+  let inside = false;
+  for (const poly of polys) for (const r of poly) {
+    for (let a = 0, b = r.length - 1; a < r.length; b = a++) {
+      if (r[a][1] > y !== r[b][1] > y && x < ((r[b][0] - r[a][0]) * (y - r[a][1])) / (r[b][1] - r[a][1]) + r[a][0]) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/** Writes parcels.geojson, sites.geojson and ranking.csv (WGS84 GeoJSON, UTF-8 CSV with BOM). */
+export function writeStudyOutputs(run: StudyRun, outDir: string, onProgress?: (f: number) => void): { parcels: string; sites: string; ranking: string } {
+  mkdirSync(outDir, { recursive: true });
+  const toWgs = transformer(WORK_EPSG, 4326);
+  const s = run.parcels.store;
+  const files = { parcels: join(outDir, 'parcels.geojson'), sites: join(outDir, 'sites.geojson'), ranking: join(outDir, 'ranking.csv') };
+  const pw = new GeoJsonWriter(files.parcels, 9);
+  const cols = Object.entries(run.parcels.columns);
+  for (let p = 0; p < s.count; p++) {
+    const props: Record<string, unknown> = { [run.study.idField]: run.parcels.ids[p] };
+    for (const [k, col] of cols) props[k] = Number.isNaN(col[p]) ? null : col[p];
+    props.pass = run.screen.pass[p] === 1;
+    props.reasons = run.screen.reasons[p] ?? [];
+    props.score = Number.isNaN(run.parcelScore[p]) ? null : round(run.parcelScore[p], 6);
+    props.site = run.siteOf[p] >= 0 ? run.siteOf[p] : null;
+    props.area = round(s.area[p], 2);
+    const polys = parcelPolygons(s, p).map((poly) => poly.map((r) => r.map(([x, y]) => toWgs(x, y))));
+    pw.write(polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys }, props);
+    if (onProgress && p % 50000 === 0) onProgress((0.9 * p) / s.count);
+  }
+  pw.close();
+  const sw = new GeoJsonWriter(files.sites, 9, { crsNote: 'areas are planar EPSG:5186 m² (or the 토지면적 ledger sum where every parcel has one)' });
+  for (const site of run.sites) {
+    const { outline, parcels: _p, ...rest } = site;
+    void _p;
+    const coords = outline.map((poly) => poly.map((r) => r.map(([x, y]) => toWgs(x, y))));
+    sw.write({ type: 'MultiPolygon', coordinates: coords }, { ...rest, area: round(rest.area, 2), planarArea: round(rest.planarArea, 2), perimeter: round(rest.perimeter, 2), parcelCount: site.parcels.length }, site.id);
+  }
+  sw.close();
+  const ids = Object.keys(run.summary.weights);
+  const head = ['rank', 'site', 'score', 'area_m2', 'area_source', 'planar_area_m2', 'parcels', 'compactness', 'top_share', 'mean_rank', ...ids.flatMap((id) => [`${id}_raw`, `${id}_score`, `${id}_weight`, `${id}_contribution`]), 'pnu'];
+  const lines = [head.join(',')];
+  for (const site of run.sites) {
+    if (site.rank === null) continue;
+    lines.push([
+      site.rank, site.id, round(site.score, 6), round(site.area, 2), site.areaSource, round(site.planarArea, 2), site.parcels.length, round(site.compactness, 4),
+      site.stability ? round(site.stability.topShare, 4) : '', site.stability ? round(site.stability.meanRank, 2) : '',
+      ...ids.flatMap((id) => { const c = site.criteria[id]; return [c.raw === null ? '' : round(c.raw, 4), round(c.score, 6), round(c.weight, 6), round(c.contribution, 6)]; }),
+      `"${site.parcelIds.join(' ')}"`,
+    ].join(','));
+  }
+  writeFileSync(files.ranking, `\ufeff${lines.join('\n')}\n`);
+  onProgress?.(1);
+  return files;
+}
+
+const round = (v: number, d: number) => (Number.isFinite(v) ? Math.round(v * 10 ** d) / 10 ** d : v);
