@@ -78,7 +78,7 @@ export function parseStudy(input: unknown): Study {
 
 const PHASE_SPAN: Record<StudyPhase, [number, number]> = { load: [0, 0.4], screen: [0.4, 0.55], score: [0.55, 0.65], assemble: [0.65, 0.9], rank: [0.9, 0.92], sensitivity: [0.92, 1] };
 
-export async function runStudy(input: StudyInput | Study, opts: RunOptions = {}): Promise<StudyRun> {
+export async function runStudy(input: StudyInput | Record<string, unknown>, opts: RunOptions = {}): Promise<StudyRun> {
   const study = parseStudy(input);
   const base = opts.baseDir ?? process.cwd();
   const timings = {} as Record<StudyPhase, number>;
