@@ -45,6 +45,11 @@ describe('conversion (법 §7의2, 시행령 §9)', () => {
     expect(runCalculator('conversion', { convertedDeposit: 100_000_000, date: '2010-01-01' })).toMatchObject({ annualRate: 0.14, unverified: true });
     expect(() => runCalculator('conversion', { convertedDeposit: 1, date: '2002-06-29' })).toThrow(/^date: /);
   });
+  it('uses the base-rate rows the user added after the shipped series', () => {
+    const ctx = { userBaseRates: [{ effectiveFrom: '2026-10-01', rateBp: 200 }] };
+    expect(runCalculator('conversion', { convertedDeposit: 120_000_000, date: '2026-10-01' }, ctx)).toMatchObject({ annualRate: 0.04, maxMonthlyRent: 400_000, baseRate: 0.02 });
+    expect(runCalculator('conversion', { convertedDeposit: 120_000_000, date: '2026-09-30' }, ctx)).toMatchObject({ annualRate: 0.045 });
+  });
   it('a percentage typed as a rate is refused, naming baseRate', () => {
     expect(() => runCalculator('conversion', { convertedDeposit: 1, date: '2026-01-01', baseRate: 2.5 })).toThrow(/^baseRate: .*fraction/);
   });

@@ -102,6 +102,7 @@ describe('priority-repayment: region groups', () => {
 
   it('reads the 동 from 지번 and road addresses', () => {
     expect(placeOf('경기 남양주시 도농로 34 (도농동)')).toMatchObject({ sido: '경기도', city: '남양주시', dong: '도농동', overcrowding: 'yes' });
+    expect(placeOf('서울특별시관악구 신림동 1')).toMatchObject({ sido: '서울특별시', city: '관악구', dong: '신림동' });
     expect(placeOf('고양시 덕양구 행신동 1')).toMatchObject({ sido: '경기도', city: '고양시', district: '덕양구', overcrowding: 'yes' });
   });
 });

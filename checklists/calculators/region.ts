@@ -54,7 +54,11 @@ const GYEONGGI_CITIES = new Set([
 
 /** Reads the 시·도, 시·군·구, 구 and 동 out of an address. */
 export function parsePlace(address: string): Omit<Place, 'overcrowding' | 'overcrowdingReason'> {
-  const text = String(address ?? '').replace(/\s+/g, ' ').trim();
+  // A space after a full 시·도 name typed without one ("서울특별시관악구 …").
+  const text = String(address ?? '')
+    .replace(/^(\S+?(?:특별시|광역시|특별자치시|특별자치도|도))(?=[가-힣])/, '$1 ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const paren = /\(([^)]*)\)/.exec(text)?.[1] ?? '';
   const tokens = text.replace(/\([^)]*\)/g, ' ').split(' ').filter(Boolean);
   let i = 0;

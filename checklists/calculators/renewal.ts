@@ -2,7 +2,7 @@
 // or deposit. The law has no rule for a change to both at once; `renewal-check` combines them
 // through the §7의2 conversion rate, as practice commentary does, and says so.
 import { z } from 'zod';
-import { renewalIncreaseCap, versionAt } from '../../data/reference/index.js';
+import { renewalIncreaseCap, versionAt, type UserBaseRateRow } from '../../data/reference/index.js';
 import { todaySeoul } from '../common/seoul-time.js';
 import { conversionRateAt } from './conversion.js';
 import { CalcInputError, isoDate, roundFraction, won } from './schema.js';
@@ -48,9 +48,9 @@ export interface RenewalCheckResult {
   note: { ko: string; en: string };
 }
 
-export function computeRenewalCheck(input: z.output<typeof renewalCheckInput>): RenewalCheckResult {
+export function computeRenewalCheck(input: z.output<typeof renewalCheckInput>, userRates: UserBaseRateRow[] = []): RenewalCheckResult {
   const v = versionAt(renewalIncreaseCap, input.date)!;
-  const rate = conversionRateAt(input.date, input.baseRate);
+  const rate = conversionRateAt(input.date, input.baseRate, userRates);
   if (rate.rateBp === 0) throw new CalcInputError('baseRate', 'gives a conversion rate of 0');
   // Rent as deposit: monthly × 12 / rate.
   const asDeposit = (rent: number) => Math.floor((rent * 12 * 10000) / rate.rateBp);

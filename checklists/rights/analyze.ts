@@ -142,7 +142,8 @@ export function analyzeRegistry(raw: RegistryInput | unknown, options: { asOf?: 
   const ltvOut: RegistryAnalysis['ltv'] = { ratio: null, band: null, jeonseRatio: null, seniorClaims, seniorDeposits, marketValue, marketValueEstimated: estimated };
   const r4Basis = { ko: '실무 기준: 부채비율 70% 초과 주의, 80% 초과 위험, 100% 이상 깡통전세 (brief §2.4 [S30])', en: 'Practice bands: > 70 % caution, > 80 % danger, ≥ 100 % deposit exceeds value (brief §2.4 [S30])' };
   if (marketValue === null || marketValue === 0) {
-    flags.push(flag('R4', 'info', { ko: '시세와 공시가격이 모두 없어 부채비율을 계산할 수 없습니다.', en: 'Neither a market value nor an official price was given: the debt ratio is unknown.' }, r4Basis, { missing: ['property.marketValue', 'property.officialPrice'] }));
+    // Not knowing the debt ratio must not read as 안전: a missing fact is a 주의.
+    flags.push(flag('R4', 'caution', { ko: '시세와 공시가격이 모두 없어 부채비율을 계산할 수 없습니다.', en: 'Neither a market value nor an official price was given: the debt ratio is unknown.' }, r4Basis, { missing: ['property.marketValue', 'property.officialPrice'] }));
   } else {
     const l = computeLtv({ deposit: input.lease.deposit, seniorClaims, seniorDeposits, marketValue }, asOf);
     Object.assign(ltvOut, { ratio: l.ratio, band: l.band, jeonseRatio: l.jeonseRatio });
@@ -200,7 +201,7 @@ export function analyzeRegistry(raw: RegistryInput | unknown, options: { asOf?: 
   const r6Basis = { ko: '건축물대장 위반건축물·주용도 (brief §3.3 [S17])', en: 'Building register: violation mark and main use (brief §3.3 [S17])' };
   const br = input.buildingRegister;
   if (!br) {
-    flags.push(flag('R6', 'info', { ko: '건축물대장을 확인하지 않았습니다 (위반건축물, 주용도).', en: 'The building register was not checked (violations, main use).' }, r6Basis, { missing: ['buildingRegister'] }));
+    flags.push(flag('R6', 'caution', { ko: '건축물대장을 확인하지 않았습니다 (위반건축물, 주용도).', en: 'The building register was not checked (violations, main use).' }, r6Basis, { missing: ['buildingRegister'] }));
   } else {
     if (br.violation) {
       flags.push(flag('R6', 'danger', { ko: '건축물대장에 위반건축물로 표시되어 있습니다. 전세대출·보증이 거절될 수 있습니다.', en: 'The building register marks a violation: loans and guarantees may be refused.' }, r6Basis));
@@ -222,7 +223,7 @@ export function analyzeRegistry(raw: RegistryInput | unknown, options: { asOf?: 
   if (input.taxArrears === true) {
     flags.push(flag('R7', 'danger', { ko: '임대인에게 체납 세금이 있습니다. 세금은 보증금보다 먼저 배당될 수 있습니다.', en: 'The landlord has tax arrears, which may be paid ahead of the deposit.' }, r7Basis));
   } else if (input.taxArrears === undefined) {
-    flags.push(flag('R7', 'info', { ko: '국세·지방세 납세증명서(또는 미납국세 열람)를 확인하세요.', en: 'Check the landlord’s tax certificates (or view unpaid national taxes).' }, r7Basis, { missing: ['taxArrears'] }));
+    flags.push(flag('R7', 'caution', { ko: '임대인의 체납 여부가 입력되지 않았습니다. 국세·지방세 납세증명서(또는 미납국세 열람)를 확인하세요.', en: 'Check the landlord’s tax certificates (or view unpaid national taxes).' }, r7Basis, { missing: ['taxArrears'] }));
   }
   if (input.seniorDepositsDisclosed === false) {
     flags.push(flag('R7', 'danger', { ko: '임대인이 알리지 않은 선순위 보증금이 있습니다.', en: 'Senior deposits the landlord did not disclose were found.' }, r7Basis));
@@ -261,7 +262,7 @@ export function analyzeRegistry(raw: RegistryInput | unknown, options: { asOf?: 
   const verdict = verdictOf(sorted);
   const { steps, warnings } = afterContractSteps(input);
   const clauses = proposeClauses({
-    liveMortgages: live.filter((e) => e.kind === 'mortgage'),
+    liveMortgages: ahead.filter((e) => e.kind === 'mortgage'),
     liveEncumbrances: live.filter((e) => ENCUMBRANCE_KINDS.includes(e.kind) && !e.completedByMainRegistration && e.kind !== 'leaseRegistration'),
     moveInDate: moveIn,
     balanceDate: input.contract?.balance?.date,

@@ -148,11 +148,18 @@ describe('analyzeRegistry', () => {
 
   it('R4 is unknown without a value and names the missing facts; R5 fails when the deposit is above the HUG limit', () => {
     const r = analyzeRegistry(base({ property: { buildingType: 'multiplex', address: '서울 관악구 신림동 1' } }), { asOf });
-    expect(r.flags.find((f) => f.code === 'R4')).toMatchObject({ severity: 'info', missing: ['property.marketValue', 'property.officialPrice'] });
+    expect(r.flags.find((f) => f.code === 'R4')).toMatchObject({ severity: 'caution', missing: ['property.marketValue', 'property.officialPrice'] });
+    expect(r.verdict).toBe('caution');
     expect(r.ltv.ratio).toBeNull();
     const over = analyzeRegistry(base({ lease: { deposit: 260_000_000, moveInDate: '2026-12-20' } }), { asOf });
     expect(over.flags.find((f) => f.code === 'R5')).toMatchObject({ severity: 'danger' });
     expect(over.hug).toMatchObject({ eligible: false, maxDeposit: 252_000_000 });
+  });
+
+  it('missing building-register and tax facts keep the verdict from 안전 and are named', () => {
+    const r = analyzeRegistry(base({ buildingRegister: undefined, taxArrears: undefined }), { asOf });
+    expect(r.verdict).toBe('caution');
+    expect(r.flags.filter((f) => f.severity === 'caution').map((f) => [f.code, f.missing])).toEqual([['R6', ['buildingRegister']], ['R7', ['taxArrears']]]);
   });
 
   it('R6 근린생활시설 and R7 tax arrears are 위험', () => {
