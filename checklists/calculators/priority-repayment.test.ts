@@ -74,8 +74,12 @@ describe('priority-repayment: region groups', () => {
     expect(at2023('인천광역시 강화군 강화읍 1').regionGroup).toBe('그밖');
     expect(at2023('인천광역시 연수구 송도동 1').regionGroup).toBe('확인필요');
     expect(at2023('인천광역시 서구 당하동 1').regionGroup).toBe('광역시');
-    // 2008 table: 광역시 excluded 인천, so the same 동 fell in 그밖.
-    expect(pr({ address: '인천광역시 서구 당하동 1', deposit: 1, seniorSecurityDate: '2009-01-01' }).regionGroup).toBe('그밖');
+    // 2008 table, 담보물권 after the 2009 annex: 광역시 excluded 인천, so the same 동 fell in 그밖.
+    expect(pr({ address: '인천광역시 서구 당하동 1', deposit: 1, seniorSecurityDate: '2009-06-01' }).regionGroup).toBe('그밖');
+    // Before 2009-01-16 the annex drew other lines through 인천 and 남양주 (2005 report): 확인필요.
+    expect(pr({ address: '인천광역시 부평구 부평동 1', deposit: 1, seniorSecurityDate: '2009-01-15' }).regionGroup).toBe('확인필요');
+    expect(pr({ address: '경기도 남양주시 도농동 1', deposit: 1, seniorSecurityDate: '2005-01-01' }).regionGroup).toBe('확인필요');
+    expect(pr({ address: '경기도 수원시 팔달구 인계동 1', deposit: 1, seniorSecurityDate: '2005-01-01' }).regionGroup).toBe('과밀억제권역');
   });
 
   it('시흥 (반월특수지역 boundary unknown) is 확인필요 unless the deposit is beyond every candidate', () => {

@@ -77,7 +77,8 @@ export function computePriorityRepayment(raw: z.output<typeof priorityRepaymentI
       }],
     };
   }
-  const place = placeOf(raw.address);
+  // The zone's wording in force when the 담보물권 was acquired, as the table itself.
+  const place = placeOf(raw.address, date);
   const choice = groupFor(place, version);
   let unverified = Boolean(version.unverified || version.boundaryUnverified);
   if (version.boundaryUnverified) {

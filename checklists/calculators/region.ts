@@ -2,7 +2,7 @@
 // (지번 or 도로명, with or without the 시·도); where the law's line runs through a city
 // (인천, 남양주, 시흥) and the address does not settle which side it is on, the answer is
 // "unknown", never a guess.
-import { overcrowdingZone, type PriorityGroup, type PriorityVersion, type RegionMatch } from '../../data/reference/index.js';
+import { overcrowdingZone, versionAt, type PriorityGroup, type PriorityVersion, type RegionMatch } from '../../data/reference/index.js';
 
 export type Tri = 'yes' | 'no' | 'unknown';
 
@@ -104,14 +104,23 @@ export function parsePlace(address: string): Omit<Place, 'overcrowding' | 'overc
   return { sido, city, district, dong, isMetro, isGun };
 }
 
-/** Whether the place lies in the 과밀억제권역 (current 별표 1; see the table's note). */
-export function overcrowdingOf(p: Omit<Place, 'overcrowding' | 'overcrowdingReason'>): { value: Tri; reason?: string } {
-  const zone = overcrowdingZone.versions[overcrowdingZone.versions.length - 1];
+/**
+ * Whether the place lay in the 과밀억제권역 on `date` (default: today's wording). Before the
+ * first known wording of 별표 1 the partly covered cities had other lines (a 2005 press report
+ * lists other 남양주 동 and 인천 areas), so there they are "unknown".
+ */
+export function overcrowdingOf(p: Omit<Place, 'overcrowding' | 'overcrowdingReason'>, date?: string): { value: Tri; reason?: string } {
+  const latest = overcrowdingZone.versions[overcrowdingZone.versions.length - 1];
+  const zone = date ? versionAt(overcrowdingZone, date) : latest;
+  const wording = zone ?? latest;
   if (!p.sido) return { value: 'unknown', reason: '시·도를 알 수 없음 / the province or city is not in the address' };
   if (p.sido === '서울특별시') return { value: 'yes' };
-  if (p.sido === '경기도' && p.city && zone.wholeCities.includes(p.city)) return { value: 'yes' };
-  const partial = zone.partial.find((z) => z.city === (p.sido === '인천광역시' ? '인천광역시' : p.city));
+  if (p.sido === '경기도' && p.city && wording.wholeCities.includes(p.city)) return { value: 'yes' };
+  const partial = wording.partial.find((z) => z.city === (p.sido === '인천광역시' ? '인천광역시' : p.city));
   if (!partial || (partial.city !== '인천광역시' && p.sido !== '경기도')) return { value: 'no' };
+  if (!zone) {
+    return { value: 'unknown', reason: `${partial.city}: ${overcrowdingZone.versions[0].effectiveFrom} 전의 별표 1 경계는 확인되지 않음 / the annex's line before ${overcrowdingZone.versions[0].effectiveFrom} is not known` };
+  }
   const reason = `${partial.city} ${partial.wording}`;
   if (partial.uncertainAll) return { value: 'unknown', reason };
   if (partial.city === '인천광역시') {
@@ -130,9 +139,10 @@ export function overcrowdingOf(p: Omit<Place, 'overcrowding' | 'overcrowdingReas
   return { value: 'unknown', reason };
 }
 
-export function placeOf(address: string): Place {
+/** The place of an address, with the 과밀억제권역 answer for the wording in force on `date`. */
+export function placeOf(address: string, date?: string): Place {
   const p = parsePlace(address);
-  const o = overcrowdingOf(p);
+  const o = overcrowdingOf(p, date);
   return { ...p, overcrowding: o.value, overcrowdingReason: o.reason };
 }
 
