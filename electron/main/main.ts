@@ -17,8 +17,12 @@ const here = path.dirname(fileURLToPath(import.meta.url)); // dist/electron
 const rendererDir = path.join(here, '..', 'renderer');
 const APP_NAME = '안심데스크';
 
-// `--data-dir DIR` (from `npm start -- --data-dir DIR`) points the desktop app at another
-// user-data folder, e.g. for a second test profile. Must happen before 'ready'.
+// The data directory is Electron's user-data folder, named explicitly so that the
+// development run (`npm start`, where the app name comes from package.json "name") and the
+// installed app (productName 안심데스크) use the same ASCII-named folder:
+// %APPDATA%\AnsimDesk, ~/Library/Application Support/AnsimDesk, ~/.config/AnsimDesk.
+// `--data-dir DIR` (from `npm start -- --data-dir DIR`) picks another one, e.g. a test
+// profile. Both must be set before 'ready' and before the single-instance lock.
 const dataDirArg = (() => {
   const argv = process.argv;
   const i = argv.indexOf('--data-dir');
@@ -26,7 +30,7 @@ const dataDirArg = (() => {
   const eq = argv.find((a) => a.startsWith('--data-dir='));
   return eq ? path.resolve(eq.slice('--data-dir='.length)) : null;
 })();
-if (dataDirArg) app.setPath('userData', dataDirArg);
+app.setPath('userData', dataDirArg ?? path.join(app.getPath('appData'), 'AnsimDesk'));
 
 if (!app.requestSingleInstanceLock()) {
   // Another window already owns this data directory; it gets focused via 'second-instance'.
