@@ -5,7 +5,7 @@ import { setLanguage } from '../i18n/index.js';
 export function LanguageToggle() {
   const { t, i18n } = useTranslation();
   return (
-    <button type="button" className="lang" onClick={() => setLanguage(i18n.language === 'en' ? 'ko' : 'en')} aria-label="Language / 언어">
+    <button type="button" className="lang" onClick={() => setLanguage(i18n.language === 'en' ? 'ko' : 'en')} title="Language / 언어">
       {t('common.language')}
     </button>
   );
