@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { run } from './ansim.js';
 import type { CliIO } from './io.js';
@@ -8,17 +9,8 @@ function fakeIO(stdin = ''): CliIO & { stdout: () => string; stderr: () => strin
   return { readStdin: async () => stdin, out: (t) => void (out += t), err: (t) => void (err += t), stdout: () => out, stderr: () => err };
 }
 
-const listing = {
-  property: { buildingType: '다세대', address: '서울특별시 성북구 정릉동 10-2', marketValue: 300_000_000, officialPrice: 150_000_000 },
-  landlord: { name: '홍길동' },
-  lease: { deposit: 150_000_000, monthlyRent: 0, moveInDate: '2027-01-10', fixedDate: '2027-01-10' },
-  taxArrears: false,
-  gapgu: [
-    { rank: '1', purpose: '소유권보존', receivedAt: '2019-04-01', receiptNo: '제5001호', holders: ['홍길동'], cancelled: false },
-    { rank: '2', purpose: '가압류', receivedAt: '2026-08-01', receiptNo: '제30001호', holders: ['주식회사 대부'], cancelled: false },
-  ],
-  eulgu: [{ rank: '1', purpose: '근저당권설정', receivedAt: '2019-04-01', receiptNo: '제5002호', holders: ['신한은행'], maxClaim: 96_000_000, cancelled: false }],
-};
+// The same sample the app's end-to-end test can enter: a live 근저당 and a 가압류.
+const listing = JSON.parse(readFileSync(new URL('../../checklists/rights/fixtures/live-mortgage-and-seizure.json', import.meta.url), 'utf8'));
 
 describe('ansim registry analyze', () => {
   it('a live 근저당 and a 가압류 give 위험, the flags worst first and the clauses', async () => {
@@ -34,6 +26,8 @@ describe('ansim registry analyze', () => {
     expect(r.hug).toMatchObject({ eligible: false, housePrice: 210_000_000, maxDeposit: 93_000_000 });
     expect(r.clauses.map((c: { text: { ko: string } }) => c.text.ko).join('\n')).toMatch(/을구 순위번호 1번 근저당권[\s\S]*갑구 순위번호 2번 가압류/);
     expect(r.ladder.entries.map((e: { gu: string; rank: string }) => `${e.gu} ${e.rank}`)).toEqual(['갑구 1', '을구 1', '갑구 2']);
+    expect(r.warnings[0].ko).toMatch(/잔금일\(2027-01-10\)/);
+    expect(r.steps.map((s: { key: string }) => s.key)).toEqual(['downPayment', 'leaseReport', 'balance', 'moveIn', 'guarantee']);
   });
 
   it('exits 2 naming the field of a bad entry, and for a bad --as-of', async () => {
