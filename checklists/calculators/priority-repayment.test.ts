@@ -94,6 +94,11 @@ describe('priority-repayment: region groups', () => {
     expect(pr({ address: '경기도 화성시 동탄동 1', deposit: 1, seniorSecurityDate: '2018-09-18' }).regionGroup).toBe('과밀억제권역');
   });
 
+  it('세종 moves from 그밖 (2014) to the 광역시 group (2016) to the 과밀 group (2018)', () => {
+    const at = (date: string) => pr({ address: '세종특별자치시 조치원읍 1', deposit: 1, seniorSecurityDate: date }).regionGroup;
+    expect([at('2014-01-01'), at('2016-03-31'), at('2018-09-18')]).toEqual(['그밖', '광역시', '과밀억제권역']);
+  });
+
   it('광역시 groups: 부산 구 vs 군, 경기 광주시 vs 광주광역시, and a bare 광주시 that cannot be placed', () => {
     expect(at2023('부산광역시 해운대구 우동 1').regionGroup).toBe('광역시');
     expect(at2023('부산광역시 기장군 기장읍 1').regionGroup).toBe('그밖');
