@@ -10,7 +10,7 @@ import { encodeMethodsArg } from '../preload/allow-list.js';
 import { handleAppRequest } from './app-protocol.js';
 import { BackendRelay } from './backend-relay.js';
 import { menuTemplate } from './menu.js';
-import { APP_SCHEME, APP_START_URL, isAppUrl, navigationDecision, refuseApiCall } from './policy.js';
+import { APP_SCHEME, APP_START_URL, navigationDecision, refuseApiCall, subframeAllowed } from './policy.js';
 import { safeStorageProtector } from './safe-storage-protector.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // dist/electron
@@ -63,8 +63,8 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event) => guard(event, event.url));
   contents.on('will-redirect', (event) => guard(event, event.url));
   contents.on('will-frame-navigate', (event) => {
-    // Sub-frames may only show our own pages (e.g. a blob: preview is not a navigation here).
-    if (!event.isMainFrame && !isAppUrl(event.url)) event.preventDefault();
+    // Sub-frames may only show our own pages and the blob: documents our page made.
+    if (!event.isMainFrame && !subframeAllowed(event.url)) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
     const decision = navigationDecision(url);

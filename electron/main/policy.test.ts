@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { externalBrowserUrl, isAppUrl, navigationDecision, refuseApiCall } from './policy.js';
+import { externalBrowserUrl, isAppUrl, navigationDecision, refuseApiCall, subframeAllowed } from './policy.js';
 
 describe('isAppUrl', () => {
   it('accepts only app://desk pages', () => {
@@ -8,6 +8,17 @@ describe('isAppUrl', () => {
     for (const url of ['app://other/index.html', 'http://127.0.0.1:5173/', 'file:///etc/passwd', 'app://user:pw@desk/', 'about:blank', '', undefined, null, 'not a url']) {
       expect(isAppUrl(url), String(url)).toBe(false);
     }
+  });
+});
+
+describe('subframeAllowed', () => {
+  it('lets iframes show our pages and our own blob: documents only', () => {
+    expect(subframeAllowed('app://desk/preview.html')).toBe(true);
+    expect(subframeAllowed('blob:app://desk/0b6f3c1e-2f7a-4a55-9d55-0a3c0f1f2a11')).toBe(true);
+    expect(subframeAllowed('about:blank')).toBe(true);
+    expect(subframeAllowed('blob:https://evil.example/0b6f3c1e')).toBe(false);
+    expect(subframeAllowed('https://evil.example/')).toBe(false);
+    expect(subframeAllowed('data:text/html,<script>alert(1)</script>')).toBe(false);
   });
 });
 

@@ -42,6 +42,16 @@ export function externalBrowserUrl(url: string | undefined | null): string | nul
   return u.href;
 }
 
+/**
+ * Whether a sub-frame (an iframe of our page) may load `url`: our own pages, blob: URLs our
+ * page created (e.g. a PDF preview), and the empty documents iframes start with.
+ */
+export function subframeAllowed(url: string | undefined | null): boolean {
+  if (url === 'about:blank' || url === 'about:srcdoc') return true;
+  if (typeof url === 'string' && url.startsWith('blob:')) return isAppUrl(url.slice('blob:'.length));
+  return isAppUrl(url);
+}
+
 export type NavigationDecision = { action: 'deny' } | { action: 'open-external'; url: string };
 
 /**
