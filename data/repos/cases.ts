@@ -105,12 +105,30 @@ export function getCase(q: Queryable, id: string) {
 export async function listCases(q: Queryable, cipher: FieldCipher, f: CaseFilter) {
   const where = ['k.deleted_at IS NULL', 'c.deleted_at IS NULL'];
   const params: SqlValue[] = [];
-  if (f.district) (where.push('k.district = ?'), params.push(f.district));
-  if (f.caseType) (where.push('k.case_type = ?'), params.push(f.caseType));
-  if (f.status) (where.push('k.status = ?'), params.push(f.status));
-  if (f.managerId) (where.push('k.manager_id = ?'), params.push(f.managerId));
-  if (f.clientId) (where.push('k.client_id = ?'), params.push(f.clientId));
-  if (f.month) (where.push("substr(k.opened_on, 1, 7) = ?"), params.push(f.month));
+  if (f.district) {
+    where.push('k.district = ?');
+    params.push(f.district);
+  }
+  if (f.caseType) {
+    where.push('k.case_type = ?');
+    params.push(f.caseType);
+  }
+  if (f.status) {
+    where.push('k.status = ?');
+    params.push(f.status);
+  }
+  if (f.managerId) {
+    where.push('k.manager_id = ?');
+    params.push(f.managerId);
+  }
+  if (f.clientId) {
+    where.push('k.client_id = ?');
+    params.push(f.clientId);
+  }
+  if (f.month) {
+    where.push("substr(k.opened_on, 1, 7) = ?");
+    params.push(f.month);
+  }
   const rows = await q.all<CaseRow>(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY k.opened_on DESC, k.updated_at DESC`, params);
   const needle = f.query?.trim().toLowerCase();
   if (!needle) return rows;

@@ -94,11 +94,17 @@ export async function updateListing(q: Queryable, cipher: FieldCipher, actor: Ac
   const changed: string[] = [];
   for (const [field, col] of PLAIN) {
     const v = (f[field] as string | number | null | undefined) ?? null;
-    if ((before[col] ?? null) !== v) (updates[col] = v), changed.push(field);
+    if ((before[col] ?? null) !== v) {
+      updates[col] = v;
+      changed.push(field);
+    }
   }
   for (const [field, col] of SECRET) {
     const v = (f[field] as string | null | undefined) || null;
-    if (cipher.decrypt(before[col] as string | null) !== v) (updates[col] = cipher.encrypt(v)), changed.push(field);
+    if (cipher.decrypt(before[col] as string | null) !== v) {
+      updates[col] = cipher.encrypt(v);
+      changed.push(field);
+    }
   }
   if (changed.length === 0) return true;
   return updateRecord(q, actor, 'listings', id, updates, changed);
@@ -112,7 +118,10 @@ export function getListing(q: Queryable, id: string) {
 export function listListings(q: Queryable, f: { caseId?: string; query?: string }) {
   const where = [LIVE];
   const params: SqlValue[] = [];
-  if (f.caseId) (where.push('l.case_id = ?'), params.push(f.caseId));
+  if (f.caseId) {
+    where.push('l.case_id = ?');
+    params.push(f.caseId);
+  }
   const needle = f.query?.trim();
   if (needle) {
     const p = likePattern(needle);

@@ -23,7 +23,7 @@ export function MoneyInput(props: {
   useEffect(() => {
     // A value set from outside (e.g. the 1000/50 shortcut) replaces the text.
     if (props.value != null && parseAmount(text).ok === false) setText(formatWon(props.value).replace(/원$/, ''));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only an outside change of the value should rewrite the text, not every keystroke.
   }, [props.value]);
   const parsed = text.trim() ? parseAmount(text) : null;
 
