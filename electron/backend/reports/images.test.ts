@@ -37,3 +37,19 @@ describe('prepareImage', () => {
     expect(await prepareImage(new TextEncoder().encode('not a photo'))).toBeNull();
   });
 });
+
+describe('prepareImage cache', () => {
+  it('prepares the same photo once across renders, and again after the cache is cleared', async () => {
+    const { clearPreparedImageCache } = await import('./images.js');
+    const photo = await makeDemoPhoto('meter', 9);
+    const first = await prepareImage(photo);
+    const again = await prepareImage(new Uint8Array(photo)); // same content, another array
+    expect(again).toBe(first);
+    const thumbnail = await prepareImage(photo, { maxSide: 400 });
+    expect(thumbnail!.width).toBe(400);
+    clearPreparedImageCache();
+    const fresh = await prepareImage(photo);
+    expect(fresh).not.toBe(first);
+    expect(fresh!.bytes).toEqual(first!.bytes);
+  });
+});

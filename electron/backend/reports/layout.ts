@@ -1,6 +1,7 @@
 // A small flow-layout library over pdf-lib for A4 Korean reports: a cursor moves down the page,
 // each block asks for the space it needs and starts a new page when it does not fit. Header
 // and footer (with "page x / y") are drawn once the page count is known, in `finish()`.
+import { deflateSync } from 'node:zlib';
 import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
 import type { Font as FontkitFont } from 'fontkit';
 import { fontkitAdapter } from './fontkit-adapter.js';
@@ -113,6 +114,14 @@ export class ReportWriter {
     const fonts = await loadReportFonts();
     const doc = await PDFDocument.create();
     doc.registerFontkit(fontkitAdapter);
+    // pdf-lib compresses the embedded font subsets with pako (pure JS); Node's native zlib makes
+    // the same FlateDecode stream about 20x faster. Only this document's context is changed.
+    const context = doc.context;
+    context.flateStream = (contents, dict = {}) =>
+      context.stream(new Uint8Array(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents)), {
+        ...dict,
+        Filter: 'FlateDecode',
+      });
     // A six-letter tag + '+' marks an embedded subset (PDF 32000 §9.6.4); fixed names keep
     // the output reproducible, where pdf-lib would add a random suffix.
     const regular = await doc.embedFont(fonts.regular, { subset: true, customName: 'ANSIMR+NotoSansKR-Regular' });

@@ -154,7 +154,7 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
 
   // Checklists, problems first, with photo thumbnails.
   if (model.checklists.length > 0) {
-    w.heading(t(L.checklists, lc), 1, 120);
+    w.heading(t(L.checklists, lc), 1, 90);
     w.paragraph(t(L.problemsFirst, lc), { size: 8.5, color: COLORS.muted });
     for (const checklist of model.checklists) {
       const items = orderChecklistItems(checklist.items);
@@ -163,7 +163,7 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
         .filter(Boolean)
         .join(' · ');
       const count = lc === 'ko' ? `문제 ${problems} / ${items.length}개 항목` : `${problems} problem(s) of ${items.length}`;
-      w.heading(`${checklist.title} — ${count}`, 2, 90);
+      w.heading(`${checklist.title} — ${count}`, 2, 60);
       if (sub) w.paragraph(sub, { size: 8.5, color: COLORS.muted });
       w.table(
         [
@@ -209,16 +209,19 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
     w.paragraph(model.managerRemarks);
   }
 
-  // Sign-off and the not-legal-advice note.
-  w.heading(t(L.manager, lc), 1, 80);
-  w.keyValues([
-    { key: t(L.manager, lc), value: model.manager.name },
-    { key: t(L.center, lc), value: model.manager.center },
-    { key: t(L.brokerNo, lc), value: model.manager.brokerRegistrationNo },
-    { key: t(L.reportDate, lc), value: formatDate(model.reportDate, lc) },
-  ]);
-  w.space(8);
-  w.note(t(L.disclaimer, lc));
+  // Sign-off (who wrote it, when) and the not-legal-advice note, kept together.
+  const signOff = [
+    `${t(L.manager, lc)} ${model.manager.name}`,
+    model.manager.center,
+    `${t(L.brokerNo, lc)} ${model.manager.brokerRegistrationNo}`,
+    `${t(L.reportDate, lc)} ${formatDate(model.reportDate, lc)}`,
+  ].join(' · ');
+  const disclaimer = t(L.disclaimer, lc);
+  w.ensureSpace(w.wrap(signOff, w.contentWidth).length * w.lineHeight() + w.wrap(disclaimer, w.contentWidth - 16, { size: 8.5 }).length * w.lineHeight({ size: 8.5 }) + 40);
+  w.space(12);
+  w.paragraph(signOff, { bold: true });
+  w.space(4);
+  w.note(disclaimer);
   return w.finish();
 }
 
