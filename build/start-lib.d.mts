@@ -4,7 +4,7 @@ export interface Bilingual {
   en: string;
 }
 export declare const MESSAGES: Record<'usage' | 'building' | 'downloading' | 'downloadFailed' | 'fallback', Bilingual>;
-export declare const REASONS: Record<'browserRequested' | 'noDisplay' | 'noBinaryNoDisplay' | 'skipDownload' | 'offline' | 'downloadFailed', Bilingual>;
+export declare const REASONS: Record<'browserRequested' | 'noDisplay' | 'notInstalled' | 'root' | 'electronFailed' | 'skipDownload' | 'offline' | 'downloadFailed', Bilingual>;
 export interface StartArgs {
   dataDir?: string;
   port?: number;

@@ -27,9 +27,17 @@ export const MESSAGES = {
 export const REASONS = {
   browserRequested: { ko: '--browser 옵션으로 브라우저 모드를 선택했습니다.', en: '--browser was given.' },
   noDisplay: { ko: '화면(디스플레이)이 없는 환경입니다 (DISPLAY/WAYLAND_DISPLAY 없음).', en: 'There is no display (no DISPLAY or WAYLAND_DISPLAY).' },
-  noBinaryNoDisplay: {
-    ko: 'Electron 실행 파일이 설치되지 않았고, 화면(디스플레이)도 없는 환경입니다 (DISPLAY/WAYLAND_DISPLAY 없음).',
-    en: 'The Electron binary is not installed and there is no display (no DISPLAY or WAYLAND_DISPLAY).',
+  notInstalled: {
+    ko: 'Electron 실행 파일이 설치되어 있지 않습니다.',
+    en: 'The Electron binary is not installed.',
+  },
+  root: {
+    ko: '관리자(root) 계정에서는 데스크톱 앱을 샌드박스 없이 실행해야 하므로 실행하지 않습니다. 일반 사용자 계정으로 실행하세요.',
+    en: 'Running as root would require disabling the Chromium sandbox, so the desktop app is not started. Run it as a normal user.',
+  },
+  electronFailed: {
+    ko: '데스크톱 앱(Electron)이 시작 직후 종료되었습니다 (종료 코드 {code}). 시스템 라이브러리가 없을 수 있습니다.',
+    en: 'The desktop app (Electron) exited right after starting (exit code {code}); system libraries may be missing.',
   },
   skipDownload: {
     ko: 'Electron 실행 파일이 설치되지 않았고, ELECTRON_SKIP_BINARY_DOWNLOAD 가 설정되어 내려받지 않습니다.',

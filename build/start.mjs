@@ -21,6 +21,7 @@ import {
 } from './start-lib.mjs';
 
 const DOWNLOAD_TIMEOUT_MS = 10 * 60 * 1000;
+const EARLY_FAILURE_MS = 10 * 1000;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const say = (text) => process.stderr.write(`${text}\n`);
 
@@ -62,18 +63,22 @@ function findBinary() {
   });
 }
 
-/** Returns the Electron binary, or the reason the desktop shell cannot run here. */
+/** Returns the Electron binary, or the reasons the desktop shell cannot run here. */
 async function desktopShell() {
-  if (args.browser) return { reason: REASONS.browserRequested };
+  if (args.browser) return { reasons: [REASONS.browserRequested] };
   const found = findBinary();
+  const blockers = [];
   // Without a display Electron cannot open a window; downloading it would not help either.
-  if (!hasDisplay(process.platform, process.env)) return { reason: found ? REASONS.noDisplay : REASONS.noBinaryNoDisplay };
+  if (!hasDisplay(process.platform, process.env)) blockers.push(REASONS.noDisplay);
+  // Chromium refuses to run as root without --no-sandbox, and the sandbox is not optional here.
+  if (process.platform === 'linux' && process.getuid?.() === 0) blockers.push(REASONS.root);
+  if (blockers.length > 0) return { reasons: found ? blockers : [REASONS.notInstalled, ...blockers] };
   if (found) return { binary: found };
   const plan = downloadPlan(process.env);
-  if (!plan.try) return { reason: REASONS.skipDownload };
-  if (!(await probeReachable(plan.url, 2000))) return { reason: REASONS.offline, vars: { host: plan.host } };
+  if (!plan.try) return { reasons: [REASONS.skipDownload] };
+  if (!(await probeReachable(plan.url, 2000))) return { reasons: [REASONS.offline], vars: { host: plan.host } };
   const electronDir = electronPackageDir();
-  if (!electronDir) return { reason: REASONS.downloadFailed };
+  if (!electronDir) return { reasons: [REASONS.downloadFailed] };
   say(bilingual(MESSAGES.downloading));
   // The package's own installer: same cache, mirror, proxy and checksum settings as npm install.
   // Bounded, so a connection that stalls mid-way cannot hold the app hostage.
@@ -84,7 +89,7 @@ async function desktopShell() {
     killSignal: 'SIGKILL',
   });
   const binary = got.status === 0 ? findBinary() : null;
-  return binary ? { binary } : { reason: REASONS.downloadFailed };
+  return binary ? { binary } : { reasons: [REASONS.downloadFailed] };
 }
 
 function forwardSignals(child) {
@@ -92,15 +97,9 @@ function forwardSignals(child) {
 }
 
 const shell = await desktopShell();
-if (shell.binary) {
-  const env = { ...process.env };
-  delete env.ELECTRON_RUN_AS_NODE; // would turn the app into a plain Node process
-  const passthrough = args.dataDir ? ['--data-dir', path.resolve(args.dataDir)] : [];
-  const child = spawn(shell.binary, [root, ...passthrough], { cwd: root, env, stdio: 'inherit' });
-  forwardSignals(child);
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-} else {
-  say(bilingual(shell.reason, shell.vars));
+/** The loopback host, with its URL line relayed to stdout. */
+function runBrowserHost(reasons, vars) {
+  for (const reason of reasons) say(bilingual(reason, vars));
   say(bilingual(MESSAGES.fallback));
   const serveArgs = [path.join(root, 'dist', 'host', 'serve.js')];
   if (args.open) serveArgs.push('--open');
@@ -111,4 +110,25 @@ if (shell.binary) {
   child.stdout.pipe(process.stdout);
   forwardSignals(child);
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+if (shell.binary) {
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE; // would turn the app into a plain Node process
+  const passthrough = args.dataDir ? ['--data-dir', path.resolve(args.dataDir)] : [];
+  const startedAt = Date.now();
+  const child = spawn(shell.binary, [root, ...passthrough], { cwd: root, env, stdio: 'inherit' });
+  forwardSignals(child);
+  child.on('error', () => runBrowserHost([REASONS.electronFailed], { code: 'spawn error' }));
+  child.on('exit', (code, signal) => {
+    // An Electron that dies at once (missing system libraries, no usable GPU/sandbox) is as
+    // unavailable as a missing one: fall back instead of leaving the user with nothing.
+    if (code !== 0 && code !== null && Date.now() - startedAt < EARLY_FAILURE_MS) {
+      runBrowserHost([REASONS.electronFailed], { code: String(code) });
+      return;
+    }
+    process.exit(code ?? (signal ? 1 : 0));
+  });
+} else {
+  runBrowserHost(shell.reasons, shell.vars);
 }
