@@ -309,5 +309,6 @@ export async function sampleViewingLogModel(): Promise<ViewingLogModel> {
       confirmedAt: '2026-11-21T16:08:00+09:00',
       satisfaction: 5,
     },
+    amendments: [{ at: '2026-11-22T10:30:00+09:00', text: '2번 매물 관리비를 12만원에서 13만원으로 정정 (중개사 고지서 확인). 원래 기록은 위에 그대로 둡니다.' }],
   };
 }

@@ -20,6 +20,23 @@ beforeAll(async () => {
 });
 afterAll(async () => pdf?.dispose());
 
+describe('renderTenantReport in English', () => {
+  it('prints the fixed labels in English when the model asks for it', async () => {
+    const model = { ...(await sampleTenantReportModel()), locale: 'en' as const };
+    const en = await openWithPoppler(await renderTenantReport(model));
+    try {
+      const text = await en.text();
+      expect(text).toContain('Counselling report');
+      expect(text).toContain('not legal advice');
+      expect(text).not.toContain('상담 결과 보고서');
+      const pages = await en.pages();
+      expect((await en.text(pages)).replace(/\s+/g, '')).toContain(`page${pages}/${pages}`);
+    } finally {
+      await en.dispose();
+    }
+  });
+});
+
 describe('renderTenantReport (demo case)', () => {
   it('prints the masked name, never the full name, and the key Korean content', async () => {
     const text = await pdf.text();

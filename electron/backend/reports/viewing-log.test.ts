@@ -28,6 +28,10 @@ describe('renderViewingLog (demo viewing)', () => {
     expect(text).toContain('중개사에게 건축물대장 요청');
     expect(text).toContain('위 동행 기록의 내용을 확인했습니다.');
     expect(flat).toContain('2026.11.21.(토)16:08');
+    // A correction after confirmation is added as a dated amendment; the original stays.
+    expect(text).toContain('정정 기록 (원본 유지)');
+    expect(flat).toContain('관리비12만원');
+    expect(flat).toContain('2026.11.22.(일)10:30');
   });
 
   it('embeds the five photos and the signature, with fonts poppler accepts', async () => {
