@@ -4,8 +4,16 @@
 import type { z } from 'zod';
 import * as s from './schemas.js';
 import type { AuditView, CaseView, ClientView, ListingView, ManagerView, SessionView } from './views.js';
+import { checklistInputs, type ChecklistResults } from './checklist-methods.js';
+import { rightsInputs, type RightsResults } from './rights-methods.js';
+import { geoInputs, type GeoResults } from './geo-methods.js';
+import { viewingInputs, type ViewingResults } from './viewing-methods.js';
 
 export const apiInputs = {
+  ...checklistInputs,
+  ...rightsInputs,
+  ...geoInputs,
+  ...viewingInputs,
   'session.status': s.empty,
   'session.start': s.sessionStart,
   'session.lock': s.empty,
@@ -48,7 +56,7 @@ export type Method = keyof typeof apiInputs;
 export type ApiInput<M extends Method> = z.input<(typeof apiInputs)[M]>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof apiInputs)[M]>;
 
-export interface ApiResults {
+export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults {
   'session.status': SessionView;
   'session.start': SessionView;
   'session.lock': SessionView;

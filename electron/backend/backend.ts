@@ -18,6 +18,10 @@ import { clientHandlers } from './handlers/clients.js';
 import { caseHandlers } from './handlers/cases.js';
 import { listingHandlers } from './handlers/listings.js';
 import { miscHandlers } from './handlers/misc.js';
+import { checklistHandlers } from './handlers/checklists.js';
+import { rightsHandlers } from './handlers/rights.js';
+import { geoHandlers } from './handlers/geo.js';
+import { viewingHandlers } from './handlers/viewings.js';
 
 export const handlers: HandlerMap = {
   ...sessionHandlers,
@@ -26,6 +30,10 @@ export const handlers: HandlerMap = {
   ...caseHandlers,
   ...listingHandlers,
   ...miscHandlers,
+  ...checklistHandlers,
+  ...rightsHandlers,
+  ...geoHandlers,
+  ...viewingHandlers,
 };
 
 export interface BackendOptions {

@@ -2,13 +2,24 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { ko } from './ko.js';
 import { en } from './en.js';
+import * as checklists from './modules/checklists.js';
+import * as rights from './modules/rights.js';
+import * as geo from './modules/geo.js';
+import * as viewings from './modules/viewings.js';
+
+/** Each module's strings sit beside the shell's, under the module's own top-level keys. */
+const modules = [checklists, rights, geo, viewings];
+export const resources = {
+  ko: { translation: Object.assign({}, ko, ...modules.map((m) => m.ko)) },
+  en: { translation: Object.assign({}, en, ...modules.map((m) => m.en)) },
+};
 
 export type Lang = 'ko' | 'en';
 
 const stored = (typeof localStorage !== 'undefined' && localStorage.getItem('ansim.lang')) as Lang | null;
 
 void i18next.use(initReactI18next).init({
-  resources: { ko: { translation: ko }, en: { translation: en } },
+  resources,
   lng: stored === 'en' ? 'en' : 'ko',
   fallbackLng: 'ko',
   interpolation: { escapeValue: false },

@@ -1,0 +1,6 @@
+// API methods of the checklist module: method name → input schema, and their result types.
+// Merged into the one allow-listed map in methods.ts.
+export const checklistInputs = {} as const;
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ChecklistResults {}
