@@ -7,8 +7,8 @@
 
 export const METHODS_ARG_PREFIX = '--ansim-api-methods=';
 
-/** API method names look like `clients.list`, `session.setLockAfter`. */
-const METHOD_NAME = /^[a-z][A-Za-z0-9]*\.[a-z][A-Za-z0-9]*$/;
+/** API method names look like `clients.list`, `session.setLockAfter`, `geo.site.import`. */
+const METHOD_NAME = /^[a-z][A-Za-z0-9_-]*(\.[a-z][A-Za-z0-9_-]*)+$/;
 
 /** The `additionalArguments` entry that carries the allow-list. */
 export function encodeMethodsArg(methods: readonly string[]): string {
