@@ -68,6 +68,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     db,
     cipher,
     deviceId: dir.manifest.deviceId,
+    filesDir: dir.filesDir,
     session,
     now,
     today: () => todaySeoul(now()),

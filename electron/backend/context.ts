@@ -9,6 +9,8 @@ export interface HandlerContext {
   db: Database;
   cipher: FieldCipher;
   deviceId: string;
+  /** Where encrypted files (photos, signatures) live, outside the database. */
+  filesDir: string;
   session: Session;
   /** Now, injectable for tests of retention and locking. */
   now(): Date;
