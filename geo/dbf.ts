@@ -96,7 +96,77 @@ const trimEnd = (b: Buffer, s: number, e: number) => {
   return e;
 };
 
-function parseValue(buf: Buffer, f: DbfField, start: number, enc: TextEncoding): DbfValue {
+/**
+ * Decodes character cells. Repeated cells (용도지역, 지목…) are looked up by a hash of their raw
+ * bytes, so they are neither decoded nor allocated again (this also interns them); a field whose
+ * cells are mostly unique (PNU) stops caching after a sample.
+ */
+class CellDecoder {
+  private cache = new Map<number, { bytes: Buffer; value: string }>();
+  private lookups = 0;
+  private hits = 0;
+  private caching = true;
+  constructor(private enc: TextEncoding) {}
+  decode(buf: Buffer, s: number, e: number): string {
+    if (this.caching) {
+      let h = 0x811c9dc5;
+      for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+      h = (h ^ (e - s)) >>> 0;
+      const c = this.cache.get(h);
+      this.lookups++;
+      if (c && sameBytes(c.bytes, buf, s, e)) {
+        this.hits++;
+        return c.value;
+      }
+      const value = this.raw(buf, s, e);
+      if (!c && this.cache.size < 20_000) this.cache.set(h, { bytes: Buffer.from(buf.subarray(s, e)), value });
+      if (this.lookups === 20_000 && this.hits < 10_000) this.caching = false;
+      return value;
+    }
+    return this.raw(buf, s, e);
+  }
+  private raw(buf: Buffer, s: number, e: number): string {
+    for (let i = s; i < e; i++) if (buf[i] >= 0x80) return decodeText(buf.subarray(s, e), this.enc);
+    return buf.toString('latin1', s, e);
+  }
+}
+
+function sameBytes(a: Uint8Array, buf: Uint8Array, s: number, e: number): boolean {
+  if (a.length !== e - s) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== buf[s + i]) return false;
+  return true;
+}
+
+/** Parses a DBF numeric cell ([-]digits[.digits]) without making a string; odd forms fall back to Number. */
+function parseNumber(buf: Buffer, s: number, e: number): number {
+  let neg = false;
+  let i = s;
+  if (buf[i] === 0x2d) {
+    neg = true;
+    i++;
+  }
+  let int = 0;
+  let frac = 0;
+  let scale = 1;
+  let dot = false;
+  let digits = 0;
+  for (; i < e; i++) {
+    const c = buf[i];
+    if (c >= 0x30 && c <= 0x39) {
+      digits++;
+      if (dot) {
+        frac = frac * 10 + (c - 0x30);
+        scale *= 10;
+      } else int = int * 10 + (c - 0x30);
+    } else if (c === 0x2e && !dot) dot = true;
+    else return Number(buf.toString('latin1', s, e));
+  }
+  if (!digits || digits > 15) return Number(buf.toString('latin1', s, e));
+  const v = int + frac / scale;
+  return neg ? -v : v;
+}
+
+function parseValue(buf: Buffer, f: DbfField, start: number, dec: CellDecoder): DbfValue {
   let s = start + f.offset;
   const e = trimEnd(buf, s, s + f.length);
   switch (f.type) {
@@ -104,8 +174,7 @@ function parseValue(buf: Buffer, f: DbfField, start: number, enc: TextEncoding):
     case 'F': {
       while (s < e && buf[s] === 0x20) s++;
       if (s === e) return null;
-      const t = buf.toString('latin1', s, e);
-      const v = Number(t);
+      const v = parseNumber(buf, s, e);
       return Number.isFinite(v) ? v : null;
     }
     case 'L': {
@@ -115,18 +184,22 @@ function parseValue(buf: Buffer, f: DbfField, start: number, enc: TextEncoding):
     case 'D':
       return s === e ? null : buf.toString('latin1', s, e);
     default:
-      return s === e ? '' : decodeText(buf.subarray(s, e), enc);
+      return s === e ? '' : dec.decode(buf, s, e);
   }
 }
 
-/** Streams records as objects keyed by the original field names (deleted records are yielded as null). */
-export function* readDbfRecords(path: string, h: DbfHeader, enc: TextEncoding): Generator<Record<string, DbfValue> | null> {
+/**
+ * Streams records as objects keyed by the original field names (deleted records are yielded as
+ * null). `only` limits decoding to the named fields (the study needs a few of many).
+ */
+export function* readDbfRecords(path: string, h: DbfHeader, enc: TextEncoding, only?: string[]): Generator<Record<string, DbfValue> | null> {
   const fd = openSync(path, 'r');
   try {
     const per = Math.max(1, Math.floor((1 << 20) / h.recordLength));
     const chunk = Buffer.alloc(per * h.recordLength);
-    // A constructor per file keeps every record object on one hidden class (less memory at 1M rows).
-    const names = h.fields.map((f) => f.name);
+    const fields = only ? h.fields.filter((f) => only.includes(f.name)) : h.fields;
+    const names = fields.map((f) => f.name);
+    const decoders = fields.map(() => new CellDecoder(enc));
     for (let r = 0; r < h.records; r += per) {
       const count = Math.min(per, h.records - r);
       readSync(fd, chunk, 0, count * h.recordLength, h.headerLength + r * h.recordLength);
@@ -137,7 +210,7 @@ export function* readDbfRecords(path: string, h: DbfHeader, enc: TextEncoding): 
           continue;
         }
         const rec: Record<string, DbfValue> = {};
-        for (let k = 0; k < h.fields.length; k++) rec[names[k]] = parseValue(chunk, h.fields[k], base, enc);
+        for (let k = 0; k < fields.length; k++) rec[names[k]] = parseValue(chunk, fields[k], base, decoders[k]);
         yield rec;
       }
     }

@@ -44,6 +44,9 @@ const finite = (r: Position[]) => r.every((p) => Number.isFinite(p[0]) && Number
 
 /** Removes consecutive duplicates and closes the ring; returns undefined when degenerate. */
 function cleanRing(input: Position[], repairs: Set<RepairKind>): Position[] | undefined {
+  let clean = input.length >= 4 && same(input[0], input[input.length - 1]);
+  for (let i = 1; clean && i < input.length; i++) if (same(input[i], input[i - 1])) clean = false;
+  if (clean) return ringSignedArea(input) !== 0 ? input : undefined;
   const r: Position[] = [];
   for (const p of input) {
     const q = r[r.length - 1];
@@ -62,6 +65,12 @@ function cleanRing(input: Position[], repairs: Set<RepairKind>): Position[] | un
 
 /** Splits a ring at vertices it visits twice (a self-touching "pinch") into simple rings. */
 function splitPinches(r: Position[], repairs: Set<RepairKind>): Position[][] {
+  if (r.length <= 48) {
+    // Small rings (nearly every parcel): a direct scan beats hashing.
+    let pinch = false;
+    for (let i = 1; i < r.length - 1 && !pinch; i++) for (let j = 0; j < i; j++) if (r[i][0] === r[j][0] && r[i][1] === r[j][1]) { pinch = true; break; }
+    if (!pinch) return [r];
+  }
   const seen = new Map<string, number>();
   for (let i = 0; i < r.length - 1; i++) {
     const k = `${r[i][0]},${r[i][1]}`;
@@ -77,37 +86,45 @@ function splitPinches(r: Position[], repairs: Set<RepairKind>): Position[][] {
   return [r];
 }
 
+function orient(p: Position, q: Position, r: Position): number {
+  return Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+}
+function onSegment(p: Position, q: Position, r: Position): boolean {
+  return Math.min(p[0], q[0]) <= r[0] && r[0] <= Math.max(p[0], q[0]) && Math.min(p[1], q[1]) <= r[1] && r[1] <= Math.max(p[1], q[1]);
+}
+const same = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
+
 function segmentsCross(a: Position, b: Position, c: Position, d: Position): boolean {
-  const o = (p: Position, q: Position, r: Position) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
-  const o1 = o(a, b, c), o2 = o(a, b, d), o3 = o(c, d, a), o4 = o(c, d, b);
+  // Bounding-box reject first: most pairs are far apart.
+  if (Math.max(a[0], b[0]) < Math.min(c[0], d[0]) || Math.max(c[0], d[0]) < Math.min(a[0], b[0]) ||
+      Math.max(a[1], b[1]) < Math.min(c[1], d[1]) || Math.max(c[1], d[1]) < Math.min(a[1], b[1])) return false;
+  const o1 = orient(a, b, c), o2 = orient(a, b, d), o3 = orient(c, d, a), o4 = orient(c, d, b);
   if (o1 !== o2 && o3 !== o4 && o1 !== 0 && o2 !== 0 && o3 !== 0 && o4 !== 0) return true;
   // Collinear overlap of two edges is also invalid.
-  const on = (p: Position, q: Position, r: Position) =>
-    Math.min(p[0], q[0]) <= r[0] && r[0] <= Math.max(p[0], q[0]) && Math.min(p[1], q[1]) <= r[1] && r[1] <= Math.max(p[1], q[1]);
   if (o1 === 0 && o2 === 0) {
-    const shared = (a[0] === c[0] && a[1] === c[1]) || (a[0] === d[0] && a[1] === d[1]) || (b[0] === c[0] && b[1] === c[1]) || (b[0] === d[0] && b[1] === d[1]);
-    const overlap = on(a, b, c) || on(a, b, d) || on(c, d, a) || on(c, d, b);
+    const shared = same(a, c) || same(a, d) || same(b, c) || same(b, d);
+    const overlap = onSegment(a, b, c) || onSegment(a, b, d) || onSegment(c, d, a) || onSegment(c, d, b);
     if (overlap && !shared) return true;
     if (overlap && shared) {
       // Sharing one endpoint: overlapping only if they point the same way.
       const dot = (b[0] - a[0]) * (d[0] - c[0]) + (b[1] - a[1]) * (d[1] - c[1]);
-      const sameStart = (a[0] === c[0] && a[1] === c[1]) || (b[0] === d[0] && b[1] === d[1]);
+      const sameStart = same(a, c) || same(b, d);
       return sameStart ? dot > 0 : dot < 0;
     }
   }
   return false;
 }
 
+function edgesAdjacent(i: number, j: number, n: number): boolean {
+  return Math.abs(i - j) <= 1 || (i === 0 && j === n - 1) || (j === 0 && i === n - 1);
+}
+
 /** True when two non-adjacent edges of a ring cross or overlap (touching at shared vertices is fine). */
 export function ringSelfIntersects(r: Position[]): boolean {
   const n = r.length - 1;
   if (n < 4) return false;
-  const check = (i: number, j: number) => {
-    if (Math.abs(i - j) <= 1 || (i === 0 && j === n - 1) || (j === 0 && i === n - 1)) return false;
-    return segmentsCross(r[i], r[i + 1], r[j], r[j + 1]);
-  };
   if (n <= 64) {
-    for (let i = 0; i < n; i++) for (let j = i + 2; j < n; j++) if (check(i, j)) return true;
+    for (let i = 0; i < n; i++) for (let j = i + 2; j < n; j++) if (!edgesAdjacent(i, j, n) && segmentsCross(r[i], r[i + 1], r[j], r[j + 1])) return true;
     return false;
   }
   const idx = new Flatbush(n);
@@ -117,7 +134,7 @@ export function ringSelfIntersects(r: Position[]): boolean {
   idx.finish();
   for (let i = 0; i < n; i++) {
     const hits = idx.search(Math.min(r[i][0], r[i + 1][0]), Math.min(r[i][1], r[i + 1][1]), Math.max(r[i][0], r[i + 1][0]), Math.max(r[i][1], r[i + 1][1]));
-    for (const j of hits) if (j > i && check(i, j)) return true;
+    for (const j of hits) if (j > i && !edgesAdjacent(i, j, n) && segmentsCross(r[i], r[i + 1], r[j], r[j + 1])) return true;
   }
   return false;
 }

@@ -23,6 +23,8 @@ export interface ImportOptions {
   yField?: string;
   /** CSV: name of a WKT geometry column. */
   wktField?: string;
+  /** Shapefile: decode only these attribute fields (others are skipped; a study needs a few). */
+  fields?: string[];
 }
 
 export interface ImportedFeature {
@@ -160,7 +162,7 @@ function openShapefile(base: string, opts: ImportOptions): Layer {
   return makeLayer(
     { format: 'shapefile', crs: `EPSG:${crs.epsg}`, crsSource: crs.source, crsReason: crs.reason, encoding: choice.encoding, fields: dbf.fields.map((f) => f.name), warnings },
     function* () {
-      const recs = readDbfRecords(dbfPath, dbf, choice.encoding);
+      const recs = readDbfRecords(dbfPath, dbf, choice.encoding, opts.fields);
       for (const shape of readShpRecords(shpPath, shxPath)) {
         const next = recs.next();
         if (next.done) {

@@ -19,6 +19,20 @@ export interface LayerSpec {
   where?: AttrTest;
 }
 
+/** Compiles an attribute test once (sets of strings) for use over a million parcels. */
+export function attrPredicate(t: AttrTest): (v: unknown) => boolean {
+  const inSet = t.in ? new Set(t.in.map(String)) : undefined;
+  const outSet = t.notIn ? new Set(t.notIn.map(String)) : undefined;
+  const ranged = t.min !== undefined || t.max !== undefined;
+  return (v) => {
+    const str = v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
+    if (inSet && !inSet.has(str)) return false;
+    if (outSet && outSet.has(str)) return false;
+    if (ranged) return testAttr(v, { field: t.field, min: t.min, max: t.max });
+    return true;
+  };
+}
+
 export function testAttr(v: unknown, t: AttrTest): boolean {
   if (t.in && !t.in.some((x) => String(x) === String(v ?? ''))) return false;
   if (t.notIn && t.notIn.some((x) => String(x) === String(v ?? ''))) return false;
@@ -37,9 +51,9 @@ export function jimokFromJibun(jibun: unknown): string | null {
   return m ? m[1] : null;
 }
 
-function open(spec: LayerSpec, base: string) {
+function open(spec: LayerSpec, base: string, fields?: string[]) {
   const path = isAbsolute(spec.path) ? spec.path : resolve(base, spec.path);
-  return openLayer(path, { encoding: spec.encoding, crs: spec.crs ? parseEpsg(spec.crs) : undefined, xField: spec.x, yField: spec.y });
+  return openLayer(path, { encoding: spec.encoding, crs: spec.crs ? parseEpsg(spec.crs) : undefined, xField: spec.x, yField: spec.y, fields });
 }
 
 export interface ParcelLayer {
@@ -56,7 +70,7 @@ export interface ParcelLayer {
  * for blanks; text interned). `지목` is derived from JIBUN when the file has no 지목 field.
  */
 export function loadParcels(spec: LayerSpec, base: string, fields: string[], idField: string, onProgress?: (n: number) => void, optional: string[] = []): ParcelLayer {
-  const layer = open(spec, base);
+  const layer = open(spec, base, [...fields, ...optional, idField, 'JIBUN']);
   const t = epsgOf(layer.report) === WORK_EPSG ? undefined : transformer(epsgOf(layer.report), WORK_EPSG);
   const builder = new PolygonBuilder();
   const have = new Set(layer.report.fields);
@@ -76,11 +90,12 @@ export function loadParcels(spec: LayerSpec, base: string, fields: string[], idF
     featureNo.push(f.n);
     ids.push(String(f.properties[idField] ?? f.n));
     for (const k of want) {
+      // Shapefile text cells arrive interned by the DBF reader; 지목 derived from JIBUN is interned here.
       let v = k === '지목' && !have.has('지목') ? jimokFromJibun(f.properties.JIBUN) : f.properties[k];
-      if (typeof v === 'string') {
+      if (typeof v === 'string' && v.length < 16) {
         const c = intern.get(v);
         if (c !== undefined) v = c;
-        else if (intern.size < 100_000) intern.set(v, v);
+        else if (intern.size < 10_000) intern.set(v, v);
       }
       raw[k].push(v ?? null);
     }

@@ -2,7 +2,7 @@
 // Each failure records the constraint's reason code on the parcel.
 import polygonClipping from 'polygon-clipping';
 import type { ParcelLayer, PointLayer, PolygonLayer } from './layers.js';
-import { testAttr } from './layers.js';
+import { attrPredicate, testAttr } from './layers.js';
 import type { AttrTest, Constraint } from './schema.js';
 import { type PolygonStore, parcelPolygons } from './store.js';
 
@@ -39,7 +39,8 @@ export function screen(parcels: ParcelLayer, constraints: Constraint[], layers: 
   const attrs = constraints.filter((c) => c.type === 'attribute');
   for (const c of attrs) {
     const col = parcels.columns[c.field];
-    for (let p = 0; p < n; p++) if (!testAttr(col[p], c)) flag(p, c.code);
+    const ok = attrPredicate(c);
+    for (let p = 0; p < n; p++) if (!ok(col[p])) flag(p, c.code);
   }
   onProgress?.(0.3);
   const attrPass = pass.slice();
