@@ -1,7 +1,7 @@
 // 상담 결과 보고서: the report the tenant takes home after counselling. Built from a
 // TenantReportModel only (no database access): bytes in, bytes out.
 import { formatArea, formatDate, formatDateTime, formatMoney } from './format.js';
-import { prepareImage } from './images.js';
+import { prepareImage, type PreparedImage } from './images.js';
 import { L, STATUS_LABEL, VERDICT_LABEL, t } from './labels.js';
 import { COLORS, ReportWriter, type EmbeddedImage, type TableCell } from './layout.js';
 import { maskName } from './mask.js';
@@ -17,19 +17,25 @@ export function orderChecklistItems(items: readonly ChecklistItemResult[]): Chec
     .map((x) => x.item);
 }
 
-/** Re-encodes and embeds every photo once, in parallel, before layout starts. */
-export async function embedPhotos(writer: ReportWriter, photos: ReportPhoto[]): Promise<Map<ReportPhoto, EmbeddedImage | null>> {
-  const entries = await Promise.all(
-    photos.map(async (p) => {
-      const prepared = await prepareImage(p.bytes);
-      return [p, prepared ? await writer.embed(prepared) : null] as const;
-    }),
-  );
-  return new Map(entries);
+/**
+ * Starts re-encoding every photo at once (sharp works on its own threads), so decoding overlaps
+ * with font loading and document setup; `embedPhotos` then waits and embeds each one once.
+ */
+export function preparePhotos(photos: ReportPhoto[]): Promise<(readonly [ReportPhoto, PreparedImage | null])[]> {
+  return Promise.all(photos.map(async (p) => [p, await prepareImage(p.bytes)] as const));
+}
+
+export async function embedPhotos(
+  writer: ReportWriter,
+  prepared: Promise<(readonly [ReportPhoto, PreparedImage | null])[]>,
+): Promise<Map<ReportPhoto, EmbeddedImage | null>> {
+  const entries = await prepared;
+  return new Map(await Promise.all(entries.map(async ([p, img]) => [p, img ? await writer.embed(img) : null] as const)));
 }
 
 export async function renderTenantReport(model: TenantReportModel): Promise<Uint8Array> {
   const lc: ReportLocale = model.locale ?? 'ko';
+  const preparing = preparePhotos(model.checklists.flatMap((c) => c.items.flatMap((i) => i.photos ?? [])));
   const w = await ReportWriter.create({
     title: t(L.tenantTitle, lc),
     headerRight: t(L.service, lc),
@@ -38,8 +44,7 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
     locale: lc,
     createdAt: new Date(`${model.reportDate}T09:00:00+09:00`),
   });
-  const allPhotos = model.checklists.flatMap((c) => c.items.flatMap((i) => i.photos ?? []));
-  const photos = await embedPhotos(w, allPhotos);
+  const photos = await embedPhotos(w, preparing);
   const money = (won: number) => formatMoney(won, lc);
 
   // Title block.

@@ -6,12 +6,16 @@ import { IMPRESSION_LABEL, L, VIEWING_STATUS_LABEL, t } from './labels.js';
 import { COLORS, ReportWriter, type TableCell } from './layout.js';
 import { maskName } from './mask.js';
 import type { Impression, ReportLocale, Verdict, ViewingLogModel } from './models.js';
-import { embedPhotos } from './tenant-report.js';
+import { embedPhotos, preparePhotos } from './tenant-report.js';
 
 const IMPRESSION_VERDICT: Record<Impression, Verdict> = { good: 'safe', ok: 'caution', poor: 'danger' };
 
 export async function renderViewingLog(model: ViewingLogModel): Promise<Uint8Array> {
   const lc: ReportLocale = model.locale ?? 'ko';
+  const preparing = preparePhotos(model.stops.flatMap((s) => s.photos));
+  const preparingSignature = model.confirmation
+    ? prepareImage(model.confirmation.signaturePng, { format: 'png', maxSide: 600 })
+    : Promise.resolve(null);
   const w = await ReportWriter.create({
     title: t(L.viewingTitle, lc),
     headerRight: t(L.service, lc),
@@ -20,13 +24,8 @@ export async function renderViewingLog(model: ViewingLogModel): Promise<Uint8Arr
     locale: lc,
     createdAt: new Date(`${model.date}T09:00:00+09:00`),
   });
-  const photos = await embedPhotos(
-    w,
-    model.stops.flatMap((s) => s.photos),
-  );
-  const signature = model.confirmation
-    ? await prepareImage(model.confirmation.signaturePng, { format: 'png', maxSide: 600 }).then((p) => (p ? w.embed(p) : null))
-    : null;
+  const photos = await embedPhotos(w, preparing);
+  const signature = await preparingSignature.then((p) => (p ? w.embed(p) : null));
 
   w.paragraph(t(L.viewingTitle, lc), { size: 20, bold: true, leading: 1.3 });
   w.space(4);
