@@ -1,6 +1,7 @@
 // The known migrations, in order. Append only: one file per migration, each with a test.
 import { m0001 } from './0001-initial.js';
+import { m0002 } from './0002-checklists.js';
 import type { Migration } from './types.js';
 
-export const migrations: Migration[] = [m0001];
+export const migrations: Migration[] = [m0001, m0002];
 export type { Migration };
