@@ -31,6 +31,21 @@ export class FieldCipher {
     return Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]).toString('utf8');
   }
 
+  /** Bytes (photos, signatures) under the same field key: iv 12 | tag 16 | ciphertext. */
+  encryptBytes(plain: Buffer): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.encKey, iv);
+    const ct = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), ct]);
+  }
+
+  /** The inverse of encryptBytes; throws if the bytes were altered. */
+  decryptBytes(sealed: Buffer): Buffer {
+    const decipher = createDecipheriv('aes-256-gcm', this.encKey, sealed.subarray(0, 12));
+    decipher.setAuthTag(sealed.subarray(12, 28));
+    return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
+  }
+
   /** Keyed hash of a phone number's digits (010-1234-5678 and 01012345678 match). */
   phoneHash(phone: string | null | undefined): string | null {
     const digits = normalisePhone(phone);
