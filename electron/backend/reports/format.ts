@@ -16,16 +16,20 @@ export function formatDate(date: string, locale: ReportLocale = 'ko'): string {
     : `${m[1]}-${m[2]}-${m[3]} (${WEEKDAY_EN[day]})`;
 }
 
+/** Seoul ISO time of an instant, or undefined when it is not a valid time (printed as given). */
+function seoulIso(instant: string): string | undefined {
+  return Number.isNaN(new Date(instant).getTime()) ? undefined : toSeoulIso(instant);
+}
+
 /** An instant → 'HH:mm' in Seoul time. */
 export function formatTime(instant: string): string {
-  const iso = toSeoulIso(instant);
-  return iso.slice(11, 16);
+  return seoulIso(instant)?.slice(11, 16) ?? instant;
 }
 
 /** An instant → Seoul date and time, e.g. '2026. 11. 27.(금) 14:05'. */
 export function formatDateTime(instant: string, locale: ReportLocale = 'ko'): string {
-  const iso = toSeoulIso(instant);
-  return `${formatDate(iso.slice(0, 10), locale)} ${iso.slice(11, 16)}`;
+  const iso = seoulIso(instant);
+  return iso ? `${formatDate(iso.slice(0, 10), locale)} ${iso.slice(11, 16)}` : instant;
 }
 
 /** Whole minutes between two instants, or undefined when either is missing. */

@@ -495,7 +495,7 @@ export class ReportWriter {
     const captionStyle: TextStyle = { size: 7.5, color: COLORS.muted, leading: 1.35 };
     for (let start = 0; start < items.length; start += columns) {
       const rowItems = items.slice(start, start + columns);
-      const captions = rowItems.map((it) => (it.caption ? this.wrap(it.caption, cellW, captionStyle).slice(0, 2) : []));
+      const captions = rowItems.map((it) => (it.caption ? this.captionLines(it.caption, cellW, captionStyle, 2) : []));
       const captionH = Math.max(0, ...captions.map((c) => c.length)) * this.lineHeight(captionStyle);
       const rowH = imgH + captionH + gap;
       this.ensureSpace(rowH);
@@ -507,6 +507,17 @@ export class ReportWriter {
       });
       this.cursor += rowH;
     }
+  }
+
+  /** At most `max` wrapped lines; a cut caption ends with '…' so the reader knows it goes on. */
+  private captionLines(text: string, width: number, style: TextStyle, max: number): string[] {
+    const lines = this.wrap(text, width, style);
+    if (lines.length <= max) return lines;
+    const kept = lines.slice(0, max);
+    let last = kept[max - 1];
+    while (last.length > 0 && this.measure(`${last}…`, style) > width) last = last.slice(0, -1);
+    kept[max - 1] = `${last}…`;
+    return kept;
   }
 
   /**

@@ -47,3 +47,15 @@ describe('wrapText (Korean line breaking)', () => {
     expect(breakLongWord('가나다라마)바', 5, measure)).toEqual(['가나다라', '마)바']);
   });
 });
+
+describe('report formatting', () => {
+  it('prints Seoul times and Korean dates, and leaves an unreadable time as given', async () => {
+    const { formatDate, formatDateTime, formatTime, minutesBetween } = await import('./format.js');
+    expect(formatDate('2026-11-27')).toBe('2026. 11. 27.(금)');
+    expect(formatTime('2026-11-21T05:15:00Z')).toBe('14:15');
+    expect(formatDateTime('2026-11-21T16:08:00+09:00')).toBe('2026. 11. 21.(토) 16:08');
+    expect(formatTime('오후 두 시')).toBe('오후 두 시');
+    expect(minutesBetween('2026-11-21T14:15:00+09:00', '2026-11-21T15:05:00+09:00')).toBe(50);
+    expect(minutesBetween('2026-11-21T15:05:00+09:00', '2026-11-21T14:15:00+09:00')).toBeUndefined();
+  });
+});
