@@ -1,7 +1,8 @@
 // The known migrations, in order. Append only: one file per migration, each with a test.
 import { m0001 } from './0001-initial.js';
 import { m0002 } from './0002-checklists.js';
+import { m0003 } from './0003-registry.js';
 import type { Migration } from './types.js';
 
-export const migrations: Migration[] = [m0001, m0002];
+export const migrations: Migration[] = [m0001, m0002, m0003];
 export type { Migration };
