@@ -1,11 +1,9 @@
 // Fixed wording of the reports in Korean and English. The report's language is the model's
 // `locale` (default Korean); content from the model is printed as given.
+import type { Bilingual } from '../../api/errors.js';
 import type { ChecklistItemStatus, Impression, ReportLocale, Verdict } from './models.js';
 
-export interface Bilingual {
-  ko: string;
-  en: string;
-}
+export type { Bilingual };
 
 export const L = {
   tenantTitle: { ko: '상담 결과 보고서', en: 'Counselling report' },
@@ -74,6 +72,8 @@ export const L = {
     ko: '이 보고서는 상담 시점에 확인한 자료를 바탕으로 정보를 제공하기 위한 것이며, 법률 자문이 아닙니다. 계약 전 등기사항전부증명서 등 서류를 다시 확인하시고, 법률 판단이 필요하면 변호사나 전월세종합지원센터(02-2133-1200)와 상담하세요.',
     en: 'This report gives information based on the documents checked at the time of counselling; it is not legal advice. Check the registry and other documents again before signing, and consult a lawyer or the Seoul Rental Support Centre (02-2133-1200) for legal questions.',
   },
+  footerNote: { ko: '정보 제공용 자료이며 법률 자문이 아닙니다.', en: 'For information only; not legal advice.' },
+  tenantTag: { ko: '임차인', en: 'Tenant' },
   imageMissing: { ko: '사진을 표시할 수 없습니다', en: 'Image unavailable' },
   // Viewing log
   viewing: { ko: '동행 개요', en: 'Viewing' },
@@ -88,7 +88,6 @@ export const L = {
   arrived: { ko: '도착', en: 'Arrived' },
   left: { ko: '출발', en: 'Left' },
   duration: { ko: '머문 시간', en: 'Duration' },
-  minutes: { ko: '분', en: 'min' },
   observations: { ko: '확인한 내용', en: 'Observations' },
   impression: { ko: '임차인 인상', en: "Tenant's impression" },
   followUps: { ko: '추가 확인할 일', en: 'Follow-ups' },
@@ -136,6 +135,15 @@ export const VIEWING_STATUS_LABEL: Record<'planned' | 'done' | 'cancelled' | 'no
 export function t(label: Bilingual, locale: ReportLocale = 'ko'): string {
   return label[locale];
 }
+
+/** Wording with numbers in it, in both languages. */
+export const F = {
+  rank: (i: number, lc: ReportLocale) => (lc === 'ko' ? `${i}순위` : `#${i}`),
+  upTo: (amount: string, lc: ReportLocale) => (lc === 'ko' ? `${amount} 이하` : `up to ${amount}`),
+  problemCount: (problems: number, items: number, lc: ReportLocale) =>
+    lc === 'ko' ? `문제 ${problems} / ${items}개 항목` : `${problems} problem(s) of ${items}`,
+  minutes: (n: number, lc: ReportLocale) => (lc === 'ko' ? `${n}분` : `${n} min`),
+};
 
 /** "page 2 / 5" in the report's language. */
 export function pageLabel(page: number, total: number, locale: ReportLocale = 'ko'): string {

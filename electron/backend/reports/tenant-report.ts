@@ -2,7 +2,7 @@
 // TenantReportModel only (no database access): bytes in, bytes out.
 import { formatArea, formatDate, formatDateTime, formatMoney } from './format.js';
 import { prepareImage, type PreparedImage } from './images.js';
-import { L, STATUS_LABEL, VERDICT_LABEL, t } from './labels.js';
+import { F, L, STATUS_LABEL, VERDICT_LABEL, t } from './labels.js';
 import { COLORS, ReportWriter, type EmbeddedImage, type TableCell } from './layout.js';
 import { maskName } from './mask.js';
 import type { ChecklistItemResult, ChecklistItemStatus, ReportLocale, ReportPhoto, TenantReportModel, Verdict } from './models.js';
@@ -40,7 +40,7 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
     title: t(L.tenantTitle, lc),
     headerRight: t(L.service, lc),
     demoMark: model.demo ? t(L.demoMark, lc) : undefined,
-    footerNote: lc === 'ko' ? '정보 제공용 자료이며 법률 자문이 아닙니다.' : 'For information only; not legal advice.',
+    footerNote: t(L.footerNote, lc),
     locale: lc,
     createdAt: new Date(`${model.reportDate}T09:00:00+09:00`),
   });
@@ -109,9 +109,9 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
       title: e.label,
       detail: [formatDate(e.date, lc), e.amountWon !== undefined ? money(e.amountWon) : '', e.note ?? ''].filter(Boolean).join(' · '),
       highlight: e.isTenant,
-      tag: e.isTenant ? (lc === 'ko' ? '임차인' : 'Tenant') : undefined,
+      tag: e.isTenant ? t(L.tenantTag, lc) : undefined,
     })),
-    (i) => (lc === 'ko' ? `${i + 1}순위` : `#${i + 1}`),
+    (i) => F.rank(i + 1, lc),
   );
   if (model.seniority.note) w.paragraph(model.seniority.note, { size: 8.5, color: COLORS.muted });
 
@@ -126,7 +126,7 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
   w.keyValues([
     { key: t(L.tableDate, lc), value: formatDate(pr.tableDate, lc) },
     { key: t(L.region, lc), value: pr.region },
-    { key: t(L.threshold, lc), value: lc === 'ko' ? `${money(pr.thresholdWon)} 이하` : `up to ${money(pr.thresholdWon)}` },
+    { key: t(L.threshold, lc), value: F.upTo(money(pr.thresholdWon), lc) },
     ...(pr.protectedAmountWon !== undefined ? [{ key: t(L.protectedAmount, lc), value: money(pr.protectedAmountWon) }] : []),
     { key: t(L.basis, lc), value: pr.basis },
   ]);
@@ -167,7 +167,7 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
       const sub = [checklist.subject, checklist.completedAt ? formatDateTime(checklist.completedAt, lc) : '']
         .filter(Boolean)
         .join(' · ');
-      const count = lc === 'ko' ? `문제 ${problems} / ${items.length}개 항목` : `${problems} problem(s) of ${items.length}`;
+      const count = F.problemCount(problems, items.length, lc);
       w.heading(`${checklist.title} — ${count}`, 2, 60);
       if (sub) w.paragraph(sub, { size: 8.5, color: COLORS.muted });
       w.table(

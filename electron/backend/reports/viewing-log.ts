@@ -2,7 +2,7 @@
 // listing with photos, the tenant's impressions and their confirmation (name + signature).
 import { formatDate, formatDateTime, formatTime, minutesBetween } from './format.js';
 import { prepareImage } from './images.js';
-import { IMPRESSION_LABEL, L, VIEWING_STATUS_LABEL, t } from './labels.js';
+import { F, IMPRESSION_LABEL, L, VIEWING_STATUS_LABEL, t } from './labels.js';
 import { COLORS, ReportWriter, type TableCell } from './layout.js';
 import { maskName } from './mask.js';
 import type { Impression, ReportLocale, Verdict, ViewingLogModel } from './models.js';
@@ -45,7 +45,6 @@ export async function renderViewingLog(model: ViewingLogModel): Promise<Uint8Arr
 
   // Route: the stops in order with their times.
   w.heading(t(L.route, lc));
-  const minutes = t(L.minutes, lc);
   w.table(
     [
       { header: t(L.order, lc), weight: 8, align: 'center' },
@@ -64,7 +63,7 @@ export async function renderViewingLog(model: ViewingLogModel): Promise<Uint8Arr
           { text: `${s.listingTitle}\n${s.address}`, bold: false },
           s.arrivedAt ? formatTime(s.arrivedAt) : '–',
           s.leftAt ? formatTime(s.leftAt) : '–',
-          mins !== undefined ? `${mins}${lc === 'ko' ? '' : ' '}${minutes}` : '–',
+          mins !== undefined ? F.minutes(mins, lc) : '–',
           s.impression ? { badge: { label: IMPRESSION_LABEL[s.impression][lc], verdict: IMPRESSION_VERDICT[s.impression] } } : '–',
         ];
       }),
