@@ -1,4 +1,4 @@
-// The Content-Security-Policy for the renderer, shared by the Electron protocol handler and
+// The Content-Security-Policy for the renderer (and the content types of its files), shared by the Electron protocol handler and
 // the loopback host. No inline or remote script; the map's workers come from blob: URLs.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -14,3 +14,25 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** Content types of the built renderer's files, for both servers. */
+export const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};

@@ -10,7 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ApiErrorCode } from '../api/errors.js';
-import { CONTENT_SECURITY_POLICY } from './csp.js';
+import { CONTENT_SECURITY_POLICY, CONTENT_TYPES as TYPES } from './csp.js';
 
 export interface ApiCaller {
   call(method: string, input: unknown): Promise<{ ok: true; result: unknown } | { ok: false; error: { code: ApiErrorCode } }>;
@@ -42,21 +42,6 @@ const STATUS: Record<ApiErrorCode, number> = {
   BAD_PIN: 403,
   FORBIDDEN: 403,
   INTERNAL: 500,
-};
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json',
-  '.ico': 'image/x-icon',
 };
 
 const MAX_BODY = 25 * 1024 * 1024; // photos arrive base64-encoded in JSON
