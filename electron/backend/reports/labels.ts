@@ -62,6 +62,7 @@ export const L = {
   result: { ko: '결과', en: 'Result' },
   note: { ko: '메모', en: 'Note' },
   photos: { ko: '사진', en: 'Photos' },
+  noItems: { ko: '기록된 항목이 없습니다.', en: 'No items were recorded.' },
   clauses: { ko: '제안 특약사항', en: 'Proposed special terms' },
   clauseReason: { ko: '제안 이유', en: 'Why' },
   steps: { ko: '계약 후 할 일', en: 'After signing' },

@@ -22,7 +22,7 @@ beforeAll(async () => {
       // Every third row wraps to three lines; its first and last words must share a page.
       i % 3 === 0 ? `${rowText(i)}시작 ${'임대차 보증금 반환 '.repeat(12)}${rowText(i)}끝` : `${rowText(i)}내용`,
       '주택임대차보호법 §8',
-    ]),
+    ]).concat([['긴행', `긴행시작 ${'임대차 보증금 반환 '.repeat(400)}긴행끝`, '근거']]),
   );
   // Unicode that the font lacks must not vanish silently.
   w.paragraph('끝 문단 😀 ㎡ 賃貸借');
@@ -45,6 +45,19 @@ describe('ReportWriter.table across pages', () => {
       seen.push(...rowsHere);
     }
     expect(seen).toEqual(Array.from({ length: ROWS }, (_, i) => i));
+  });
+
+  it('continues a row taller than a page on the next pages, under the header, losing nothing', async () => {
+    const pages = await pdf.pages();
+    const texts = await Promise.all(Array.from({ length: pages }, (_, i) => pdf.text(i + 1).then((t) => t.replace(/\s+/g, ''))));
+    const start = texts.findIndex((t) => t.includes('긴행시작'));
+    const end = texts.findIndex((t) => t.includes('긴행끝'));
+    expect(start).toBeGreaterThanOrEqual(0);
+    expect(end).toBeGreaterThan(start);
+    for (let p = start; p <= end; p++) expect(texts[p]).toContain('번호머리내용머리근거머리');
+    // Every '반환' drawn, across all pages (words are never split, so a lost line shows here).
+    const words = texts.join('').match(/반환/g) ?? [];
+    expect(words.length).toBe(400 + 12 * Math.ceil(ROWS / 3));
   });
 
   it('replaces characters missing from the font instead of drawing blanks', async () => {

@@ -170,6 +170,10 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
       const count = F.problemCount(problems, items.length, lc);
       w.heading(`${checklist.title} — ${count}`, 2, 60);
       if (sub) w.paragraph(sub, { size: 8.5, color: COLORS.muted });
+      if (items.length === 0) {
+        w.paragraph(t(L.noItems, lc), { color: COLORS.muted });
+        continue;
+      }
       w.table(
         [
           { header: t(L.result, lc), weight: 13, align: 'center' },
