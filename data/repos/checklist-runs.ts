@@ -117,7 +117,7 @@ interface AnswerRow {
   answered_at: string;
 }
 
-/** Saves one answer (insert or replace) with its audit entry. */
+/** Saves one answer (insert or replace) with its audit entry. A note left undefined keeps the stored one. */
 export async function upsertAnswer(
   q: Queryable,
   cipher: FieldCipher,
@@ -130,10 +130,11 @@ export async function upsertAnswer(
     `INSERT INTO checklist_answers (id, run_id, item_id, value, note_enc, answered_at, answered_by, created_at, updated_at, updated_by, device_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (run_id, item_id) DO UPDATE SET
-       value = excluded.value, note_enc = excluded.note_enc, answered_at = excluded.answered_at,
+       value = excluded.value, note_enc = CASE WHEN ? THEN excluded.note_enc ELSE checklist_answers.note_enc END,
+       answered_at = excluded.answered_at,
        answered_by = excluded.answered_by, updated_at = excluded.updated_at, updated_by = excluded.updated_by,
        device_id = excluded.device_id, deleted_at = NULL`,
-    [randomUUID(), runId, a.itemId, JSON.stringify(a.value), cipher.encrypt(a.note ?? null), actor.now, actor.managerId, actor.now, actor.now, actor.managerId, actor.deviceId],
+    [randomUUID(), runId, a.itemId, JSON.stringify(a.value), cipher.encrypt(a.note ?? null), actor.now, actor.managerId, actor.now, actor.now, actor.managerId, actor.deviceId, a.note === undefined ? 0 : 1],
   );
   await touchRun(q, actor, runId, processId);
   await writeAudit(q, actor, 'checklist_runs', runId, 'update', [`answers.${a.itemId}`]);
