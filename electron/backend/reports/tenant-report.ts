@@ -44,7 +44,9 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
     locale: lc,
     createdAt: new Date(`${model.reportDate}T09:00:00+09:00`),
   });
-  const photos = await embedPhotos(w, preparing);
+  // The photos are needed only at the checklists: lay out the text first while sharp decodes.
+  const photosReady = embedPhotos(w, preparing);
+  photosReady.catch(() => undefined); // awaited below; avoid an unhandled rejection if layout throws first
   const money = (won: number) => formatMoney(won, lc);
 
   // Title block.
@@ -158,6 +160,7 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
   w.paragraph(`${t(L.basis, lc)}: ${hug.basis}`, { size: 8, color: COLORS.muted });
 
   // Checklists, problems first, with photo thumbnails.
+  const photos = await photosReady;
   if (model.checklists.length > 0) {
     w.heading(t(L.checklists, lc), 1, 90);
     w.paragraph(t(L.problemsFirst, lc), { size: 8.5, color: COLORS.muted });

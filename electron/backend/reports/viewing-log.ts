@@ -24,8 +24,9 @@ export async function renderViewingLog(model: ViewingLogModel): Promise<Uint8Arr
     locale: lc,
     createdAt: new Date(`${model.date}T09:00:00+09:00`),
   });
-  const photos = await embedPhotos(w, preparing);
-  const signature = await preparingSignature.then((p) => (p ? w.embed(p) : null));
+  // Lay out the overview and route while sharp decodes; wait for the photos at the first stop.
+  const photosReady = embedPhotos(w, preparing);
+  photosReady.catch(() => undefined); // awaited below; avoid an unhandled rejection if layout throws first
 
   w.paragraph(t(L.viewingTitle, lc), { size: 20, bold: true, leading: 1.3 });
   w.space(4);
@@ -71,6 +72,8 @@ export async function renderViewingLog(model: ViewingLogModel): Promise<Uint8Arr
   );
 
   // Each stop.
+  const photos = await photosReady;
+  const signature = await preparingSignature.then((p) => (p ? w.embed(p) : null));
   model.stops.forEach((stop, i) => {
     w.heading(`${i + 1}. ${stop.listingTitle}`, 1, 110);
     w.paragraph(stop.address, { size: 8.5, color: COLORS.muted });
