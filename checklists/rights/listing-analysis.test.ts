@@ -62,6 +62,14 @@ describe('analyzeListing', () => {
     expect(a.ltv.band).toBe('안전');
   });
 
+  it('a 잔금일 without its amount takes the rest of the deposit, so the balance-day warning still shows', () => {
+    const d = sample();
+    d.contract.balance = { amount: null, date: '2027-01-10' };
+    const { input } = toRegistryInput(d, listing);
+    expect(input.contract?.balance).toEqual({ amount: 135_000_000, date: '2027-01-10' });
+    expect(analyzeListing(d, listing, {}, { asOf: '2026-11-27' }).warnings.some((w) => w.ko.includes('잔금'))).toBe(true);
+  });
+
   it('leaves incomplete lines out, and says so', () => {
     const d = sample();
     d.gapgu.push(entry({ rank: '3', purpose: '압류', receivedAt: null }));

@@ -121,6 +121,12 @@ function payment(p: Payment) {
   return p.amount !== null && p.date ? { amount: p.amount, date: p.date } : undefined;
 }
 
+/** 잔금 is what is left of the deposit after 계약금 and 중도금 (null when that would be negative). */
+function remainder(deposit: number, c: RegistryDoc['contract']): number | null {
+  const rest = deposit - (c.downPayment.amount ?? 0) - (c.interimPayment.amount ?? 0);
+  return rest >= 0 ? rest : null;
+}
+
 /**
  * The engine's input from the saved document, the listing and the registry checklist's answers.
  * The form wins: a checklist answer only fills a fact the form leaves unset.
@@ -200,7 +206,7 @@ export function toRegistryInput(doc: RegistryDoc, listing: ListingFacts, facts: 
           contractDate: c.contractDate,
           downPayment: payment(c.downPayment),
           interimPayment: payment(c.interimPayment),
-          balance: payment(c.balance),
+          balance: payment(c.balance.amount === null && c.balance.date ? { ...c.balance, amount: remainder(listing.deposit, c) } : c.balance),
           moveInDate: orUndef(c.moveInDate),
         }
       : undefined,

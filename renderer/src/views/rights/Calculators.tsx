@@ -1,0 +1,261 @@
+// The eight calculators, usable without a case: amounts through the Korean money input, dates,
+// results with their notes; and the user's own base-rate rows, which the conversion and
+// renewal calculators use beyond the shipped series.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Bilingual } from '../../../../electron/api/errors.js';
+import type { BaseRateRowView } from '../../../../electron/api/rights-methods.js';
+import type { CalculatorName } from '../../../../checklists/calculators/index.js';
+import { formatAmountBoth } from '../../../../checklists/common/money.js';
+import { todaySeoul } from '../../../../checklists/common/seoul-time.js';
+import { api } from '../../api/client.js';
+import { Field } from '../../components/Field.js';
+import { MoneyInput } from '../../components/MoneyInput.js';
+import { fieldErrors, useBilingual } from '../../components/useBilingual.js';
+
+type Kind = 'money' | 'date' | 'text' | 'percent' | 'propertyKind' | 'buildingType';
+interface FieldSpec {
+  key: string;
+  kind: Kind;
+  optional?: boolean;
+  initial?: () => string | number | null;
+}
+
+const today = () => todaySeoul();
+const SPECS: Record<CalculatorName, FieldSpec[]> = {
+  brokerage: [
+    { key: 'deposit', kind: 'money' },
+    { key: 'monthlyRent', kind: 'money', optional: true },
+    { key: 'contractDate', kind: 'date', initial: today },
+    { key: 'propertyKind', kind: 'propertyKind', initial: () => 'housing' },
+  ],
+  conversion: [
+    { key: 'convertedDeposit', kind: 'money' },
+    { key: 'date', kind: 'date', initial: today },
+    { key: 'baseRate', kind: 'percent', optional: true },
+  ],
+  'renewal-cap': [
+    { key: 'deposit', kind: 'money' },
+    { key: 'monthlyRent', kind: 'money', optional: true },
+  ],
+  'renewal-check': [
+    { key: 'deposit', kind: 'money' },
+    { key: 'monthlyRent', kind: 'money', optional: true },
+    { key: 'newDeposit', kind: 'money' },
+    { key: 'newMonthlyRent', kind: 'money', optional: true },
+    { key: 'date', kind: 'date', initial: today },
+  ],
+  'priority-repayment': [
+    { key: 'address', kind: 'text' },
+    { key: 'deposit', kind: 'money' },
+    { key: 'seniorSecurityDate', kind: 'date', optional: true },
+    { key: 'housePrice', kind: 'money', optional: true },
+    { key: 'asOf', kind: 'date', initial: today },
+  ],
+  hug: [
+    { key: 'buildingType', kind: 'buildingType', initial: () => 'multiplex' },
+    { key: 'address', kind: 'text' },
+    { key: 'deposit', kind: 'money' },
+    { key: 'seniorClaims', kind: 'money', optional: true },
+    { key: 'marketValue', kind: 'money', optional: true },
+    { key: 'officialPrice', kind: 'money', optional: true },
+    { key: 'contractDate', kind: 'date', initial: today },
+  ],
+  ltv: [
+    { key: 'deposit', kind: 'money' },
+    { key: 'seniorClaims', kind: 'money', optional: true },
+    { key: 'seniorDeposits', kind: 'money', optional: true },
+    { key: 'marketValue', kind: 'money' },
+  ],
+  'opposing-power': [
+    { key: 'moveInDate', kind: 'date', initial: today },
+    { key: 'fixedDate', kind: 'date', optional: true },
+  ],
+};
+const NAMES = Object.keys(SPECS) as CalculatorName[];
+const BUILDING = ['apartment', 'rowhouse', 'multiplex', 'officetel', 'detached', 'multiHousehold', 'other'];
+
+const AMOUNT_KEYS = new Set(['transactionAmount', 'cap', 'maxFee', 'maxMonthlyRent', 'maxDeposit', 'combinedBefore', 'combinedAfter', 'threshold', 'amount', 'housePrice']);
+const RATE_KEYS = new Set(['rate', 'annualRate', 'baseRate', 'capFraction', 'increase', 'conversionRate', 'ratio', 'jeonseRatio']);
+
+function isBilingual(v: unknown): v is Bilingual {
+  return !!v && typeof v === 'object' && 'ko' in v && 'en' in v;
+}
+
+function ResultValue({ k, v }: { k: string; v: unknown }) {
+  const { t } = useTranslation();
+  const tr = useBilingual();
+  if (v === null || v === undefined) return <>—</>;
+  if (typeof v === 'boolean') return <>{v ? t('rights.editor.yes') : t('rights.editor.no')}</>;
+  if (typeof v === 'number') {
+    if (AMOUNT_KEYS.has(k)) return <>{formatAmountBoth(v)}</>;
+    if (RATE_KEYS.has(k)) return <>{`${(v * 100).toFixed(2).replace(/\.?0+$/, '')}%`}</>;
+    return <>{v}</>;
+  }
+  if (typeof v === 'string') return <>{v.includes('T') ? v.replace('T', ' ').replace(/:00(\+09:00)$/, ' $1') : v}</>;
+  if (isBilingual(v)) return <>{tr(v)}</>;
+  if (Array.isArray(v)) {
+    if (v.length === 0) return <>{t('rights.calc.none')}</>;
+    return <ul className="plain">{v.map((x, i) => <li key={i}>{isBilingual(x) ? tr(x) : typeof x === 'object' ? Object.values(x as object).filter((y) => typeof y !== 'object').join(' · ') : String(x)}</li>)}</ul>;
+  }
+  return <>{JSON.stringify(v)}</>;
+}
+
+function Calculator({ name }: { name: CalculatorName }) {
+  const { t } = useTranslation();
+  const specs = SPECS[name];
+  const [values, setValues] = useState<Record<string, string | number | null>>(() => Object.fromEntries(specs.map((s) => [s.key, s.initial?.() ?? null])));
+  const [pending, setPending] = useState<Record<string, boolean>>({});
+  const [result, setResult] = useState<Record<string, unknown> | null>(null);
+  const [errors, setErrors] = useState<Record<string, Bilingual>>({});
+
+  async function run(e: FormEvent) {
+    e.preventDefault();
+    const input: Record<string, unknown> = {};
+    for (const s of specs) {
+      const v = values[s.key];
+      if (v === null || v === '') {
+        // An optional date like 선순위 담보물권 설정일 means "none" when blank.
+        if (s.key === 'seniorSecurityDate' || s.key === 'fixedDate') input[s.key] = null;
+        continue;
+      }
+      input[s.key] = s.kind === 'percent' ? Number(v) / 100 : v;
+    }
+    try {
+      const r = await api('calc.run', { name, input });
+      setErrors({});
+      setResult(r.result as Record<string, unknown>);
+    } catch (err) {
+      setResult(null);
+      setErrors(Object.fromEntries(Object.entries(fieldErrors(err)).map(([k, v]) => [k.replace(/^input\./, ''), v])));
+    }
+  }
+
+  const set = (k: string, v: string | number | null) => setValues((x) => ({ ...x, [k]: v }));
+  const note = t(`rights.calc.notes.${name}`, { defaultValue: '' });
+  return (
+    <form className="card rights-calc" onSubmit={run} data-testid={`calc-${name}`}>
+      <h2>{t(`rights.calc.names.${name}`)}</h2>
+      {note && <p className="small rights-note">{note}</p>}
+      <div className="form-grid">
+        {specs.map((s) => (
+          <Field key={s.key} label={t(`rights.calc.fields.${s.key}`)} required={!s.optional} error={errors[s.key]}>
+            {(id) =>
+              s.kind === 'money' ? (
+                <MoneyInput id={id} name={s.key} value={values[s.key] as number | null} optional={s.optional}
+                  onChange={(m) => { setPending((p) => ({ ...p, [s.key]: m.pending })); set(s.key, m.value); }} />
+              ) : s.kind === 'date' ? (
+                <input id={id} name={s.key} type="date" value={(values[s.key] as string) ?? ''} onChange={(e) => set(s.key, e.target.value || null)} />
+              ) : s.kind === 'percent' ? (
+                <input id={id} name={s.key} inputMode="decimal" value={(values[s.key] as string) ?? ''} onChange={(e) => set(s.key, e.target.value.trim() || null)} />
+              ) : s.kind === 'propertyKind' ? (
+                <select id={id} name={s.key} value={values[s.key] as string} onChange={(e) => set(s.key, e.target.value)}>
+                  {['housing', 'officetel'].map((v) => <option key={v} value={v}>{t(`rights.calc.propertyKinds.${v}`)}</option>)}
+                </select>
+              ) : s.kind === 'buildingType' ? (
+                <select id={id} name={s.key} value={values[s.key] as string} onChange={(e) => set(s.key, e.target.value)}>
+                  {BUILDING.map((v) => <option key={v} value={v}>{t(`rights.calc.buildingTypes.${v}`)}</option>)}
+                </select>
+              ) : (
+                <input id={id} name={s.key} value={(values[s.key] as string) ?? ''} onChange={(e) => set(s.key, e.target.value || null)} />
+              )
+            }
+          </Field>
+        ))}
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={Object.values(pending).some(Boolean)}>{t('rights.calc.run')}</button>
+      </div>
+      {result && (
+        <div className="rights-calc-result" data-testid="calc-result">
+          <h3>{t('rights.calc.result')}</h3>
+          <dl className="facts">
+            {Object.entries(result).map(([k, v]) => (
+              <div key={k} className="rights-calc-row">
+                <dt>{t(`rights.calc.out.${k}`, { defaultValue: k })}</dt>
+                <dd data-key={k}><ResultValue k={k} v={v} /></dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
+    </form>
+  );
+}
+
+function BaseRates() {
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<BaseRateRowView[]>([]);
+  const [f, setF] = useState({ effectiveFrom: '', ratePercent: '', note: '' });
+  const [errors, setErrors] = useState<Record<string, Bilingual>>({});
+  useEffect(() => {
+    void api('baseRates.list').then(setRows);
+  }, []);
+  async function add(e: FormEvent) {
+    e.preventDefault();
+    try {
+      setRows(await api('baseRates.add', { effectiveFrom: f.effectiveFrom, ratePercent: Number(f.ratePercent), note: f.note || undefined }));
+      setErrors({});
+      setF({ effectiveFrom: '', ratePercent: '', note: '' });
+    } catch (err) {
+      setErrors(fieldErrors(err));
+    }
+  }
+  const latest = rows[rows.length - 1];
+  const mine = rows.filter((r) => r.userAdded);
+  return (
+    <form className="card rights-calc" onSubmit={add} data-testid="base-rates">
+      <h2>{t('rights.calc.baseRates.title')}</h2>
+      <p className="small muted">{t('rights.calc.baseRates.hint')}</p>
+      {latest && <p className="small">{t('rights.calc.baseRates.latest', { date: latest.effectiveFrom, rate: (latest.rateBp / 100).toFixed(2) })}</p>}
+      {mine.length === 0 ? <p className="small muted">{t('rights.calc.baseRates.none')}</p> : (
+        <ul className="plain">
+          {mine.map((r) => (
+            <li key={r.id} className="row">
+              <span>{r.effectiveFrom} · {(r.rateBp / 100).toFixed(2)}%{r.note ? ` · ${r.note}` : ''}</span>
+              <button type="button" className="link danger-text" onClick={async () => setRows(await api('baseRates.remove', { id: r.id! }))}>{t('rights.calc.baseRates.remove')}</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="form-grid">
+        <Field label={t('rights.calc.baseRates.effectiveFrom')} required error={errors.effectiveFrom}>
+          {(id) => <input id={id} type="date" value={f.effectiveFrom} onChange={(e) => setF({ ...f, effectiveFrom: e.target.value })} />}
+        </Field>
+        <Field label={t('rights.calc.baseRates.ratePercent')} required error={errors.ratePercent}>
+          {(id) => <input id={id} inputMode="decimal" value={f.ratePercent} onChange={(e) => setF({ ...f, ratePercent: e.target.value })} />}
+        </Field>
+        <Field label={t('rights.calc.baseRates.note')} error={errors.note}>
+          {(id) => <input id={id} value={f.note} onChange={(e) => setF({ ...f, note: e.target.value })} />}
+        </Field>
+      </div>
+      <div className="actions"><button type="submit">{t('rights.calc.baseRates.add')}</button></div>
+    </form>
+  );
+}
+
+export function CalculatorsView() {
+  const { t } = useTranslation();
+  const [current, setCurrent] = useState<CalculatorName>('brokerage');
+  return (
+    <section className="page rights-calcs">
+      <header className="page-head"><h1>{t('rights.calc.title')}</h1></header>
+      <p className="muted small">{t('rights.calc.intro')}</p>
+      <div className="rights-calc-layout">
+        <ul className="plain rights-calc-nav" role="tablist">
+          {NAMES.map((n) => (
+            <li key={n}>
+              <button type="button" role="tab" aria-selected={current === n} className={current === n ? 'nav-pill active' : 'nav-pill'} onClick={() => setCurrent(n)}>
+                {t(`rights.calc.names.${n}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div>
+          <Calculator key={current} name={current} />
+          {(current === 'conversion' || current === 'renewal-check') && <BaseRates />}
+        </div>
+      </div>
+    </section>
+  );
+}
