@@ -1,0 +1,295 @@
+// The two PDFs from the database: 상담 결과 보고서 per case and 동행 기록지 per viewing. The report
+// engine (../reports) only lays out a model; this fills the model from the stored case,
+// listings, checklist runs (through the checklist module's handlers), the rights analysis
+// (through rights.analyze) and the viewing record, in the report's language.
+//
+// Which listing the risk section speaks for: the report has one risk verdict, ladder,
+// 최우선변제 and HUG block, so it uses the first listing (in entry order) that has a saved
+// registry or a registry checklist run; the other listings are listed with their key facts
+// and checklists. Without any registry the section says the rights check has not been done.
+import { ApiError } from '../../api/errors.js';
+import type { ReportFileView } from '../../api/viewing-methods.js';
+import { getCase } from '../../../data/repos/cases.js';
+import { anonymousLabel } from '../../../data/repos/clients.js';
+import { listListings } from '../../../data/repos/listings.js';
+import { getManager } from '../../../data/repos/managers.js';
+import { listRuns } from '../../../data/repos/checklist-runs.js';
+import { getRegistry } from '../../../data/repos/registry.js';
+import { decryptFollowUps, getViewing, listAmendments, listStopPhotos, listStops } from '../../../data/repos/viewings.js';
+import { FileStore } from '../../../data/crypto/file-store.js';
+import { severityOf, visibleItems } from '../../../checklists/engine/index.js';
+import { checklistHandlers } from '../handlers/checklists.js';
+import { rightsHandlers } from '../handlers/rights.js';
+import {
+  maskName, renderTenantReport, renderViewingLog,
+  type ChecklistResult, type ListingFacts, type ManagerInfo, type ReportLocale, type ReportPhoto, type TenantReportModel,
+  type ViewingLogModel, type ViewingStop,
+} from '../reports/index.js';
+import type { HandlerContext } from '../context.js';
+import { listingAddress } from './address.js';
+import { PHOTO_KIND, SIGNATURE_KIND } from './files.js';
+
+
+type L = ReportLocale;
+const pick = (b: { ko: string; en: string }, locale: L) => b[locale];
+
+const BUILDING: Record<string, { ko: string; en: string }> = {
+  apartment: { ko: '아파트', en: 'Apartment' },
+  rowhouse_multiplex: { ko: '연립·다세대', en: 'Row house / multiplex' },
+  multi_household: { ko: '다가구', en: 'Multi-household house' },
+  detached: { ko: '단독', en: 'Detached house' },
+  officetel: { ko: '오피스텔', en: 'Officetel' },
+  other: { ko: '기타', en: 'Other' },
+};
+const LEASE: Record<string, { ko: string; en: string }> = {
+  jeonse: { ko: '전세', en: 'Jeonse' },
+  semi_monthly: { ko: '보증부월세', en: 'Deposit + monthly rent' },
+  monthly: { ko: '월세', en: 'Monthly rent' },
+};
+
+/** File names as the tenant sees them: 상담결과보고서_김*지_2026-11-27.pdf. */
+export function reportFileName(kind: 'tenant' | 'viewing', maskedClient: string, date: string, locale: L): string {
+  const base = kind === 'tenant' ? (locale === 'ko' ? '상담결과보고서' : 'consultation-report') : locale === 'ko' ? '동행기록지' : 'viewing-log';
+  return `${base}_${maskedClient.replace(/[\\/:"<>|?\s]/g, '')}_${date}.pdf`;
+}
+
+async function managerInfo(ctx: HandlerContext, id: string | null): Promise<ManagerInfo> {
+  const m = (id && (await getManager(ctx.db, id))) || (ctx.session.managerId ? await getManager(ctx.db, ctx.session.managerId) : undefined);
+  return { name: m?.name ?? '', center: m?.center ?? '', brokerRegistrationNo: m?.broker_reg_no ?? '' };
+}
+
+type ListingRowLike = Record<string, string | number | null> & { id: string };
+
+function listingFacts(l: ListingRowLike, locale: L): ListingFacts {
+  const floor = l.floor === null ? undefined : `${l.floor_kind === 'basement' ? 'B' : ''}${l.floor}${locale === 'ko' ? '층' : 'F'}`;
+  return {
+    title: listingAddress(l as never),
+    address: [l.road_address, l.jibun_address].filter(Boolean).join(' / ') || listingAddress(l as never),
+    housingType: pick(BUILDING[String(l.building_type)] ?? BUILDING.other, locale),
+    leaseType: pick(LEASE[String(l.lease_type)] ?? LEASE.jeonse, locale),
+    depositWon: Number(l.deposit ?? 0),
+    monthlyRentWon: l.monthly_rent ? Number(l.monthly_rent) : undefined,
+    maintenanceFeeWon: l.maintenance_fee === null ? undefined : Number(l.maintenance_fee),
+    exclusiveAreaM2: l.exclusive_area_m2 === null ? undefined : Number(l.exclusive_area_m2),
+    floor,
+    builtYear: l.approval_year === null ? undefined : Number(l.approval_year),
+  };
+}
+
+/** Each checklist run of the listing (the newest per template), problems first is the engine's job. */
+async function listingChecklists(ctx: HandlerContext, listingId: string, title: string, locale: L): Promise<ChecklistResult[]> {
+  const runs = await listRuns(ctx.db, { listingId });
+  const newest = new Map<string, string>();
+  for (const r of [...runs].sort((a, b) => a.started_at.localeCompare(b.started_at))) newest.set(r.template_id, r.id);
+  const out: ChecklistResult[] = [];
+  for (const runId of newest.values()) {
+    const d = await checklistHandlers['checklists.runs.get']({ id: runId }, ctx);
+    const answers = new Map(d.answers.map((a) => [a.itemId, a]));
+    const photosByItem = new Map<string, ReportPhoto[]>();
+    for (const p of d.photos) {
+      const { dataBase64 } = await checklistHandlers['checklists.photos.get']({ id: p.id, size: 'full' }, ctx);
+      const list = photosByItem.get(p.itemId) ?? [];
+      list.push({ bytes: Buffer.from(dataBase64, 'base64'), takenAt: p.takenAt ?? undefined });
+      photosByItem.set(p.itemId, list);
+    }
+    const items = d.template.sections.flatMap((s) =>
+      s.items.map((item) => {
+        const a = answers.get(item.id);
+        const severity = a ? severityOf(item, a) : null;
+        const label = pick(item.prompt, locale);
+        return {
+          label,
+          status: !a ? ('unchecked' as const) : severity === 'ok' ? ('ok' as const) : severity === null ? ('na' as const) : ('problem' as const),
+          note: a?.note ?? undefined,
+          photos: (photosByItem.get(item.id) ?? []).map((p) => ({ ...p, caption: label })),
+        };
+      }),
+    );
+    // Items hidden by the template's conditions (never applied to this home) are left out.
+    const visible = new Set(visibleItems(d.template, d.answers).map((v) => v.item.id));
+    const all = d.template.sections.flatMap((sec) => sec.items);
+    out.push({
+      title: pick(d.run.title, locale),
+      subject: title,
+      completedAt: d.run.completedAt ?? undefined,
+      items: items.filter((_, i) => visible.has(all[i].id)),
+    });
+  }
+  return out;
+}
+
+export async function buildTenantReportModel(ctx: HandlerContext, caseId: string, locale: L): Promise<TenantReportModel> {
+  const k = await getCase(ctx.db, caseId);
+  if (!k) throw new ApiError('NOT_FOUND', { ko: '상담 건을 찾을 수 없습니다.', en: 'Case not found.' });
+  const clientName = ctx.cipher.decrypt(k.client_name_enc) ?? anonymousLabel(k.client_id);
+  const listings = (await listListings(ctx.db, { caseId })) as unknown as ListingRowLike[];
+  const facts = listings.map((l) => listingFacts(l, locale));
+
+  let primary: { listing: ListingRowLike; title: string } | null = null;
+  for (const [i, l] of listings.entries()) {
+    const hasRegistry = (await getRegistry(ctx.db, ctx.cipher, l.id)) !== null;
+    const hasRun = (await listRuns(ctx.db, { listingId: l.id })).some((r) => r.template_id === 'registry');
+    if (hasRegistry || hasRun) {
+      primary = { listing: l, title: facts[i].title };
+      break;
+    }
+  }
+  const checklists: ChecklistResult[] = [];
+  for (const [i, l] of listings.entries()) checklists.push(...(await listingChecklists(ctx, l.id, facts[i].title, locale)));
+
+  const base: TenantReportModel = {
+    locale,
+    demo: k.is_demo === 1,
+    reportDate: ctx.today(),
+    caseNumber: k.id.slice(0, 8).toUpperCase(),
+    clientName,
+    manager: await managerInfo(ctx, k.manager_id),
+    listings: facts,
+    risk: {
+      verdict: 'caution',
+      summary: locale === 'ko' ? '등기부 권리분석을 아직 하지 않았습니다. 계약 전에 등기사항전부증명서를 떼어 확인하세요.' : 'The registry has not been analysed yet. Check the register before signing.',
+      flags: [],
+    },
+    seniority: { entries: [] },
+    priorityRepayment: { eligible: false, tableDate: ctx.today(), region: '-', thresholdWon: 0, explanation: locale === 'ko' ? '등기부 분석 후 계산합니다.' : 'Computed after the registry analysis.', basis: '주택임대차보호법 §8' },
+    hug: { eligible: false, conditions: [], basis: 'HUG' },
+    checklists,
+    specialClauses: [],
+    afterContractSteps: [],
+  };
+  if (!primary) return base;
+
+  const a = await rightsHandlers['rights.analyze']({ listingId: primary.listing.id }, ctx);
+  const sev = (s: string) => (s === 'danger' ? 'danger' : s === 'caution' ? 'caution' : 'safe') as 'danger' | 'caution' | 'safe';
+  const pr = a.priorityRepayment[0];
+  const deposit = Number(primary.listing.deposit ?? 0);
+  return {
+    ...base,
+    risk: {
+      verdict: sev(a.verdict),
+      summary: [pick(a.verdictLabel, locale), ...a.warnings.map((w) => pick(w, locale))].join(' '),
+      listingTitle: primary.title,
+      flags: a.flags.map((f) => ({ code: f.code, severity: sev(f.severity), title: pick(f.severityLabel, locale), reason: pick(f.message, locale), basis: pick(f.basis, locale) })),
+    },
+    seniority: seniorityOf(a.ladder, deposit, locale, ctx.today()),
+    priorityRepayment: pr
+      ? {
+          eligible: pr.eligible === true,
+          tableDate: pr.tableEffectiveFrom ?? pr.securityDate ?? ctx.today(),
+          region: pr.regionGroup ?? '확인필요',
+          thresholdWon: pr.threshold ?? 0,
+          protectedAmountWon: pr.amount ?? undefined,
+          explanation: pr.notes.map((n) => pick(n, locale)).join(' ') || (pr.holder ? `${pr.holder} ${pr.entry ?? ''}` : ''),
+          basis: '주택임대차보호법 §8, 시행령 §10·§11',
+        }
+      : base.priorityRepayment,
+    hug: {
+      eligible: a.hug.eligible === true,
+      maxDepositWon: a.hug.maxDeposit ?? undefined,
+      housePriceWon: a.hug.housePrice ?? undefined,
+      conditions: a.hug.reasons.map((r) => ({ label: pick(r, locale), met: a.hug.eligible === true })),
+      basis: `HUG 전세보증금반환보증 (${a.hug.rulesEffectiveFrom})`,
+    },
+    specialClauses: a.clauses.map((c) => ({ text: pick(c.text, locale), reason: pick(c.reason, locale) })),
+    afterContractSteps: a.steps.filter((s) => s.date).map((s) => ({ title: pick(s.title, locale), dueDate: s.date!, detail: pick(s.detail, locale) })),
+  };
+}
+
+type Ladder = Awaited<ReturnType<(typeof rightsHandlers)['rights.analyze']>>['ladder'];
+
+/** The ladder as the report draws it: live entries in seniority order with the tenant placed among them. */
+function seniorityOf(ladder: Ladder, deposit: number, locale: L, today: string): TenantReportModel['seniority'] {
+  const rung = (e: Ladder['entries'][number]) => ({
+    label: `${pick(e.kindLabel, locale)}${e.holders.length ? ` (${e.holders.join(', ')})` : ''}`,
+    date: e.receivedAt,
+    amountWon: e.maxClaim,
+    note: `${e.gu} ${e.rank}`,
+  });
+  const live = (e: Ladder['entries'][number]) => !e.cancelled && e.kind !== 'cancellation';
+  const tenant = { label: locale === 'ko' ? '임차인 (본인)' : 'Tenant (you)', date: ladder.tenant.placedAt ?? today, amountWon: deposit, isTenant: true };
+  return {
+    entries: [...ladder.entries.slice(0, ladder.tenantIndex).filter(live).map(rung), tenant, ...ladder.entries.slice(ladder.tenantIndex).filter(live).map(rung)],
+    note: pick(ladder.tenant.note, locale),
+  };
+}
+
+export async function tenantReportFile(ctx: HandlerContext, caseId: string, locale: L): Promise<ReportFileView> {
+  const model = await buildTenantReportModel(ctx, caseId, locale);
+  const bytes = await renderTenantReport(model);
+  return { fileName: reportFileName('tenant', maskName(model.clientName), model.reportDate, locale), mime: 'application/pdf', dataBase64: Buffer.from(bytes).toString('base64') };
+}
+
+const IMPRESSION = { good: 'good', ok: 'ok', poor: 'poor' } as const;
+
+export async function buildViewingLogModel(ctx: HandlerContext, viewingId: string, locale: L): Promise<ViewingLogModel> {
+  const v = await getViewing(ctx.db, viewingId);
+  if (!v) throw new ApiError('NOT_FOUND', { ko: '동행 기록을 찾을 수 없습니다.', en: 'Viewing not found.' });
+  const files = new FileStore(ctx.filesDir, ctx.cipher);
+  const stops = await listStops(ctx.db, viewingId);
+  const photos = await listStopPhotos(ctx.db, viewingId);
+  const out: ViewingStop[] = [];
+  for (const s of stops) {
+    const obs = ctx.cipher.decrypt(s.observations_enc);
+    const stopPhotos: ReportPhoto[] = [];
+    for (const p of photos.filter((x) => x.stop_id === s.id)) {
+      const bytes = await files.get(PHOTO_KIND, p.file_id);
+      if (bytes) stopPhotos.push({ bytes, takenAt: p.taken_at ?? undefined });
+    }
+    let checklistSummary: string | undefined;
+    if (s.inspection_run_id) {
+      try {
+        const d = await checklistHandlers['checklists.runs.get']({ id: s.inspection_run_id }, ctx);
+        const problems = d.answers.filter((a) => {
+          const item = d.template.sections.flatMap((x) => x.items).find((i) => i.id === a.itemId);
+          const sv = item ? severityOf(item, a) : null;
+          return sv === 'caution' || sv === 'danger';
+        }).length;
+        checklistSummary = locale === 'ko' ? `현장점검 ${d.answers.length}개 항목 확인, 문제 ${problems}` : `Inspection: ${d.answers.length} items checked, ${problems} problems`;
+      } catch {
+        checklistSummary = undefined; // A deleted run leaves the stop without a summary.
+      }
+    }
+    out.push({
+      listingTitle: listingAddress(s),
+      address: [s.road_address, s.jibun_address].filter(Boolean).join(' / ') || listingAddress(s),
+      arrivedAt: s.arrived_at ?? undefined,
+      leftAt: s.departed_at ?? undefined,
+      observations: obs ? obs.split(/\n+/).map((x) => x.trim()).filter(Boolean) : [],
+      photos: stopPhotos,
+      impression: s.impression ? IMPRESSION[s.impression] : undefined,
+      impressionNote: ctx.cipher.decrypt(s.impression_note_enc) ?? undefined,
+      followUps: decryptFollowUps(ctx.cipher, s.follow_ups_enc).map((f) => `${f.done ? '☑' : '☐'} ${f.text}`),
+      checklistSummary,
+    });
+  }
+  const managerIds = JSON.parse(v.manager_ids) as string[];
+  const managers = await Promise.all(managerIds.map((id) => managerInfo(ctx, id)));
+  const sig = v.signature_file ? await files.get(SIGNATURE_KIND, v.signature_file) : null;
+  const tenantName = ctx.cipher.decrypt(v.tenant_name_enc);
+  const nextSteps = ctx.cipher.decrypt(v.next_steps_enc);
+  const summary = ctx.cipher.decrypt(v.summary_enc);
+  const lastLeft = stops.map((s) => s.departed_at).filter(Boolean).sort().pop();
+  return {
+    locale,
+    demo: v.is_demo === 1,
+    date: v.date,
+    caseNumber: v.case_id.slice(0, 8).toUpperCase(),
+    clientName: ctx.cipher.decrypt(v.client_name_enc) ?? anonymousLabel(v.client_id),
+    managers,
+    meetingPlace: v.meeting_place,
+    startAt: `${v.date}T${v.start_time}:00+09:00`,
+    endAt: lastLeft ?? undefined,
+    status: v.status,
+    stops: out,
+    nextSteps: [...(summary ? [summary] : []), ...(nextSteps ? nextSteps.split(/\n+/).map((x) => x.trim()).filter(Boolean) : [])],
+    confirmation: v.confirmed_at && tenantName && sig ? { typedName: tenantName, signaturePng: sig, confirmedAt: v.confirmed_at, satisfaction: v.satisfaction ?? undefined } : undefined,
+    amendments: (await listAmendments(ctx.db, viewingId)).map((a) => ({ at: a.at, text: `${a.field ? `[${a.field}] ` : ''}${ctx.cipher.decrypt(a.text_enc) ?? ''}` })),
+  };
+}
+
+export async function viewingLogFile(ctx: HandlerContext, viewingId: string, locale: L): Promise<ReportFileView> {
+  const model = await buildViewingLogModel(ctx, viewingId, locale);
+  const bytes = await renderViewingLog(model);
+  return { fileName: reportFileName('viewing', maskName(model.clientName), model.date, locale), mime: 'application/pdf', dataBase64: Buffer.from(bytes).toString('base64') };
+}
+
