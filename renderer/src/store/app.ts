@@ -13,6 +13,8 @@ export type Route =
   | { name: 'listings' }
   | { name: 'listing'; caseId: string; id?: string }
   | { name: 'settings' }
+  | { name: 'rights'; listingId: string; caseId?: string }
+  | { name: 'calculators' }
   | { name: 'soon'; module: string };
 
 export interface Notice {

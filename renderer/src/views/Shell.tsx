@@ -9,8 +9,10 @@ import { ClientsView, ClientEditor } from './Clients.js';
 import { CasesView, CaseDetail, CaseEditor } from './Cases.js';
 import { ListingsView, ListingEditor } from './Listings.js';
 import { SettingsView } from './Settings.js';
+import { RightsScreen } from './rights/RightsScreen.js';
+import { CalculatorsView } from './rights/Calculators.js';
 
-const NAV: { key: string; route: Route; ready: boolean }[] = [
+const NAV: { key: string; route: Route; ready: boolean; /** i18n key, when not nav.<key> */ label?: string }[] = [
   { key: 'dashboard', route: { name: 'dashboard' }, ready: true },
   { key: 'clients', route: { name: 'clients' }, ready: true },
   { key: 'cases', route: { name: 'cases' }, ready: true },
@@ -21,6 +23,7 @@ const NAV: { key: string; route: Route; ready: boolean }[] = [
   { key: 'policies', route: { name: 'soon', module: 'policies' }, ready: false },
   { key: 'siteStudy', route: { name: 'soon', module: 'siteStudy' }, ready: false },
   { key: 'statistics', route: { name: 'soon', module: 'statistics' }, ready: false },
+  { key: 'calculators', route: { name: 'calculators' }, ready: true, label: 'rights.navCalculators' },
   { key: 'settings', route: { name: 'settings' }, ready: true },
 ];
 
@@ -33,6 +36,8 @@ function sectionOf(route: Route): string {
       return 'cases';
     case 'listing':
       return 'listings';
+    case 'rights':
+      return 'cases';
     case 'soon':
       return route.module;
     default:
@@ -61,6 +66,10 @@ function Screen({ route }: { route: Route }) {
       return <ListingEditor caseId={route.caseId} id={route.id} />;
     case 'settings':
       return <SettingsView />;
+    case 'rights':
+      return <RightsScreen listingId={route.listingId} caseId={route.caseId} />;
+    case 'calculators':
+      return <CalculatorsView />;
     case 'soon':
       return (
         <section className="page">
@@ -86,7 +95,7 @@ export function Shell() {
           {NAV.map((n) => (
             <li key={n.key}>
               <button type="button" className={current === n.key ? 'nav active' : 'nav'} aria-current={current === n.key ? 'page' : undefined} onClick={() => go(n.route)}>
-                {t(`nav.${n.key}`)}
+                {t(n.label ?? `nav.${n.key}`)}
                 {!n.ready && <span className="soon">{t('nav.soon')}</span>}
               </button>
             </li>
