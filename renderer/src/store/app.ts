@@ -15,6 +15,9 @@ export type Route =
   | { name: 'settings' }
   | { name: 'rights'; listingId: string; caseId?: string }
   | { name: 'calculators' }
+  | { name: 'checklists' }
+  | { name: 'checklistListing'; listingId: string }
+  | { name: 'checklistRun'; id: string }
   | { name: 'soon'; module: string };
 
 export interface Notice {

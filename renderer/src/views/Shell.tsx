@@ -9,6 +9,9 @@ import { ClientsView, ClientEditor } from './Clients.js';
 import { CasesView, CaseDetail, CaseEditor } from './Cases.js';
 import { ListingsView, ListingEditor } from './Listings.js';
 import { SettingsView } from './Settings.js';
+import { ChecklistsHome } from './checklists/ChecklistsHome.js';
+import { ListingRuns } from './checklists/ListingRuns.js';
+import { RunScreen } from './checklists/RunScreen.js';
 import { RightsScreen } from './rights/RightsScreen.js';
 import { CalculatorsView } from './rights/Calculators.js';
 
@@ -17,7 +20,7 @@ const NAV: { key: string; route: Route; ready: boolean; /** i18n key, when not n
   { key: 'clients', route: { name: 'clients' }, ready: true },
   { key: 'cases', route: { name: 'cases' }, ready: true },
   { key: 'listings', route: { name: 'listings' }, ready: true },
-  { key: 'checklists', route: { name: 'soon', module: 'checklists' }, ready: false },
+  { key: 'checklists', route: { name: 'checklists' }, ready: true },
   { key: 'viewings', route: { name: 'soon', module: 'viewings' }, ready: false },
   { key: 'reports', route: { name: 'soon', module: 'reports' }, ready: false },
   { key: 'policies', route: { name: 'soon', module: 'policies' }, ready: false },
@@ -38,6 +41,9 @@ function sectionOf(route: Route): string {
       return 'listings';
     case 'rights':
       return 'cases';
+    case 'checklistListing':
+    case 'checklistRun':
+      return 'checklists';
     case 'soon':
       return route.module;
     default:
@@ -70,6 +76,12 @@ function Screen({ route }: { route: Route }) {
       return <RightsScreen listingId={route.listingId} caseId={route.caseId} />;
     case 'calculators':
       return <CalculatorsView />;
+    case 'checklists':
+      return <ChecklistsHome />;
+    case 'checklistListing':
+      return <ListingRuns listingId={route.listingId} />;
+    case 'checklistRun':
+      return <RunScreen id={route.id} />;
     case 'soon':
       return (
         <section className="page">
