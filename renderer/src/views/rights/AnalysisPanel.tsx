@@ -25,6 +25,7 @@ function Flags({ a }: { a: RightsAnalysisView }) {
                 <span className={`rights-sev ${f.severity}`}>{tr(f.severityLabel)}</span>
                 <strong>{f.code}</strong> {t(`rights.rules.${f.code}`)}
                 {f.unverified && <span className="rights-unverified" title={t('rights.analysis.unverified')}> ⚠</span>}
+                <span className="rights-flag-preview">{tr(f.message)}</span>
               </summary>
               <p className="rights-reason">{tr(f.message)}</p>
               <p className="small muted">{t('rights.analysis.basis')}: {tr(f.basis)}</p>

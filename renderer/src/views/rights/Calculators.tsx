@@ -85,6 +85,8 @@ function isBilingual(v: unknown): v is Bilingual {
 function ResultValue({ k, v }: { k: string; v: unknown }) {
   const { t } = useTranslation();
   const tr = useBilingual();
+  // A band without a 한도액 has no cap: say so rather than leave a dash.
+  if (v === null && k === 'cap') return <>{t('rights.calc.none')}</>;
   if (v === null || v === undefined) return <>—</>;
   if (typeof v === 'boolean') return <>{v ? t('rights.editor.yes') : t('rights.editor.no')}</>;
   if (typeof v === 'number') {

@@ -94,16 +94,16 @@ function EntryRows({ gu, p }: { gu: 'gapgu' | 'eulgu'; p: EditorProps }) {
           <Field label={t('rights.editor.receiptNo')} error={err(i, 'receiptNo')}>
             {(id) => <input id={id} name="receiptNo" placeholder="제12345호" value={e.receiptNo ?? ''} onChange={(ev) => set(i, { receiptNo: ev.target.value || null })} />}
           </Field>
-          <Field label={t('rights.editor.cause')} error={err(i, 'cause')}>
+          <div className="rights-span2"><Field label={t('rights.editor.cause')} error={err(i, 'cause')}>
             {(id) => <input id={id} name="cause" value={e.cause ?? ''} onChange={(ev) => set(i, { cause: ev.target.value || null })} />}
-          </Field>
-          <Field label={t('rights.editor.holders')} hint={t('rights.editor.holdersHint')} error={err(i, 'holders')}>
+          </Field></div>
+          <div className="rights-span2"><Field label={t('rights.editor.holders')} hint={t('rights.editor.holdersHint')} error={err(i, 'holders')}>
             {(id) => <input id={id} name="holders" value={e.holdersText} onChange={(ev) => set(i, { holdersText: ev.target.value })} />}
-          </Field>
+          </Field></div>
           {gu === 'eulgu' && (
-            <Field label={t('rights.editor.maxClaim')} error={err(i, 'maxClaim')}>
+            <div className="rights-span2"><Field label={t('rights.editor.maxClaim')} error={err(i, 'maxClaim')}>
               {(id) => <Money id={id} field={`${gu}.${e.key}.maxClaim`} value={e.maxClaim} set={(v) => set(i, { maxClaim: v })} onPending={p.onPending} />}
-            </Field>
+            </Field></div>
           )}
           <div className="rights-entry-actions">
             <label className="check">
