@@ -4,7 +4,7 @@ import { GeoJsonWriter } from './geojson-out.js';
 import { mapCoords } from './geometry.js';
 import { type ImportOptions, type ImportReport, epsgOf, openLayer } from './import.js';
 
-export interface ImportFileResult extends ImportReport {}
+export type ImportFileResult = ImportReport;
 
 /** Imports `input` and writes WGS84 GeoJSON to `output`; returns the report. */
 export function importToGeoJson(input: string, output: string, opts: ImportOptions = {}, onProgress?: (done: number) => void): ImportFileResult {

@@ -172,7 +172,7 @@ describe('synthetic and malformed Shapefiles', () => {
     const base = join(tmp(), 'p');
     writeSmall(base);
     const layer = openLayer(`${base}.shp`, { encoding: 'UTF-8' });
-    [...layer.features()];
+    Array.from(layer.features());
     expect(layer.report.encoding).toBe('UTF-8');
     expect(layer.report.warnings.map((w) => w.code)).toEqual(['encoding-override-invalid']);
   });
@@ -189,7 +189,7 @@ describe('synthetic and malformed Shapefiles', () => {
       let caught: unknown;
       try {
         const layer = openLayer(`${base}.shp`);
-        [...layer.features()];
+        Array.from(layer.features());
       } catch (e) {
         caught = e;
       }

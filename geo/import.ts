@@ -6,7 +6,7 @@ import { basename, extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Geometry } from 'geojson';
 import { type CrsDecision, type Epsg, crsFromPrj, crsFromRange } from './crs.js';
-import { decodeFieldNames, probeDbf, readDbfHeader, readDbfRecords } from './dbf.js';
+import { type DbfHeader, decodeFieldNames, probeDbf, readDbfHeader, readDbfRecords } from './dbf.js';
 import { EncodingProbe, type TextEncoding, chooseEncoding, decodeText, encodingFromLabel, encodingFromLdid } from './encoding.js';
 import { type Checked, type RepairKind, checkGeometry, checkShapefilePolygon, eachCoord } from './geometry.js';
 import { type GeoWarning, type Msg, fail, warn } from './messages.js';
@@ -58,11 +58,13 @@ export interface ImportReport {
 
 export interface Layer {
   report: ImportReport;
+  /** For Shapefiles: what a parallel reader needs (paths, decoded DBF header, encoding, CRS). */
+  plan?: ShapefilePlan;
   /** Streams the valid features (source CRS). Fills report.features/repaired/skipped as it goes. */
   features(): Generator<ImportedFeature>;
 }
 
-interface RawFeature {
+export interface RawFeature {
   n: number;
   check: Checked;
   properties: Record<string, unknown>;
@@ -121,6 +123,41 @@ function decideCrs(opts: ImportOptions, prj: string | undefined, range: () => { 
   return crsFromRange(range());
 }
 
+export interface ShapefilePlan {
+  shpPath: string;
+  shxPath?: string;
+  dbfPath: string;
+  dbf: DbfHeader;
+  encoding: TextEncoding;
+  epsg: Epsg;
+  /** Number of shapes per the .shx (undefined without one). */
+  count?: number;
+}
+
+/** Streams a Shapefile's features (or records from..to-1, which needs the .shx) as raw checks. */
+export function* shapefileFeatures(plan: ShapefilePlan, fields?: string[], range?: { from: number; to: number }): Generator<RawFeature> {
+  const { shpPath, shxPath, dbfPath, dbf } = plan;
+  const recs = readDbfRecords(dbfPath, dbf, plan.encoding, fields, range?.from ?? 0);
+  try {
+  for (const shape of readShpRecords(shpPath, shxPath, range)) {
+    const next = recs.next();
+    if (next.done) {
+      fail('dbf-short', `${basename(dbfPath)}: 속성(.dbf)이 도형 ${shape.number}번보다 먼저 끝납니다`, `${basename(dbfPath)}: the .dbf ends before shape ${shape.number}`, { shape: shape.number });
+    }
+    const properties = next.value ?? {};
+    let check: Checked;
+    if (shape.type === 0) check = checkGeometry(null);
+    else if (shape.type === 5) check = checkShapefilePolygon(shape.parts);
+    else if (shape.type === 1) check = checkGeometry({ type: 'Point', coordinates: shape.parts[0][0] });
+    else if (shape.type === 8) check = checkGeometry({ type: 'MultiPoint', coordinates: shape.parts[0] });
+    else check = checkGeometry(shape.parts.length === 1 ? { type: 'LineString', coordinates: shape.parts[0] } : { type: 'MultiLineString', coordinates: shape.parts });
+    yield { n: shape.number, check, properties };
+  }
+  } finally {
+    recs.return(undefined);
+  }
+}
+
 function openShapefile(base: string, opts: ImportOptions): Layer {
   const shpPath = sidecar(base, '.shp') ?? fail('file-missing', `.shp 파일이 없습니다: ${base}.shp`, `missing .shp: ${base}.shp`);
   const dbfPath = sidecar(base, '.dbf') ?? fail('file-missing', `.dbf 파일이 없습니다: ${base}.dbf`, `missing .dbf: ${base}.dbf`);
@@ -159,26 +196,13 @@ function openShapefile(base: string, opts: ImportOptions): Layer {
   if (shxCount !== undefined && dbf.records > shxCount) {
     warnings.push(warn('dbf-long', `${basename(dbfPath)}: 속성이 도형보다 ${dbf.records - shxCount}건 많아 남는 속성은 무시했습니다`, `${basename(dbfPath)}: ${dbf.records - shxCount} more attribute rows than shapes; the extra rows were ignored`));
   }
-  return makeLayer(
+  const plan: ShapefilePlan = { shpPath, shxPath, dbfPath, dbf, encoding: choice.encoding, epsg: crs.epsg, count: shxCount };
+  const layer = makeLayer(
     { format: 'shapefile', crs: `EPSG:${crs.epsg}`, crsSource: crs.source, crsReason: crs.reason, encoding: choice.encoding, fields: dbf.fields.map((f) => f.name), warnings },
-    function* () {
-      const recs = readDbfRecords(dbfPath, dbf, choice.encoding, opts.fields);
-      for (const shape of readShpRecords(shpPath, shxPath)) {
-        const next = recs.next();
-        if (next.done) {
-          fail('dbf-short', `${basename(dbfPath)}: 속성(.dbf)이 도형 ${shape.number}번보다 먼저 끝납니다`, `${basename(dbfPath)}: the .dbf ends before shape ${shape.number}`, { shape: shape.number });
-        }
-        const properties = next.value ?? {};
-        let check: Checked;
-        if (shape.type === 0) check = checkGeometry(null);
-        else if (shape.type === 5) check = checkShapefilePolygon(shape.parts);
-        else if (shape.type === 1) check = checkGeometry({ type: 'Point', coordinates: shape.parts[0][0] });
-        else if (shape.type === 8) check = checkGeometry({ type: 'MultiPoint', coordinates: shape.parts[0] });
-        else check = checkGeometry(shape.parts.length === 1 ? { type: 'LineString', coordinates: shape.parts[0] } : { type: 'MultiLineString', coordinates: shape.parts });
-        yield { n: shape.number, check, properties };
-      }
-    },
+    () => shapefileFeatures(plan, opts.fields),
   );
+  layer.plan = plan;
+  return layer;
 }
 
 function readBytes(path: string): Buffer {

@@ -57,7 +57,7 @@ export function readShx(path: string): Int32Array {
  * Streams the records of a .shp. Checks the file against its header length and, when given, the
  * .shx offsets; a truncated or mismatched file throws a GeoInputError naming the record.
  */
-export function* readShpRecords(path: string, shxPath?: string): Generator<ShpRecord> {
+export function* readShpRecords(path: string, shxPath?: string, range?: { from: number; to: number }): Generator<ShpRecord> {
   const name = basename(path);
   const header = readShpHeader(path);
   const shx = shxPath && existsSync(shxPath) ? readShx(shxPath) : undefined;
@@ -79,9 +79,11 @@ export function* readShpRecords(path: string, shxPath?: string): Generator<ShpRe
       bufLen = readSync(fd, buf, 0, Math.min(buf.length, end - pos), pos);
       return len <= bufLen;
     };
-    let pos = 100;
-    let number = 0;
-    while (pos < end) {
+    if (range && !shx) throw new Error('reading a range of records needs the .shx');
+    let pos = range ? shx![range.from] ?? end : 100;
+    let number = range ? range.from : 0;
+    const last = range ? range.to : Infinity;
+    while (pos < end && number < last) {
       number++;
       if (shx && (number > shx.length || shx[number - 1] !== pos)) {
         fail('shx-mismatch', `${name}: .shx 색인이 .shp와 맞지 않습니다 (레코드 ${number})`, `${name}: the .shx index does not match the .shp (record ${number})`, { record: number });
@@ -121,7 +123,7 @@ export function* readShpRecords(path: string, shxPath?: string): Generator<ShpRe
       yield { number, type, parts };
       pos += 8 + contentLength;
     }
-    if (shx && number !== shx.length) {
+    if (shx && !range && number !== shx.length) {
       fail('shx-mismatch', `${name}: .shx에는 ${shx.length}건, .shp에는 ${number}건이 있습니다`, `${name}: the .shx lists ${shx.length} records but the .shp has ${number}`);
     }
   } finally {

@@ -6,7 +6,11 @@ import { eachCoord } from '../geometry.js';
 import { type ImportReport, epsgOf, openLayer } from '../import.js';
 import { fail } from '../messages.js';
 import type { AttrTest } from './schema.js';
+import type { RepairKind } from '../geometry.js';
+import { jimokFromJibun, joinChunks, loadParcelsParallel } from './parcel-load.js';
 import { type Column, type PolygonStore, PolygonBuilder } from './store.js';
+
+export { jimokFromJibun };
 
 export const WORK_EPSG: Epsg = 5186;
 
@@ -45,12 +49,6 @@ export function testAttr(v: unknown, t: AttrTest): boolean {
   return true;
 }
 
-/** 지목 is the trailing Hangul of JIBUN ("963-254도" → "도") when no 지목 field exists. */
-export function jimokFromJibun(jibun: unknown): string | null {
-  const m = /([가-힣]+)\s*$/.exec(String(jibun ?? ''));
-  return m ? m[1] : null;
-}
-
 function open(spec: LayerSpec, base: string, fields?: string[]) {
   const path = isAbsolute(spec.path) ? spec.path : resolve(base, spec.path);
   return openLayer(path, { encoding: spec.encoding, crs: spec.crs ? parseEpsg(spec.crs) : undefined, xField: spec.x, yField: spec.y, fields });
@@ -69,10 +67,8 @@ export interface ParcelLayer {
  * Reads the parcels, keeping only the named fields as columns (numbers → Float64Array with NaN
  * for blanks; text interned). `지목` is derived from JIBUN when the file has no 지목 field.
  */
-export function loadParcels(spec: LayerSpec, base: string, fields: string[], idField: string, onProgress?: (n: number) => void, optional: string[] = []): ParcelLayer {
+export async function loadParcels(spec: LayerSpec, base: string, fields: string[], idField: string, onProgress?: (n: number) => void, optional: string[] = []): Promise<ParcelLayer> {
   const layer = open(spec, base, [...fields, ...optional, idField, 'JIBUN']);
-  const t = epsgOf(layer.report) === WORK_EPSG ? undefined : transformer(epsgOf(layer.report), WORK_EPSG);
-  const builder = new PolygonBuilder();
   const have = new Set(layer.report.fields);
   const want = [...new Set([...fields, ...optional.filter((f) => have.has(f))])];
   for (const f of want) {
@@ -80,6 +76,28 @@ export function loadParcels(spec: LayerSpec, base: string, fields: string[], idF
       fail('field-missing', `필지 레이어에 '${f}' 필드가 없습니다 (필드: ${layer.report.fields.join(', ')})`, `the parcel layer has no field '${f}' (fields: ${layer.report.fields.join(', ')})`, { field: f });
     }
   }
+  let joined: ReturnType<typeof joinChunks>;
+  if (layer.plan) {
+    // Shapefiles: read in record ranges, over worker threads when large.
+    const chunks = await loadParcelsParallel({ plan: layer.plan, fields: want, idField, workEpsg: WORK_EPSG });
+    joined = joinChunks(chunks);
+    const r = layer.report;
+    r.features = joined.store.count;
+    r.skipped = chunks.flatMap((c) => c.skipped);
+    r.repaired = chunks.reduce((s, c) => s + c.repaired, 0);
+    for (const c of chunks) for (const [k, v] of Object.entries(c.repairs)) r.repairs[k as RepairKind] = (r.repairs[k as RepairKind] ?? 0) + v;
+  } else {
+    joined = readParcelFeatures(layer, want, idField, have, onProgress);
+  }
+  if (joined.store.count === 0) fail('parcels-empty', '필지 레이어에 유효한 필지가 없습니다', 'the parcel layer has no valid parcels');
+  onProgress?.(joined.store.count);
+  return { ...joined, report: layer.report };
+}
+
+/** GeoJSON/CSV parcels (small files): the generic feature stream. */
+function readParcelFeatures(layer: ReturnType<typeof openLayer>, want: string[], idField: string, have: Set<string>, onProgress?: (n: number) => void) {
+  const t = epsgOf(layer.report) === WORK_EPSG ? undefined : transformer(epsgOf(layer.report), WORK_EPSG);
+  const builder = new PolygonBuilder();
   const raw: Record<string, unknown[]> = Object.fromEntries(want.map((f) => [f, []]));
   const intern = new Map<string, string>();
   const ids: string[] = [];
@@ -90,7 +108,6 @@ export function loadParcels(spec: LayerSpec, base: string, fields: string[], idF
     featureNo.push(f.n);
     ids.push(String(f.properties[idField] ?? f.n));
     for (const k of want) {
-      // Shapefile text cells arrive interned by the DBF reader; 지목 derived from JIBUN is interned here.
       let v = k === '지목' && !have.has('지목') ? jimokFromJibun(f.properties.JIBUN) : f.properties[k];
       if (typeof v === 'string' && v.length < 16) {
         const c = intern.get(v);
@@ -101,14 +118,13 @@ export function loadParcels(spec: LayerSpec, base: string, fields: string[], idF
     }
     if (onProgress && builder.count % 50_000 === 0) onProgress(builder.count);
   }
-  if (layer.report.features === 0) fail('parcels-empty', '필지 레이어에 유효한 필지가 없습니다', 'the parcel layer has no valid parcels');
   const columns: Record<string, Column> = {};
   for (const k of want) {
     const vals = raw[k];
     const numeric = vals.every((v) => v === null || typeof v === 'number');
     columns[k] = numeric ? Float64Array.from(vals, (v) => (v === null ? NaN : (v as number))) : vals.map((v) => (v === null ? null : String(v)));
   }
-  return { store: builder.finish(), ids, columns, report: layer.report, featureNo: Uint32Array.from(featureNo) };
+  return { store: builder.finish(), ids, columns, featureNo: Uint32Array.from(featureNo) };
 }
 
 export interface PointLayer {

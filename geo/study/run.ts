@@ -126,7 +126,7 @@ export async function runStudy(input: StudyInput | Record<string, unknown>, opts
   const ledgerWanted = a.areaSource === 'ledger';
   const parcelSpec = layerSpec('parcels');
   // The ledger area is used when the file has the field; otherwise sites report planar areas.
-  const parcels = loadParcels(parcelSpec, base, [...fields], study.idField, (n) => report('load', Math.min(0.95, n / 1_000_000), `${n} parcels`), ledgerWanted ? [a.ledgerField] : []);
+  const parcels = await loadParcels(parcelSpec, base, [...fields], study.idField, (n) => report('load', Math.min(0.95, n / 1_000_000), `${n} parcels`), ledgerWanted ? [a.ledgerField] : []);
   const ledgerField = ledgerWanted && a.ledgerField in parcels.columns ? a.ledgerField : undefined;
   const points: Record<string, PointLayer> = {};
   const polygons: Record<string, PolygonLayer> = {};
