@@ -15,7 +15,6 @@ export function RunSummary({ d, sc, onJump }: { d: ChecklistRunDetail; sc: RunSc
       <div className="card cl-summary-head">
         <span className="muted small">{t('checklists.summaryVerdict')}</span>
         <VerdictBadge tally={o} large />
-        <div className="cl-summary-label">{tr(o.label)}</div>
         <div data-testid="summary-counts">{t('checklists.counts', { danger: o.danger, caution: o.caution, answered: o.answered, visible: o.visible })}</div>
       </div>
       <div className="card">
