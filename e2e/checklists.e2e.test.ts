@@ -140,4 +140,21 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'checklist runs' : 'checkl
     await page.getByTestId('checklist-runs').getByText('완료').first().waitFor();
     expect(errors, errors.join('\n')).toEqual([]);
   });
+
+  it("adds a district's template from a file, and refuses one that would replace a published version", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ansim-tpl-'));
+    const tpl = {
+      id: 'gwanak-extra', version: 1, title: { ko: '관악구 추가 점검', en: 'Gwanak extra checks' },
+      sections: [{ id: 's', title: { ko: '골목', en: 'Alley' }, items: [{ id: 'steepSlope', type: 'yesno', prompt: { ko: '급경사 길입니까?', en: 'Steep road?' }, help: { ko: '겨울철 빙판', en: 'Ice in winter' }, options: [{ value: 'yes', severity: 'caution' }, { value: 'no', severity: 'ok' }] }] }],
+    };
+    writeFileSync(path.join(dir, 'gwanak.json'), JSON.stringify(tpl));
+    writeFileSync(path.join(dir, 'gwanak-again.json'), JSON.stringify({ ...tpl, title: { ko: '바꾼 제목', en: 'Changed' } }));
+    await page.getByTestId('template-input').setInputFiles(path.join(dir, 'gwanak.json'));
+    await page.getByText('양식 「관악구 추가 점검」 v1을(를) 추가했습니다.').waitFor();
+    await page.getByTestId('template-input').setInputFiles(path.join(dir, 'gwanak-again.json'));
+    await page.getByRole('alert').getByText('게시된 버전은 바꿀 수 없습니다', { exact: false }).waitFor();
+    expect(await page.locator('.cl-templates li', { hasText: '관악구 추가 점검' }).count()).toBe(1);
+    // The refusal is an HTTP 400 by design; the browser logs it (as the call and as a console line).
+    expect(errors.filter((e) => !/\/api\/checklists\.templates\.add|status of 400/.test(e)), errors.join('\n')).toEqual([]);
+  });
 });

@@ -1,8 +1,8 @@
 // The 체크리스트 screen from the navigation: runs across every case, most recently worked on first.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChecklistRunView } from '../../../../electron/api/checklist-methods.js';
-import { api } from '../../api/client.js';
+import type { ChecklistRunView, ChecklistTemplateView } from '../../../../electron/api/checklist-methods.js';
+import { api, ApiCallError } from '../../api/client.js';
 import { useApp } from '../../store/app.js';
 import { useBilingual } from '../../components/useBilingual.js';
 import { ProgressBar, useWhen, VerdictBadge } from './common.js';
@@ -49,6 +49,55 @@ export function ChecklistsHome() {
     <section className="page">
       <header className="page-head"><h1>{t('checklists.allRuns')}</h1></header>
       {!runs ? <p className="muted">{t('common.loading')}</p> : runs.length === 0 ? <p className="muted">{t('checklists.noRuns')}</p> : <RunRows runs={runs} />}
+      <TemplateFiles />
     </section>
+  );
+}
+
+/** The installed templates, and adding a district's own from a file (validated by the backend). */
+function TemplateFiles() {
+  const { t } = useTranslation();
+  const tr = useBilingual();
+  const { notify } = useApp();
+  const input = useRef<HTMLInputElement>(null);
+  const [templates, setTemplates] = useState<ChecklistTemplateView[]>([]);
+  const [problems, setProblems] = useState<string[]>([]);
+  useEffect(() => {
+    void api('checklists.templates.list', {}).then(setTemplates);
+  }, []);
+  async function add(file: File) {
+    setProblems([]);
+    try {
+      const v = await api('checklists.templates.add', { json: await file.text() });
+      notify({ text: t('checklists.templateAdded', { title: tr(v.title), v: v.version }) });
+      setTemplates(await api('checklists.templates.list', {}));
+    } catch (e) {
+      setProblems(e instanceof ApiCallError ? (e.body.fields?.map((f) => tr(f.message)) ?? [tr(e.body.message)]) : [String(e)]);
+    }
+  }
+  return (
+    <div className="card cl-templates">
+      <h2>{t('checklists.templates')}</h2>
+      <ul>
+        {templates.map((tp) => (
+          <li key={tp.id}>
+            <strong>{tr(tp.title)}</strong> <span className="muted small">{tp.id} · {t('checklists.version', { v: tp.version })} · {t('checklists.items', { n: tp.items })} · {t(tp.source === 'custom' ? 'checklists.custom' : 'checklists.builtIn')}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">{t('checklists.addTemplateHint')}</p>
+      <button type="button" onClick={() => input.current?.click()}>{t('checklists.addTemplate')}</button>
+      <input ref={input} type="file" hidden accept=".json,application/json" data-testid="template-input" onChange={(e) => {
+        const f = e.target.files?.[0];
+        e.target.value = '';
+        if (f) void add(f);
+      }} />
+      {problems.length > 0 && (
+        <div className="error" role="alert">
+          {t('checklists.templateRefused')}
+          <ul>{problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
+        </div>
+      )}
+    </div>
   );
 }
