@@ -145,7 +145,7 @@ export async function runStudy(input: StudyInput | Record<string, unknown>, opts
   const s = parcels.store;
   const nC = study.criteria.length;
   const parcelRaw: (Float64Array | (string | null)[] | null)[] = [];
-  const parcelSc: (Float32Array | null)[] = [];
+  const parcelSc: (Float64Array | null)[] = [];
   for (const c of study.criteria) {
     if (isSiteLevel(c)) {
       parcelRaw.push(null);
@@ -154,7 +154,7 @@ export async function runStudy(input: StudyInput | Record<string, unknown>, opts
     }
     const tf = makeTransform(c.transform);
     const src = c.source;
-    const sc = new Float32Array(s.count).fill(NaN);
+    const sc = new Float64Array(s.count).fill(NaN);
     let raw: Float64Array | (string | null)[];
     if (src.type === 'attribute' && !(parcels.columns[src.field] instanceof Float64Array)) {
       const col = parcels.columns[src.field] as (string | null)[];
