@@ -146,3 +146,24 @@ describe('calc.run and base rates', () => {
     expect(((await h.api('calc.run', { name: 'conversion', input })).result as { annualRate: number }).annualRate).toBeCloseTo(shipped.annualRate, 6);
   });
 });
+
+describe('rights.analyze with the registry checklist', () => {
+  it('reads the latest registry run: its answers fill what the form leaves unset', async () => {
+    h = await signedIn();
+    const l = await listing();
+    const { landlord: _l, ...withoutTaxFact } = registry;
+    await h.api('registry.save', { listingId: l.id, registry: withoutTaxFact });
+    const before = await h.api('rights.analyze', { listingId: l.id });
+    expect(before.flags.find((f) => f.code === 'R7')).toMatchObject({ severity: 'caution', missing: ['taxArrears'] });
+
+    const run = await h.api('checklists.runs.start', { listingId: l.id, templateId: 'registry' });
+    await h.api('checklists.runs.answer', { runId: run.run.id, itemId: 'taxStatus', value: 'arrears' });
+    const after = await h.api('rights.analyze', { listingId: l.id });
+    expect(after.checklist).toMatchObject({ runId: run.run.id, answered: 1, completed: false });
+    expect(after.flags.find((f) => f.code === 'R7')).toMatchObject({ severity: 'danger' });
+
+    // The form's own answer wins over the checklist's.
+    await h.api('registry.save', { listingId: l.id, registry });
+    expect((await h.api('rights.analyze', { listingId: l.id })).flags.some((f) => f.code === 'R7')).toBe(false);
+  });
+});

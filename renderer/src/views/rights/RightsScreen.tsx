@@ -30,6 +30,9 @@ export function RightsScreen({ listingId, caseId }: { listingId: string; caseId?
   const pending = useRef(new Set<string>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const seq = useRef(0);
+  // Saves run one at a time, so an older document can never land after a newer one.
+  const inflight = useRef(false);
+  const again = useRef(false);
 
   useEffect(() => {
     let live = true;
@@ -45,12 +48,24 @@ export function RightsScreen({ listingId, caseId }: { listingId: string; caseId?
       .catch((e) => live && setLoadError(e instanceof ApiCallError ? e.body.message : { ko: String(e), en: String(e) }));
     return () => {
       live = false;
-      clearTimeout(timer.current);
+      // Leaving the screen with a change still waiting: save it now rather than lose it.
+      if (timer.current !== undefined) {
+        clearTimeout(timer.current);
+        timer.current = undefined;
+        void save();
+      }
     };
+    // `save` reads everything through refs, so it needs no re-subscription.
   }, [listingId]);
 
   async function save() {
+    timer.current = undefined;
     if (!docRef.current || pending.current.size > 0) return;
+    if (inflight.current) {
+      again.current = true;
+      return;
+    }
+    inflight.current = true;
     const mine = ++seq.current;
     setStatus('saving');
     try {
@@ -66,6 +81,12 @@ export function RightsScreen({ listingId, caseId }: { listingId: string; caseId?
       const fe = fieldErrors(e);
       setErrors(Object.fromEntries(Object.entries(fe).map(([k, v]) => [k.replace(/^registry\./, ''), v])));
       setStatus(e instanceof ApiCallError && e.body.code === 'VALIDATION' ? 'invalid' : 'failed');
+    } finally {
+      inflight.current = false;
+      if (again.current) {
+        again.current = false;
+        void save();
+      }
     }
   }
 
