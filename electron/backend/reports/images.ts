@@ -79,7 +79,7 @@ async function encode(bytes: Uint8Array, options: PrepareOptions): Promise<Prepa
   const maxSide = options.maxSide ?? REPORT_PHOTO_MAX_SIDE;
   const format = options.format ?? 'jpeg';
   try {
-    let pipeline = sharp(bytes, { failOn: 'error' })
+    let pipeline = sharp(bytes, { failOn: 'error', sequentialRead: true })
       .rotate()
       .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' });
