@@ -193,7 +193,7 @@ describe('viewings', () => {
     await h.api('viewings.amend', { id: v.id, text: '두 번째 집 관리비 정정' });
 
     const log = await h.api('reports.viewing', { viewingId: v.id });
-    expect(log.fileName).toBe('동행기록지_김*지_2026-11-27.pdf');
+    expect(log.fileName).toBe('동행기록지_김＊지_2026-11-27.pdf');
     const pdf = await openWithPoppler(Buffer.from(log.dataBase64, 'base64'));
     try {
       const text = (await pdf.text()).replace(/\s+/g, ' ');
@@ -206,7 +206,7 @@ describe('viewings', () => {
     }
 
     const report = await h.api('reports.tenant', { caseId: k.id });
-    expect(report.fileName).toBe('상담결과보고서_김*지_2026-11-27.pdf');
+    expect(report.fileName).toBe('상담결과보고서_김＊지_2026-11-27.pdf');
     const tp = await openWithPoppler(Buffer.from(report.dataBase64, 'base64'));
     try {
       const text = (await tp.text()).replace(/\s+/g, ' ');

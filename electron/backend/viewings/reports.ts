@@ -47,10 +47,14 @@ const LEASE: Record<string, { ko: string; en: string }> = {
   monthly: { ko: '월세', en: 'Monthly rent' },
 };
 
-/** File names as the tenant sees them: 상담결과보고서_김*지_2026-11-27.pdf. */
+/**
+ * File names as the tenant sees them: 상담결과보고서_김＊지_2026-11-27.pdf. The mask is the
+ * fullwidth asterisk (U+FF0A): `*` is not allowed in Windows file names, and browsers replace
+ * it with `_` on download, which would read as a different name.
+ */
 export function reportFileName(kind: 'tenant' | 'viewing', maskedClient: string, date: string, locale: L): string {
   const base = kind === 'tenant' ? (locale === 'ko' ? '상담결과보고서' : 'consultation-report') : locale === 'ko' ? '동행기록지' : 'viewing-log';
-  return `${base}_${maskedClient.replace(/[\\/:"<>|?\s]/g, '')}_${date}.pdf`;
+  return `${base}_${maskedClient.replace(/\*/g, '＊').replace(/[\\/:"<>|?\s]/g, '')}_${date}.pdf`;
 }
 
 async function managerInfo(ctx: HandlerContext, id: string | null): Promise<ManagerInfo> {

@@ -18,6 +18,10 @@ export type Route =
   | { name: 'checklists' }
   | { name: 'checklistListing'; listingId: string }
   | { name: 'checklistRun'; id: string }
+  | { name: 'viewings' }
+  | { name: 'viewingPlan'; caseId: string; id?: string; listingId?: string }
+  | { name: 'viewing'; id: string }
+  | { name: 'reports'; caseId?: string }
   | { name: 'soon'; module: string };
 
 export interface Notice {

@@ -164,6 +164,7 @@ export function CaseDetail({ id }: { id: string }) {
                 <button type="button" onClick={() => go({ name: 'listing', caseId: id, id: l.id })}>{t('common.edit')}</button>
                 <button type="button" onClick={() => go({ name: 'checklistListing', listingId: l.id })}>{t('checklists.open')}</button>
                 <button type="button" onClick={() => go({ name: 'rights', listingId: l.id, caseId: id })}>{t('rights.open')}</button>
+                <button type="button" onClick={() => go({ name: 'viewingPlan', caseId: id, listingId: l.id })}>{t('viewings.plan')}</button>
                 <ConfirmButton label={t('common.delete')} question={t('common.confirmDelete')} onConfirm={() => removeListing(l)} />
               </li>
             ))}

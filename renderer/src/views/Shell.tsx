@@ -14,6 +14,10 @@ import { ListingRuns } from './checklists/ListingRuns.js';
 import { RunScreen } from './checklists/RunScreen.js';
 import { RightsScreen } from './rights/RightsScreen.js';
 import { CalculatorsView } from './rights/Calculators.js';
+import { ViewingsHome } from './viewings/ViewingsHome.js';
+import { ViewingPlanner } from './viewings/ViewingPlanner.js';
+import { ViewingScreen } from './viewings/ViewingScreen.js';
+import { ReportsHome } from './viewings/ReportsHome.js';
 
 const NAV: { key: string; route: Route; ready: boolean; /** i18n key, when not nav.<key> */ label?: string }[] = [
   { key: 'dashboard', route: { name: 'dashboard' }, ready: true },
@@ -21,8 +25,8 @@ const NAV: { key: string; route: Route; ready: boolean; /** i18n key, when not n
   { key: 'cases', route: { name: 'cases' }, ready: true },
   { key: 'listings', route: { name: 'listings' }, ready: true },
   { key: 'checklists', route: { name: 'checklists' }, ready: true },
-  { key: 'viewings', route: { name: 'soon', module: 'viewings' }, ready: false },
-  { key: 'reports', route: { name: 'soon', module: 'reports' }, ready: false },
+  { key: 'viewings', route: { name: 'viewings' }, ready: true },
+  { key: 'reports', route: { name: 'reports' }, ready: true },
   { key: 'policies', route: { name: 'soon', module: 'policies' }, ready: false },
   { key: 'siteStudy', route: { name: 'soon', module: 'siteStudy' }, ready: false },
   { key: 'statistics', route: { name: 'soon', module: 'statistics' }, ready: false },
@@ -44,6 +48,9 @@ function sectionOf(route: Route): string {
     case 'checklistListing':
     case 'checklistRun':
       return 'checklists';
+    case 'viewingPlan':
+    case 'viewing':
+      return 'viewings';
     case 'soon':
       return route.module;
     default:
@@ -82,6 +89,14 @@ function Screen({ route }: { route: Route }) {
       return <ListingRuns listingId={route.listingId} />;
     case 'checklistRun':
       return <RunScreen id={route.id} />;
+    case 'viewings':
+      return <ViewingsHome />;
+    case 'viewingPlan':
+      return <ViewingPlanner caseId={route.caseId} id={route.id} listingId={route.listingId} />;
+    case 'viewing':
+      return <ViewingScreen id={route.id} />;
+    case 'reports':
+      return <ReportsHome caseId={route.caseId} />;
     case 'soon':
       return (
         <section className="page">
