@@ -23,9 +23,9 @@ export function parseArgs(args: string[], known: string[]): ParsedArgs {
     const a = args[i];
     if (a.startsWith('--')) {
       const [k, inline] = a.slice(2).split('=', 2);
-      if (!known.includes(k)) throw new BadInput(`--${k}: unknown option\n${USAGE}`);
+      if (!known.includes(k)) throw new BadInput(`--${k}: 알 수 없는 옵션 / unknown option\n${USAGE}`);
       const v = inline ?? args[++i];
-      if (v === undefined) throw new BadInput(`--${k}: needs a value`);
+      if (v === undefined) throw new BadInput(`--${k}: 값이 필요합니다 / needs a value`);
       flags[k] = v;
     } else positional.push(a);
   }
@@ -47,8 +47,8 @@ export function progressBar(io: CliIO, label: string): (fraction: number, note?:
 
 async function runImport(args: string[], io: CliIO): Promise<ExitCode> {
   const { positional, flags } = parseArgs(args, ['encoding', 'crs', 'x', 'y', 'wkt', 'out']);
-  if (positional.length !== 1) throw new BadInput(`FILE: give exactly one input file\n${USAGE}`);
-  if (!flags.out) throw new BadInput('--out: required (OUT.geojson)');
+  if (positional.length !== 1) throw new BadInput(`FILE: 입력 파일 하나를 지정하세요 / give exactly one input file\n${USAGE}`);
+  if (!flags.out) throw new BadInput('--out: 필수 (OUT.geojson) / required (OUT.geojson)');
   const report = importToGeoJson(positional[0], flags.out, {
     encoding: flags.encoding ? parseEncodingOption(flags.encoding) : undefined,
     crs: flags.crs ? parseEpsg(flags.crs) : undefined,
@@ -67,7 +67,7 @@ export async function main(args: string[], io: CliIO): Promise<ExitCode> {
     if (cmd === 'import') return await runImport(rest, io);
     if (cmd === 'synth') return await (await import('./synth-cli.js')).runSynth(rest, io);
     if (cmd === 'study' && rest[0] === 'run') return await (await import('./study/cli.js')).runStudyCli(rest.slice(1), io);
-    throw new BadInput(`${cmd ?? '(none)'}: unknown geo command\n${USAGE}`);
+    throw new BadInput(`${cmd ?? '(none)'}: 알 수 없는 geo 명령 / unknown geo command\n${USAGE}`);
   } catch (e) {
     if (e instanceof GeoInputError) {
       io.err(`${e.msg.ko} / ${e.msg.en}\n`);

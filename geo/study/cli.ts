@@ -7,17 +7,17 @@ import { runStudy, writeStudyOutputs } from './run.js';
 
 export async function runStudyCli(args: string[], io: CliIO): Promise<ExitCode> {
   const { positional, flags } = parseArgs(args, ['out', 'draws']);
-  if (positional.length !== 1) throw new BadInput('STUDY.json: give exactly one study file');
-  if (!flags.out) throw new BadInput('--out: required (a directory)');
+  if (positional.length !== 1) throw new BadInput('STUDY.json: 연구 파일 하나를 지정하세요 / give exactly one study file');
+  if (!flags.out) throw new BadInput('--out: 필수 (폴더) / required (a directory)');
   let doc: Record<string, unknown>;
   try {
     doc = JSON.parse(readFileSync(positional[0], 'utf8'));
   } catch (e) {
-    throw new BadInput(`${positional[0]}: cannot read the study (${(e as Error).message})`);
+    throw new BadInput(`${positional[0]}: 연구 파일을 읽을 수 없습니다 / cannot read the study (${(e as Error).message})`);
   }
   if (flags.draws !== undefined) {
     const draws = Number(flags.draws);
-    if (!Number.isInteger(draws) || draws < 0) throw new BadInput('--draws: a whole number ≥ 0');
+    if (!Number.isInteger(draws) || draws < 0) throw new BadInput('--draws: 0 이상의 정수 / a whole number ≥ 0');
     doc.sensitivity = { ...(doc.sensitivity as object), draws };
   }
   const bar = progressBar(io, 'study');
