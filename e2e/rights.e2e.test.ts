@@ -78,11 +78,22 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'rights analysis and calcu
     await page.getByTestId('rights-gapgu').getByTestId('rights-entry').nth(1).getByLabel('말소').check();
     await expect.poll(() => page.getByTestId('rights-flags').locator('li[data-code=R2]').count()).toBe(0);
     expect(await page.getByTestId('rights-clauses').textContent()).not.toContain('가압류 등기를 말소');
+    // Left: the 근저당 ahead of the tenant and facts not yet checked — 주의, no longer 위험.
+    await expect.poll(() => page.getByTestId('rights-verdict').textContent()).toContain('주의');
 
-    // What was entered is kept: leave and come back.
+    // In English the same analysis reads in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByTestId('rights-verdict').textContent()).toContain('Caution');
+    expect(await page.getByTestId('rights-flags').textContent()).toContain('Debt ratio');
+    await page.getByRole('button', { name: '한국어' }).click();
+    await expect.poll(() => page.getByTestId('rights-verdict').textContent()).toContain('주의');
+
+    // A change made just before leaving is saved, not lost: leave at once and come back.
+    await page.getByTestId('rights-eulgu').locator('input[name=holders]').fill('국민은행');
     await page.getByRole('button', { name: '상담으로' }).click();
     await page.locator('li.listing-card').filter({ hasText: '신림로' }).getByRole('button', { name: '권리분석' }).click();
-    await expect.poll(() => page.getByTestId('rights-eulgu').locator('input[name=holders]').inputValue()).toBe('신한은행');
+    await expect.poll(() => page.getByTestId('rights-eulgu').locator('input[name=holders]').inputValue()).toBe('국민은행');
+    await expect.poll(() => page.getByTestId('rights-ladder').textContent()).toContain('국민은행');
   });
 
   it('computes the 중개보수 cap for a 1억 deposit, per side and without VAT', async () => {

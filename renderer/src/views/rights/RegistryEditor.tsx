@@ -34,6 +34,12 @@ const PURPOSES = {
   gapgu: ['소유권보존', '소유권이전', '소유권일부이전', '가압류', '압류', '가처분', '소유권이전청구권가등기', '임의경매개시결정', '강제경매개시결정', '신탁', '가압류등기말소'],
   eulgu: ['근저당권설정', '근저당권변경', '근저당권이전', '전세권설정', '주택임차권', '지상권설정', '근저당권설정등기말소'],
 };
+/** What a date-time field shows for a stored 열람 일시 (a bare date reads as midnight). */
+function localDateTime(v: string | null): string {
+  if (!v) return '';
+  return v.length === 10 ? `${v}T00:00` : v.slice(0, 16);
+}
+
 const MAIN_USES = ['다세대주택', '연립주택', '아파트', '다가구주택', '단독주택', '업무시설(오피스텔)', '제1종근린생활시설', '제2종근린생활시설'];
 
 export interface EditorProps {
@@ -147,7 +153,7 @@ export function RegistryEditor(p: EditorProps) {
         <div className="form-grid">
           <Field label={t('rights.editor.issuedAt')} error={errors['certificate.issuedAt']}>
             {(id) => (
-              <input id={id} name="issuedAt" type="datetime-local" value={doc.certificate.issuedAt?.slice(0, 16) ?? ''}
+              <input id={id} name="issuedAt" type="datetime-local" value={localDateTime(doc.certificate.issuedAt)}
                 onChange={(e) => p.onChange((d) => { d.certificate.issuedAt = e.target.value || null; })} />
             )}
           </Field>
