@@ -81,3 +81,16 @@ export function runPhotos(q: Queryable, runId: string): Promise<(PhotoRow & { it
     [runId],
   );
 }
+
+export async function photoExists(q: Queryable, id: string): Promise<boolean> {
+  return (await q.get('SELECT 1 FROM checklist_photos WHERE id = ?', [id])) !== undefined;
+}
+
+/** The live photo ids linked to one item of a run, in the order they were attached. */
+export async function itemPhotoIds(q: Queryable, runId: string, itemId: string): Promise<string[]> {
+  const rows = await q.all<{ photo_id: string }>(
+    'SELECT photo_id FROM checklist_photo_links WHERE run_id = ? AND item_id = ? AND deleted_at IS NULL ORDER BY created_at, rowid',
+    [runId, itemId],
+  );
+  return rows.map((r) => r.photo_id);
+}

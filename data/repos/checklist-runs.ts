@@ -103,7 +103,7 @@ export function listRuns(q: Queryable, f: { listingId?: string; limit?: number }
 }
 
 /** Marks the run as written by this backend process (and bumps its metadata). */
-async function touchRun(q: Queryable, actor: Actor, runId: string, processId: string) {
+export async function touchRun(q: Queryable, actor: Actor, runId: string, processId: string) {
   await q.run(
     'UPDATE checklist_runs SET touched_by_process = ?, updated_at = ?, updated_by = ?, device_id = ? WHERE id = ?',
     [processId, actor.now, actor.managerId, actor.deviceId, runId],

@@ -12,10 +12,10 @@ import { PhotoRefused, preparePhoto } from '../../../data/photos/prepare.js';
 import { getListing } from '../../../data/repos/listings.js';
 import { insertTemplate, listStoredTemplates } from '../../../data/repos/checklist-templates.js';
 import {
-  clearAnswer, completeRun, createRun, deleteRun, getRun, listRuns, readUnmapped, runAnswers, upgradeRunTo, upsertAnswer,
+  clearAnswer, completeRun, createRun, deleteRun, getRun, listRuns, readUnmapped, runAnswers, touchRun, upgradeRunTo, upsertAnswer,
   type RunListRow, type RunRow,
 } from '../../../data/repos/checklist-runs.js';
-import { ensurePhoto, getLinkedPhoto, linkPhoto, runPhotos, unlinkPhoto, type PhotoRow } from '../../../data/repos/checklist-photos.js';
+import { ensurePhoto, getLinkedPhoto, itemPhotoIds, linkPhoto, photoExists, runPhotos, unlinkPhoto, type PhotoRow } from '../../../data/repos/checklist-photos.js';
 import {
   acceptTemplate, builtInTemplates, canComplete, getTemplate, latestTemplate, listTemplates, score, upgradeRun, validateAnswer,
   validateTemplateData, type Item, type Template,
@@ -159,10 +159,7 @@ async function currentScore(ctx: HandlerContext, runId: string, template: Templa
 /** A photo item's answer is the list of its photos: keep it in step with the links. */
 async function syncPhotoAnswer(ctx: HandlerContext, q: Parameters<Parameters<Database['tx']>[0]>[0], runId: string, item: Item) {
   if (item.type !== 'photo') return;
-  const ids = (await q.all<{ photo_id: string }>(
-    'SELECT photo_id FROM checklist_photo_links WHERE run_id = ? AND item_id = ? AND deleted_at IS NULL ORDER BY created_at, rowid',
-    [runId, item.id],
-  )).map((r) => r.photo_id);
+  const ids = await itemPhotoIds(q, runId, item.id);
   if (ids.length > 0) await upsertAnswer(q, ctx.cipher, ctx.actor(), runId, { itemId: item.id, value: ids }, processId(ctx));
   else await clearAnswer(q, ctx.actor(), runId, item.id, processId(ctx));
 }
@@ -283,7 +280,7 @@ export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
       throw e;
     }
     const id = ctx.cipher.contentId(bytes);
-    const duplicate = (await ctx.db.get('SELECT 1 FROM checklist_photos WHERE id = ?', [id])) !== undefined;
+    const duplicate = await photoExists(ctx.db, id);
     // Files first: a crash between the two leaves an unreferenced encrypted file, never a row without its file.
     const store = files(ctx);
     await store.put('photos', `${id}.full`, prepared.full);
@@ -295,7 +292,7 @@ export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
         originalName: name || null, takenAt: prepared.takenAt, lat: prepared.lat, lon: prepared.lon,
       });
       await linkPhoto(q, actor, runId, itemId, id);
-      await q.run('UPDATE checklist_runs SET touched_by_process = ?, updated_at = ? WHERE id = ?', [processId(ctx), actor.now, runId]);
+      await touchRun(q, actor, runId, processId(ctx));
       await syncPhotoAnswer(ctx, q, runId, item);
     });
     const photo = (await runPhotos(ctx.db, runId)).find((p) => p.id === id && p.item_id === itemId)!;
