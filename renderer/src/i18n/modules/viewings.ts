@@ -98,6 +98,7 @@ export const ko = {
     noViewings: '이 상담 건의 동행 기록이 없습니다.',
     preview: '미리보기',
     hint: '보고서는 임차인 이름을 가려서(김*지) 적고 연락처는 넣지 않습니다.',
+    previewHint: '미리보기가 비어 보이면 「저장」한 뒤 PDF 뷰어로 여세요.',
   },
 };
 
@@ -199,5 +200,6 @@ export const en: typeof ko = {
     noViewings: 'No viewings for this case.',
     preview: 'Preview',
     hint: 'Reports print the tenant’s name masked (김*지) and never the phone number.',
+    previewHint: 'If the preview stays empty, save the PDF and open it in a PDF viewer.',
   },
 };

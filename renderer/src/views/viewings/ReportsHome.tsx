@@ -99,6 +99,7 @@ export function ReportsHome({ caseId }: { caseId?: string }) {
             <h2>{t('reports.preview')} · {preview.name}</h2>
             <button type="button" onClick={() => setPreview(null)}>{t('common.close')}</button>
           </header>
+          <p className="muted small">{t('reports.previewHint')}</p>
           <iframe title={preview.name} src={preview.url} />
         </div>
       )}

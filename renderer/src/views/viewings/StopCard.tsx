@@ -95,9 +95,12 @@ export function StopCard({ stop, index, readOnly, autosave, onChange, reload }: 
           {stop.departedAt ? t('viewings.departedAt', { time: hhmm(stop.departedAt) }) : t('viewings.depart')}
         </button>
         {stop.durationMinutes !== null && <span className="viewings-duration">{t('viewings.duration', { min: stop.durationMinutes })}</span>}
-        <button type="button" className="viewings-big secondary" disabled={readOnly && !stop.inspectionRunId} onClick={() => (stop.inspectionRunId && readOnly ? go({ name: 'checklistRun', id: stop.inspectionRunId }) : inspection())}>
-          {stop.inspectionRunId ? t('viewings.inspectionContinue') : t('viewings.inspectionStart')}
-        </button>
+        {/* After closing, an existing inspection run stays one click away; none can be started. */}
+        {(!readOnly || stop.inspectionRunId) && (
+          <button type="button" className="viewings-big secondary" onClick={() => (stop.inspectionRunId && readOnly ? go({ name: 'checklistRun', id: stop.inspectionRunId }) : inspection())}>
+            {stop.inspectionRunId ? t(readOnly ? 'viewings.inspection' : 'viewings.inspectionContinue') : t('viewings.inspectionStart')}
+          </button>
+        )}
       </div>
       <label className="field wide">
         <span>{t('viewings.observations')}</span>
@@ -120,7 +123,7 @@ export function StopCard({ stop, index, readOnly, autosave, onChange, reload }: 
           onChange={(e) => { setNote(e.target.value); saveText('impressionNote', e.target.value); }}
           onBlur={() => autosave.flush(key('impressionNote'))} />
       </div>
-      <div className="field wide">
+      {(!readOnly || stop.photos.length > 0) && <div className="field wide">
         <span>{t('viewings.photos')}</span>
         <div className="viewings-thumbs">
           {stop.photos.map((p) => (
@@ -136,7 +139,7 @@ export function StopCard({ stop, index, readOnly, autosave, onChange, reload }: 
             </label>
           )}
         </div>
-      </div>
+      </div>}
       <div className="field wide">
         <span>{t('viewings.followUps')}</span>
         <ul className="viewings-followups">

@@ -107,7 +107,7 @@ function ClosedRecord({ v, onAmended }: { v: ViewingView; onAmended(v: ViewingVi
   }
   return (
     <section className="card viewings-closed" data-testid="viewing-closed">
-      <p className="viewings-readonly" role="note">🔒 {t('viewings.closed', { at: dateTime(v.confirmedAt) })}</p>
+      <p className="viewings-readonly" role="note">{t('viewings.closed', { at: dateTime(v.confirmedAt) })}</p>
       <dl className="facts">
         <dt>{t('viewings.summary')}</dt><dd className="pre">{v.summary ?? '—'}</dd>
         <dt>{t('viewings.nextSteps')}</dt><dd className="pre">{v.nextSteps ?? '—'}</dd>
