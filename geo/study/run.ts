@@ -143,7 +143,6 @@ export async function runStudy(input: StudyInput | Record<string, unknown>, opts
 
   // ---- parcel-level criteria on survivors
   const s = parcels.store;
-  const nC = study.criteria.length;
   const parcelRaw: (Float64Array | (string | null)[] | null)[] = [];
   const parcelSc: (Float64Array | null)[] = [];
   for (const c of study.criteria) {
@@ -315,7 +314,6 @@ export async function runStudy(input: StudyInput | Record<string, unknown>, opts
     top: sorted.filter((x) => x.rank !== null).slice(0, 10).map((x) => ({ rank: x.rank!, site: x.id, score: x.score, area: x.area, parcels: x.parcels.length, topShare: x.stability?.topShare ?? null })),
     timings,
   };
-  void nC;
   return { study, summary, parcels, screen: scr, parcelScore, siteOf, sites: sorted };
 }
 
