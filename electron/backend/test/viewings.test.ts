@@ -216,6 +216,9 @@ describe('viewings', () => {
       expect(text).toContain('11620-2020-01234');
       expect(text).toContain('관악로 300');
       expect(text).toContain('법률');
+      // No registry yet: the report says so, and 최우선변제 still follows from the listing's facts.
+      expect(text).toContain('등기부 권리분석을 아직 하지 않았습니다');
+      expect(text).toContain('최우선변제');
     } finally {
       await tp.dispose();
     }

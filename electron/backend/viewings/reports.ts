@@ -5,8 +5,8 @@
 //
 // Which listing the risk section speaks for: the report has one risk verdict, ladder,
 // 최우선변제 and HUG block, so it uses the first listing (in entry order) that has a saved
-// registry or a registry checklist run; the other listings are listed with their key facts
-// and checklists. Without any registry the section says the rights check has not been done.
+// registry or a registry checklist run, else the first listing; the other listings are listed
+// with their key facts and checklists. Without any registry the summary says so first.
 import { ApiError } from '../../api/errors.js';
 import type { ReportFileView } from '../../api/viewing-methods.js';
 import { getCase } from '../../../data/repos/cases.js';
@@ -129,15 +129,18 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
   const listings = (await listListings(ctx.db, { caseId })) as unknown as ListingRowLike[];
   const facts = listings.map((l) => listingFacts(l, locale));
 
-  let primary: { listing: ListingRowLike; title: string } | null = null;
+  let primary: { listing: ListingRowLike; title: string; registry: boolean } | null = null;
   for (const [i, l] of listings.entries()) {
     const hasRegistry = (await getRegistry(ctx.db, ctx.cipher, l.id)) !== null;
     const hasRun = (await listRuns(ctx.db, { listingId: l.id })).some((r) => r.template_id === 'registry');
     if (hasRegistry || hasRun) {
-      primary = { listing: l, title: facts[i].title };
+      primary = { listing: l, title: facts[i].title, registry: true };
       break;
     }
   }
+  // Without any registry the analysis still reads the listing's own facts (deposit, region,
+  // prices) for 최우선변제 and HUG, and its flags say what the missing registry leaves open.
+  if (!primary && listings.length) primary = { listing: listings[0], title: facts[0].title, registry: false };
   const checklists: ChecklistResult[] = [];
   for (const [i, l] of listings.entries()) checklists.push(...(await listingChecklists(ctx, l.id, facts[i].title, locale)));
 
@@ -171,7 +174,7 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
     ...base,
     risk: {
       verdict: sev(a.verdict),
-      summary: [pick(a.verdictLabel, locale), ...a.warnings.map((w) => pick(w, locale))].join(' '),
+      summary: [...(primary.registry ? [] : [base.risk.summary]), pick(a.verdictLabel, locale), ...a.warnings.map((w) => pick(w, locale))].join(' '),
       listingTitle: primary.title,
       flags: a.flags.map((f) => ({ code: f.code, severity: sev(f.severity), title: pick(f.severityLabel, locale), reason: pick(f.message, locale), basis: pick(f.basis, locale) })),
     },
@@ -262,7 +265,7 @@ export async function buildViewingLogModel(ctx: HandlerContext, viewingId: strin
       photos: stopPhotos,
       impression: s.impression ? IMPRESSION[s.impression] : undefined,
       impressionNote: ctx.cipher.decrypt(s.impression_note_enc) ?? undefined,
-      followUps: decryptFollowUps(ctx.cipher, s.follow_ups_enc).map((f) => `${f.done ? '☑' : '☐'} ${f.text}`),
+      followUps: decryptFollowUps(ctx.cipher, s.follow_ups_enc).map((f) => (f.done ? `${f.text} (${locale === 'ko' ? '완료' : 'done'})` : f.text)),
       checklistSummary,
     });
   }
