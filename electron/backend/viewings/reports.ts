@@ -176,7 +176,7 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
       verdict: sev(a.verdict),
       summary: [...(primary.registry ? [] : [base.risk.summary]), pick(a.verdictLabel, locale), ...a.warnings.map((w) => pick(w, locale))].join(' '),
       listingTitle: primary.title,
-      flags: a.flags.map((f) => ({ code: f.code, severity: sev(f.severity), title: pick(f.severityLabel, locale), reason: pick(f.message, locale), basis: pick(f.basis, locale) })),
+      flags: a.flags.map((f) => ({ code: f.code, severity: sev(f.severity), title: RULE_TITLES[f.code] ? pick(RULE_TITLES[f.code], locale) : pick(f.severityLabel, locale), reason: pick(f.message, locale), basis: pick(f.basis, locale) })),
     },
     seniority: seniorityOf(a.ladder, deposit, locale, ctx.today()),
     priorityRepayment: pr
@@ -225,6 +225,18 @@ export async function tenantReportFile(ctx: HandlerContext, caseId: string, loca
   const bytes = await renderTenantReport(model);
   return { fileName: reportFileName('tenant', maskName(model.clientName), model.reportDate, locale), mime: 'application/pdf', dataBase64: Buffer.from(bytes).toString('base64') };
 }
+
+/** Short names of the registry rules R1–R8 (../shared/domain/rental-contract-brief.md §2) for the flag table. */
+const RULE_TITLES: Record<string, { ko: string; en: string }> = {
+  R1: { ko: '소유자·임대인 확인', en: 'Owner and landlord' },
+  R2: { ko: '압류·가압류 등 권리 제한', en: 'Seizures and restrictions' },
+  R3: { ko: '신탁', en: 'Trust' },
+  R4: { ko: '부채비율', en: 'Debt ratio' },
+  R5: { ko: '전세보증 가입', en: 'Deposit guarantee (HUG)' },
+  R6: { ko: '건축물대장', en: 'Building register' },
+  R7: { ko: '체납·선순위 보증금', en: 'Tax arrears, senior deposits' },
+  R8: { ko: '최우선변제', en: 'Priority repayment' },
+};
 
 const IMPRESSION = { good: 'good', ok: 'ok', poor: 'poor' } as const;
 
