@@ -59,6 +59,8 @@ export const viewingInputs = {
   'viewings.arrive': z.object({ stopId: id }),
   'viewings.depart': z.object({ stopId: id }),
   'viewings.updateStop': z.intersection(z.object({ stopId: id }), stopPatch),
+  /** The viewing stop an inspection run was started from (the run → viewing direction of the link). */
+  'viewings.forRun': z.object({ runId: id }),
   /** Starts the listing-inspection checklist run for a stop, or returns the one already started. */
   'viewings.startInspection': z.object({ stopId: id }),
   'viewings.addPhoto': z.object({
@@ -189,6 +191,7 @@ export interface ViewingResults {
   'viewings.arrive': ViewingStopView;
   'viewings.depart': ViewingStopView;
   'viewings.updateStop': ViewingStopView;
+  'viewings.forRun': { viewingId: string; stopId: string } | null;
   'viewings.startInspection': { runId: string; created: boolean; stop: ViewingStopView };
   'viewings.addPhoto': { photo: ViewingPhotoView; duplicate: boolean };
   'viewings.removePhoto': { id: string };

@@ -14,7 +14,7 @@ import { getManager, listManagers } from '../../../data/repos/managers.js';
 import { getRun } from '../../../data/repos/checklist-runs.js';
 import {
   addAmendment, addStopPhoto, confirmViewing, createViewing, decryptFollowUps, getStop, getStopPhoto, getViewing,
-  listAmendments, listCaseViewings, listStopPhotos, listStops, listViewings, removeStopPhoto, setViewingStatus,
+  listAmendments, listCaseViewings, listStopPhotos, listStops, listViewings, removeStopPhoto, setViewingStatus, stopForRun,
   updateStop, updateViewingNotes, updateViewingPlan, type StopPhotoRow, type StopRow, type ViewingRow,
 } from '../../../data/repos/viewings.js';
 import { FileStore } from '../../../data/crypto/file-store.js';
@@ -265,6 +265,10 @@ export const viewingHandlers: Pick<HandlerMap, keyof ViewingResults> = {
     const patch = input.field === 'followUps' ? { field: input.field, value: input.value } : { field: input.field, value: input.value || null };
     await ctx.db.tx((q) => updateStop(q, ctx.cipher, ctx.actor(), input.stopId, patch as Parameters<typeof updateStop>[4]));
     return stopResult(ctx, input.stopId);
+  },
+  'viewings.forRun': async ({ runId }, ctx) => {
+    const s = await stopForRun(ctx.db, runId);
+    return s ? { viewingId: s.viewing_id, stopId: s.id } : null;
   },
   'viewings.startInspection': async ({ stopId }, ctx) => {
     const { stop } = await editableStop(ctx, stopId);

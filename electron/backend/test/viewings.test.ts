@@ -125,6 +125,7 @@ describe('viewings', () => {
     expect(run.run.templateId).toBe('inspection');
     expect(run.run.listingId).toBe(south.id);
     expect((await h.api('viewings.get', { id: v.id })).stops[0].inspectionRunId).toBe(first.runId);
+    expect(await h.api('viewings.forRun', { runId: first.runId })).toEqual({ viewingId: v.id, stopId: stop });
   });
 
   it('keeps photos encrypted on disk and serves them back; refuses a file that is not an image', async () => {
