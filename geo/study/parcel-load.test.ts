@@ -1,8 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLayer } from '../import.js';
+import { GeoInputError } from '../messages.js';
 import { synthesize } from '../synth.js';
 import { joinChunks, loadParcelsParallel } from './parcel-load.js';
 
@@ -22,5 +23,16 @@ describe('parallel parcel loading', () => {
     for (const k of ['xy', 'vStart', 'ringOf', 'area', 'cx', 'maxY'] as const) expect(Array.from(three.store[k])).toEqual(Array.from(one.store[k]));
     expect(three.columns).toEqual(one.columns);
     expect(three.columns.지목).toContain('도');
+  });
+
+  it('passes a reader error from a worker back as the same {ko,en} GeoInputError', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'geo-par-'));
+    synthesize({ parcels: 600, seed: 2, outDir: dir, constraints: 1 });
+    const plan = openLayer(join(dir, 'parcels.shp')).plan!;
+    truncateSync(join(dir, 'parcels.shp'), statSync(join(dir, 'parcels.shp')).size - 500);
+    const err = await loadParcelsParallel({ plan, fields: ['지목'], idField: 'PNU', workEpsg: 5186 }, 2, 0).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GeoInputError);
+    expect((err as GeoInputError).code).toBe('shp-truncated');
+    expect((err as GeoInputError).msg.ko).toMatch(/잘렸습니다/);
   });
 });

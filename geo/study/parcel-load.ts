@@ -202,14 +202,20 @@ export async function loadParcelsParallel(job: Omit<RangeJob, 'from' | 'to'>, wo
   }
   const size = Math.ceil(total / workers);
   const jobs = Array.from({ length: workers }, (_, i) => ({ ...job, from: i * size, to: Math.min(total, (i + 1) * size) })).filter((j) => j.from < j.to);
-  return Promise.all(jobs.map((j) => new Promise<ParcelChunk>((resolve, reject) => {
-    const w = spawnWorker(file, j);
-    w.once('message', (m: { ok: true; chunk: ParcelChunk } | { ok: false; error: { name: string; code?: string; msg?: { ko: string; en: string }; detail?: unknown; message: string } }) => {
-      if (m.ok) resolve(m.chunk);
-      else if (m.error.code && m.error.msg) reject(new GeoInputError(m.error.code, m.error.msg, m.error.detail as Record<string, unknown> | undefined));
-      else reject(new Error(m.error.message));
-      void w.terminate();
-    });
-    w.once('error', reject);
-  })));
+  const started: Worker[] = [];
+  try {
+    return await Promise.all(jobs.map((j) => new Promise<ParcelChunk>((resolve, reject) => {
+      const w = spawnWorker(file, j);
+      started.push(w);
+      w.once('message', (m: { ok: true; chunk: ParcelChunk } | { ok: false; error: { name: string; code?: string; msg?: { ko: string; en: string }; detail?: unknown; message: string } }) => {
+        if (m.ok) resolve(m.chunk);
+        else if (m.error.code && m.error.msg) reject(new GeoInputError(m.error.code, m.error.msg, m.error.detail as Record<string, unknown> | undefined));
+        else reject(new Error(m.error.message));
+      });
+      w.once('error', reject);
+    })));
+  } finally {
+    // Done or failed: stop every worker (a failure in one range makes the others pointless).
+    for (const w of started) void w.terminate();
+  }
 }
