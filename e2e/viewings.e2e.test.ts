@@ -5,6 +5,7 @@
 // them with pdftotext.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS, browserAvailable, launchBrowser, shot, signIn, startHost, tempDataDir, watchErrors, type RunningHost } from './support.js';
@@ -62,6 +63,10 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'viewings and reports' : '
       await s.getByLabel(`후속 할 일 ${i + 1}`).fill('중개사에게 건축물대장 요청');
       await s.getByRole('button', { name: '할 일 추가' }).click();
     }
+    // A photo from the phone's camera roll: stored, shown as a thumbnail.
+    const jpeg = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#8aa' } }).jpeg().toBuffer();
+    await stops.nth(0).locator('input[type=file]').setInputFiles({ name: 'bath.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    await expect.poll(() => stops.nth(0).locator('.viewings-thumb img').count()).toBe(1);
     await page.getByTestId('save-status').filter({ hasText: '저장됨' }).waitFor();
     await page.waitForTimeout(800); // the last typed field saves after its pause
     await page.getByTestId('save-status').filter({ hasText: '저장됨' }).waitFor();
@@ -112,6 +117,8 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'viewings and reports' : '
     const log = pdfText(logFile);
     for (const s of ['김*지', '신림역 4번 출구', '욕실 환풍기 약함', '13만원으로 확인됨', '중개사에게 건축물대장 요청']) expect(log).toContain(s);
     expect(log).not.toContain('김민지');
+    // The photo and the signature are in the log as images.
+    expect(execFileSync('pdfimages', ['-list', logFile]).toString().trim().split('\n').length - 2).toBeGreaterThanOrEqual(2);
 
     await page.getByRole('button', { name: '보고서', exact: true }).click();
     await page.getByLabel('상담 건').selectOption({ label: (await page.getByLabel('상담 건').locator('option', { hasText: '김민지' }).first().textContent())! });
