@@ -87,7 +87,7 @@ export function watchErrors(page: Page): string[] {
 
 export async function shot(page: Page, name: string) {
   // Full-page captures render sticky elements (the sidebar) at the current scroll offset.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
