@@ -32,6 +32,11 @@ async function node() {
       'cli/ansim': 'electron/cli/ansim.ts',
       'electron/backend-process': 'electron/main/backend-process.ts',
       'electron/main': 'electron/main/main.ts',
+      // The geo engine loads large parcel files over worker threads; each bundle that can run
+      // a study finds its worker beside itself (geo/study/parcel-load.ts).
+      'cli/parcel-load-worker': 'geo/study/parcel-load-worker.ts',
+      'host/parcel-load-worker': 'geo/study/parcel-load-worker.ts',
+      'electron/parcel-load-worker': 'geo/study/parcel-load-worker.ts',
     },
     outdir: out(''),
     external: ['electron'],

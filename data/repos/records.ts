@@ -14,7 +14,7 @@ export interface MetaRow {
   is_demo: number;
 }
 
-export type Table = 'managers' | 'clients' | 'cases' | 'listings';
+export type Table = 'managers' | 'clients' | 'cases' | 'listings' | 'geo_studies';
 
 /** Inserts a row with its metadata and audit entry. `values` maps column → value. */
 export async function insertRecord(

@@ -1,6 +1,64 @@
-// API methods of the geo module: method name → input schema, and their result types.
-// Merged into the one allow-listed map in methods.ts.
-export const geoInputs = {} as const;
+// API methods of the site study (geo) module: save and load study documents in SQLite,
+// inspect a data file before using it as a layer, and run a study.
+import { z } from 'zod';
+import { id } from './schemas.js';
+import type { RecordMeta } from './views.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface GeoResults {}
+const studyInput = z.object({
+  id: id.optional(),
+  name: z.string().trim().min(1).max(100),
+  /** The study document (docs/SITE-STUDY.md); validated by the geo engine. */
+  study: z.record(z.string(), z.unknown()),
+});
+
+export const geoInputs = {
+  'geo.studies.list': z.object({}).default({}),
+  'geo.studies.get': z.object({ id }),
+  'geo.studies.save': studyInput,
+  'geo.studies.delete': z.object({ id }),
+  'geo.studies.restore': z.object({ id }),
+  'geo.studies.run': z.object({ id, draws: z.number().int().min(0).max(100_000).optional() }),
+  'geo.import.inspect': z.object({
+    path: z.string().min(1).max(4096),
+    encoding: z.enum(['CP949', 'UTF-8']).optional(),
+    crs: z.enum(['EPSG:4326', 'EPSG:5174', 'EPSG:5179', 'EPSG:5181', 'EPSG:5186']).optional(),
+    x: z.string().optional(),
+    y: z.string().optional(),
+  }),
+} as const;
+
+export interface GeoStudyView extends RecordMeta {
+  name: string;
+  study: Record<string, unknown>;
+  lastRun: GeoRunView | null;
+  lastRunAt: string | null;
+}
+
+export interface GeoRunSite {
+  rank: number | null;
+  score: number;
+  area: number;
+  parcelCount: number;
+  parcelIds: string[];
+  eligible: boolean;
+  reachesTarget: boolean;
+  criteria: Record<string, unknown>;
+  stability: unknown;
+}
+
+export interface GeoRunView {
+  summary: Record<string, unknown>;
+  /** The best sites (eligible first), at most 50. */
+  sites: GeoRunSite[];
+  outputs: { parcels: string; sites: string; ranking: string };
+}
+
+export interface GeoResults {
+  'geo.studies.list': GeoStudyView[];
+  'geo.studies.get': GeoStudyView;
+  'geo.studies.save': GeoStudyView;
+  'geo.studies.delete': { id: string };
+  'geo.studies.restore': GeoStudyView;
+  'geo.studies.run': GeoRunView;
+  'geo.import.inspect': { report: Record<string, unknown>; output: string };
+}
