@@ -95,6 +95,9 @@ function createWindow() {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Chromium's built-in PDF viewer, for previewing and printing the reports (blob: frames of
+      // our own page only, see subframeAllowed). Electron has no other plugins.
+      plugins: true,
       devTools: !app.isPackaged,
       additionalArguments: [encodeMethodsArg(METHODS)],
     },

@@ -49,6 +49,11 @@ export function RunScreen({ id }: { id: string }) {
   useEffect(() => {
     void load();
   }, [load]);
+  // A run started from an accompanied viewing links back to that visit.
+  const [fromViewing, setFromViewing] = useState<string | null>(null);
+  useEffect(() => {
+    void api('viewings.forRun', { runId: id }).then((v) => setFromViewing(v?.viewingId ?? null)).catch(() => undefined);
+  }, [id]);
   // Typed answers waiting for their pause are sent when leaving the screen.
   useEffect(() => {
     const pending = timers.current;
@@ -184,7 +189,10 @@ export function RunScreen({ id }: { id: string }) {
 
   return (
     <section className="page cl-run" data-testid="checklist-run">
-      <button type="button" className="link" onClick={() => go({ name: 'checklistListing', listingId: d.run.listingId })}>{t('checklists.backToListing')}</button>
+      <div className="row">
+        <button type="button" className="link" onClick={() => go({ name: 'checklistListing', listingId: d.run.listingId })}>{t('checklists.backToListing')}</button>
+        {fromViewing && <button type="button" className="link" onClick={() => go({ name: 'viewing', id: fromViewing })}>{t('checklists.backToViewing')}</button>}
+      </div>
       <header className="page-head cl-run-head">
         <div>
           <h1>
