@@ -2,28 +2,19 @@
 // rights panel, enter a registry with a live 근저당 and a 가압류, and watch the verdict, the flags
 // and the proposed clauses follow each autosave; then one calculator (중개보수 for 1억).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, shot, signIn, startHost, tempDataDir, watchErrors, type RunningHost } from './support.js';
+import type { Page } from 'playwright-core';
+import { browserAvailable, openDesk, shot, type DeskSession } from './support.js';
 
 describe.skipIf(!browserAvailable)(browserAvailable ? 'rights analysis and calculators' : 'rights — skipped: no Chromium (apt-get install chromium)', () => {
-  let host: RunningHost;
-  let browser: BrowserContext;
+  let desk: DeskSession;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    host = await startHost(tempDataDir());
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
-    errors = watchErrors(page);
-    await page.goto(host.url);
-    await signIn(page, '데모 매니저', '0000');
+    desk = await openDesk({ timeout: 10_000 });
+    ({ page, errors } = desk);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(async () => desk?.close());
 
   /** Fills the last line of a 구 that was just added. */
   async function fillLine(gu: 'gapgu' | 'eulgu', f: { rank: string; purpose: string; receivedAt: string; receiptNo: string; holders: string; maxClaim?: string }) {

@@ -98,3 +98,32 @@ export async function signIn(page: Page, managerName: string, pin: string) {
   await page.getByRole('button', { name: '시작' }).click();
   await page.getByRole('heading', { name: '오늘의 데스크' }).waitFor();
 }
+
+export interface DeskSession {
+  host: RunningHost;
+  browser: BrowserContext;
+  page: Page;
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh data directory, the host on it, a browser page signed in as the demo manager. */
+export async function openDesk(opts: { timeout?: number } = {}): Promise<DeskSession> {
+  const host = await startHost(tempDataDir());
+  const browser = await launchBrowser();
+  const page = await browser.newPage();
+  page.setDefaultTimeout(opts.timeout ?? 10_000);
+  const errors = watchErrors(page);
+  await page.goto(host.url);
+  await signIn(page, '데모 매니저', '0000');
+  return {
+    host,
+    browser,
+    page,
+    errors,
+    close: async () => {
+      await browser.close();
+      await host.stop();
+    },
+  };
+}

@@ -7,30 +7,21 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, browserAvailable, launchBrowser, shot, signIn, startHost, tempDataDir, watchErrors, type RunningHost } from './support.js';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, browserAvailable, openDesk, shot, signIn, type DeskSession } from './support.js';
 
 const pdfText = (file: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').replace(/\s+/g, ' ');
 
 describe.skipIf(!browserAvailable)(browserAvailable ? 'viewings and reports' : 'viewings and reports — skipped: no Chromium (apt-get install chromium)', () => {
-  let host: RunningHost;
-  let browser: BrowserContext;
+  let desk: DeskSession;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    host = await startHost(tempDataDir());
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    errors = watchErrors(page);
-    await page.goto(host.url);
-    await signIn(page, '데모 매니저', '0000');
+    desk = await openDesk({ timeout: 15_000 });
+    ({ page, errors } = desk);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(async () => desk?.close());
 
   it('plans a viewing of the demo case’s two listings in the suggested walking order', async () => {
     await page.getByRole('button', { name: '상담', exact: true }).click();
