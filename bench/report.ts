@@ -37,7 +37,7 @@ async function benchModel(): Promise<TenantReportModel> {
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const VERDICT = { safe: ['안전', '#1a854d'], caution: ['주의', '#d98505'], danger: ['위험', '#c72121'] } as const;
+const VERDICT = { info: ['정보', '#6b7a8c'], safe: ['안전', '#1a854d'], caution: ['주의', '#d98505'], danger: ['위험', '#c72121'] } as const;
 const badge = (label: string, color: string) => `<span class="badge" style="background:${color}">${esc(label)}</span>`;
 
 /** The same content as the PDF engine draws, as an HTML page for Chromium to print. */

@@ -42,7 +42,10 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'desk walking skeleton' : 
   it('registers a client with consent, reading Korean amounts back in words', async () => {
     await page.getByRole('button', { name: '고객', exact: true }).click();
     await page.getByRole('button', { name: '+ 새 고객' }).click();
-    await expect.poll(() => page.getByLabel('고객이 동의했습니다').isChecked()).toBe(true);
+    // Consent is never pre-ticked, and without it the personal fields stay locked.
+    expect(await page.getByLabel('고객이 동의했습니다').isChecked()).toBe(false);
+    expect(await page.locator('input[name=name]').isDisabled()).toBe(true);
+    await page.getByLabel('고객이 동의했습니다').check();
     await page.locator('input[name=name]').fill('한지우');
     await page.locator('input[name=phone]').fill('010-3456-7890');
     await page.getByLabel('연령대').selectOption({ label: '20대' });

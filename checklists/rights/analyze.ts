@@ -110,7 +110,7 @@ export function analyzeRegistry(raw: RegistryInput | unknown, options: { asOf?: 
         : `${ref(e)}: a live ${e.kindLabel.en} (${e.receivedAt}); do not proceed unless it is cancelled before the balance payment.`,
     }, lease
       ? { ko: '주택임대차보호법 §3의3⑥', en: 'Housing Lease Protection Act §3-3⑥' }
-      : { ko: '등기부 갑구·을구의 처분제한·경매 등기 (brief §2.3)', en: 'Restrictions and auction entries on the register (brief §2.3)' },
+      : { ko: '등기부 갑구·을구의 처분제한·경매 등기', en: 'Restrictions and auction entries on the register' },
     { entries: [ref(e)] }));
   }
 
@@ -125,7 +125,7 @@ export function analyzeRegistry(raw: RegistryInput | unknown, options: { asOf?: 
       en: consent
         ? 'Trust property: 신탁원부 reviewed and trustee consent obtained; keep the original consent and pay only as the trustee directs.'
         : 'Trust property: the trustee owns it. Review the 신탁원부 and obtain the trustee’s (and priority beneficiary’s) written consent first.',
-    }, { ko: '신탁원부·수탁자 동의 (brief §2.3 [S31])', en: 'Trust deed and trustee consent (brief §2.3 [S31])' }, { entries: trusts.map(ref) }));
+    }, { ko: '신탁원부·수탁자 동의', en: 'Trust deed and trustee consent' }, { entries: trusts.map(ref) }));
   }
 
   // R4: 부채비율.
@@ -140,7 +140,7 @@ export function analyzeRegistry(raw: RegistryInput | unknown, options: { asOf?: 
     estimated = true;
   }
   const ltvOut: RegistryAnalysis['ltv'] = { ratio: null, band: null, jeonseRatio: null, seniorClaims, seniorDeposits, marketValue, marketValueEstimated: estimated };
-  const r4Basis = { ko: '실무 기준: 부채비율 70% 초과 주의, 80% 초과 위험, 100% 이상 깡통전세 (brief §2.4 [S30])', en: 'Practice bands: > 70 % caution, > 80 % danger, ≥ 100 % deposit exceeds value (brief §2.4 [S30])' };
+  const r4Basis = { ko: '실무 기준(법령 아님): 부채비율 70% 초과 주의, 80% 초과 위험, 100% 이상 깡통전세', en: 'Practice bands (not law): > 70 % caution, > 80 % danger, ≥ 100 % deposit exceeds value' };
   if (marketValue === null || marketValue === 0) {
     // Not knowing the debt ratio must not read as 안전: a missing fact is a 주의.
     flags.push(flag('R4', 'caution', { ko: '시세와 공시가격이 모두 없어 부채비율을 계산할 수 없습니다.', en: 'Neither a market value nor an official price was given: the debt ratio is unknown.' }, r4Basis, { missing: ['property.marketValue', 'property.officialPrice'] }));
@@ -179,7 +179,7 @@ export function analyzeRegistry(raw: RegistryInput | unknown, options: { asOf?: 
     officialPrice: input.property.officialPrice,
     contractDate: input.contract?.contractDate ?? asOf,
   });
-  const r5Basis = { ko: 'HUG 전세보증금반환보증 가입 기준 (brief §5, 2차 자료)', en: 'HUG guarantee rules (brief §5, secondary source)' };
+  const r5Basis = { ko: 'HUG 전세보증금반환보증 가입 기준 (HUG 상품안내, 2차 자료로 확인)', en: 'HUG guarantee rules (HUG product guide, checked through secondary sources)' };
   if (hug.eligible === false) {
     flags.push(flag('R5', 'danger', {
       ko: `HUG 전세보증금반환보증 가입이 어렵습니다 (최대 보증금 ${won(hug.maxDeposit ?? 0)}). ${hug.reasons.map((r) => r.ko).join(' ')}`,
@@ -198,7 +198,7 @@ export function analyzeRegistry(raw: RegistryInput | unknown, options: { asOf?: 
   }
 
   // R6: building register.
-  const r6Basis = { ko: '건축물대장 위반건축물·주용도 (brief §3.3 [S17])', en: 'Building register: violation mark and main use (brief §3.3 [S17])' };
+  const r6Basis = { ko: '건축물대장 위반건축물·주용도', en: 'Building register: violation mark and main use' };
   const br = input.buildingRegister;
   if (!br) {
     flags.push(flag('R6', 'caution', { ko: '건축물대장을 확인하지 않았습니다 (위반건축물, 주용도).', en: 'The building register was not checked (violations, main use).' }, r6Basis, { missing: ['buildingRegister'] }));

@@ -130,7 +130,7 @@ export function afterContractSteps(input: RegistryParsed): StepsResult {
           ? `Apply right after moving in; possible until half the term has passed (before ${half}).`
           : 'Apply right after moving in; possible until half the term (from the later of balance day and move-in) has passed.',
       },
-      basis: 'HUG 상품안내 (brief §5, secondary)',
+      basis: 'HUG 전세보증금반환보증 상품안내',
     });
   }
   if (balanceDate) {

@@ -63,7 +63,7 @@ function describe(issue: z.core.$ZodIssue): Bilingual {
   if (issue.message?.startsWith(BI)) return JSON.parse(issue.message.slice(BI.length)) as Bilingual;
   switch (issue.code) {
     case 'invalid_type':
-      if ((issue as { input?: unknown }).input === undefined) return { ko: '필수 항목입니다.', en: 'Required.' };
+      if ((issue as { input?: unknown }).input == null) return { ko: '필수 항목입니다.', en: 'Required.' };
       return { ko: `형식이 올바르지 않습니다 (${issue.expected} 필요).`, en: `Expected ${issue.expected}.` };
     case 'too_small':
       if (issue.origin === 'string')

@@ -138,7 +138,7 @@ const listingFields = z
     ho: optText(20),
     buildingType: z.enum(BUILDING_TYPES),
     leaseType: z.enum(LEASE_TYPES),
-    deposit: amount.default(0),
+    deposit: amount,
     monthlyRent: amount.default(0),
     maintenanceFee: amount.optional().nullable(),
     exclusiveAreaM2: z.number().positive().max(10_000).optional().nullable(),
@@ -162,6 +162,9 @@ function checkListing(v: z.infer<typeof listingFields>, ctx: z.RefinementCtx) {
   }
   if (v.leaseType === 'jeonse' && v.monthlyRent > 0) {
     ctx.addIssue({ code: 'custom', path: ['monthlyRent'], ...bilingualMessage('전세는 월세가 0원입니다. 월세가 있으면 보증부월세를 고르세요.', 'A jeonse has no monthly rent; choose deposit + monthly rent.') });
+  }
+  if (v.leaseType !== 'monthly' && v.deposit === 0) {
+    ctx.addIssue({ code: 'custom', path: ['deposit'], ...bilingualMessage('보증금을 입력하세요.', 'Enter the deposit.') });
   }
   if (v.leaseType !== 'jeonse' && v.monthlyRent === 0) {
     ctx.addIssue({ code: 'custom', path: ['monthlyRent'], ...bilingualMessage('월세 금액을 입력하세요.', 'Enter the monthly rent.') });

@@ -1,7 +1,7 @@
 // Fixed wording of the reports in Korean and English. The report's language is the model's
 // `locale` (default Korean); content from the model is printed as given.
 import type { Bilingual } from '../../api/errors.js';
-import type { ChecklistItemStatus, Impression, ReportLocale, Verdict } from './models.js';
+import type { ChecklistItemStatus, Impression, ReportLocale, Tone } from './models.js';
 
 export type { Bilingual };
 
@@ -48,6 +48,8 @@ export const L = {
   hug: { ko: '전세보증금반환보증 (HUG)', en: 'Deposit return guarantee (HUG)' },
   hugEligible: { ko: '가입 가능', en: 'Eligible' },
   hugNotEligible: { ko: '가입 어려움', en: 'Not eligible' },
+  hugUnknown: { ko: '판단 불가 (입력 부족)', en: 'Cannot tell (facts missing)' },
+  unknown: { ko: '확인 필요', en: 'To check' },
   hugMaxDeposit: { ko: '보증 가능 보증금 한도', en: 'Largest deposit accepted' },
   housePrice: { ko: '주택가격', en: 'House price' },
   condition: { ko: '조건', en: 'Condition' },
@@ -102,7 +104,8 @@ export const L = {
   amendments: { ko: '정정 기록 (원본 유지)', en: 'Amendments (original kept)' },
 } satisfies Record<string, Bilingual>;
 
-export const VERDICT_LABEL: Record<Verdict, Bilingual> = {
+export const VERDICT_LABEL: Record<Tone, Bilingual> = {
+  info: { ko: '정보', en: 'Info' },
   safe: { ko: '안전', en: 'Safe' },
   caution: { ko: '주의', en: 'Caution' },
   danger: { ko: '위험', en: 'Danger' },

@@ -8,7 +8,7 @@ import { fontkitAdapter } from './fontkit-adapter.js';
 import { loadReportFonts } from './fonts.js';
 import type { PreparedImage } from './images.js';
 import { pageLabel } from './labels.js';
-import type { ReportLocale, Verdict } from './models.js';
+import type { ReportLocale, Tone, Verdict } from './models.js';
 import { paginateRows, splitTallRow } from './table-split.js';
 import { wrapText } from './wrap.js';
 
@@ -29,7 +29,8 @@ export const COLORS = {
 } as const;
 
 /** Verdict colours: green, amber, red, as on the app's screens. */
-export const VERDICT_COLORS: Record<Verdict, RGB> = {
+export const VERDICT_COLORS: Record<Tone, RGB> = {
+  info: rgb(0.42, 0.47, 0.55),
   safe: rgb(0.1, 0.52, 0.3),
   caution: rgb(0.85, 0.52, 0.02),
   danger: rgb(0.78, 0.13, 0.13),
@@ -53,7 +54,7 @@ export interface TableColumn {
 export type TableCell =
   | string
   | { text: string; bold?: boolean; color?: RGB }
-  | { badge: { label: string; verdict: Verdict } };
+  | { badge: { label: string; verdict: Tone } };
 
 export interface Thumbnail {
   image: EmbeddedImage | null;
@@ -325,7 +326,7 @@ export class ReportWriter {
   }
 
   /** A coloured verdict badge (안전/주의/위험) with its top-left corner at (x, top). Returns its width. */
-  badge(label: string, verdict: Verdict, x: number, top: number, size = 9, page: PDFPage = this.page): number {
+  badge(label: string, verdict: Tone, x: number, top: number, size = 9, page: PDFPage = this.page): number {
     const width = this.badgeWidth(label, size);
     const height = size * 1.9;
     drawRoundedRect(page, x, top, width, height, height / 2, VERDICT_COLORS[verdict]);
@@ -336,7 +337,7 @@ export class ReportWriter {
   }
 
   /** A badge followed by text wrapped beside it, e.g. [가입 가능] 보증금 한도 … */
-  statusLine(label: string, verdict: Verdict, text: string, style: TextStyle = { size: 10, bold: true }): void {
+  statusLine(label: string, verdict: Tone, text: string, style: TextStyle = { size: 10, bold: true }): void {
     const size = 9;
     const bw = this.badgeWidth(label, size);
     const textW = this.contentWidth - bw - 8;

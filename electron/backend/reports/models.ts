@@ -9,6 +9,8 @@ export type ReportLocale = 'ko' | 'en';
 
 /** 안전 / 주의 / 위험. */
 export type Verdict = 'safe' | 'caution' | 'danger';
+/** A badge's tone: a verdict, or neutral information (a rule that could not decide, a note). */
+export type Tone = Verdict | 'info';
 
 /** A photo as stored (JPEG, PNG, WebP, TIFF …); it is re-encoded to report resolution. */
 export interface ReportPhoto {
@@ -50,7 +52,7 @@ export interface ListingFacts {
 export interface RiskFlag {
   /** Rule code, e.g. 'R4'. */
   code: string;
-  severity: Verdict;
+  severity: Tone;
   title: string;
   /** Why this flag was raised for this listing (figures included). */
   reason: string;
@@ -99,14 +101,15 @@ export interface PriorityRepaymentResult {
 }
 
 export interface HugResult {
-  eligible: boolean;
+  /** null: cannot be decided from what was entered (e.g. no market value or official price). */
+  eligible: boolean | null;
   /** The largest deposit the guarantee would accept, when known. */
   maxDepositWon?: number;
   housePriceWon?: number;
   /** How the house price was taken, e.g. '공시가격 × 140%'. */
   housePriceBasis?: string;
   /** Conditions checked, each met or not. */
-  conditions: { label: string; met: boolean; detail?: string }[];
+  conditions: { label: string; met: boolean | null; detail?: string }[];
   basis: string;
 }
 

@@ -5,7 +5,7 @@ import { prepareImage, type PreparedImage } from './images.js';
 import { F, L, STATUS_LABEL, VERDICT_LABEL, t } from './labels.js';
 import { COLORS, ReportWriter, type EmbeddedImage, type TableCell } from './layout.js';
 import { maskName } from './mask.js';
-import type { ChecklistItemResult, ChecklistItemStatus, ReportLocale, ReportPhoto, TenantReportModel, Verdict } from './models.js';
+import type { ChecklistItemResult, ChecklistItemStatus, ReportLocale, ReportPhoto, TenantReportModel, Tone } from './models.js';
 
 /** Problems first, then unchecked, then fine, then not applicable; stable within a group. */
 const STATUS_ORDER: Record<ChecklistItemStatus, number> = { problem: 0, unchecked: 1, ok: 2, na: 3 };
@@ -84,7 +84,7 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
   if (model.risk.flags.length === 0) {
     w.paragraph(t(L.noFlags, lc));
   } else {
-    const severityRank: Record<Verdict, number> = { danger: 0, caution: 1, safe: 2 };
+    const severityRank: Record<Tone, number> = { danger: 0, caution: 1, info: 2, safe: 3 };
     const flags = [...model.risk.flags].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
     w.table(
       [
@@ -137,8 +137,8 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
   const hug = model.hug;
   w.heading(t(L.hug, lc), 1, 90);
   w.statusLine(
-    hug.eligible ? t(L.hugEligible, lc) : t(L.hugNotEligible, lc),
-    hug.eligible ? 'safe' : 'danger',
+    hug.eligible === null ? t(L.hugUnknown, lc) : hug.eligible ? t(L.hugEligible, lc) : t(L.hugNotEligible, lc),
+    hug.eligible === null ? 'caution' : hug.eligible ? 'safe' : 'danger',
     hug.maxDepositWon !== undefined ? `${t(L.hugMaxDeposit, lc)}: ${money(hug.maxDepositWon)}` : '',
   );
   if (hug.housePriceWon !== undefined) {
@@ -153,7 +153,7 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
     ],
     hug.conditions.map((c): TableCell[] => [
       c.label,
-      { badge: c.met ? { label: t(L.met, lc), verdict: 'safe' } : { label: t(L.notMet, lc), verdict: 'danger' } },
+      { badge: c.met === null ? { label: t(L.unknown, lc), verdict: 'info' } : c.met ? { label: t(L.met, lc), verdict: 'safe' } : { label: t(L.notMet, lc), verdict: 'danger' } },
       c.detail ?? '',
     ]),
   );

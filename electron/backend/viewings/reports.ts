@@ -167,13 +167,13 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
   if (!primary) return base;
 
   const a = await rightsHandlers['rights.analyze']({ listingId: primary.listing.id }, ctx);
-  const sev = (s: string) => (s === 'danger' ? 'danger' : s === 'caution' ? 'caution' : 'safe') as 'danger' | 'caution' | 'safe';
+  const sev = (s: string) => (s === 'danger' ? 'danger' : s === 'caution' ? 'caution' : s === 'info' ? 'info' : 'safe') as 'danger' | 'caution' | 'info' | 'safe';
   const pr = a.priorityRepayment[0];
   const deposit = Number(primary.listing.deposit ?? 0);
   return {
     ...base,
     risk: {
-      verdict: sev(a.verdict),
+      verdict: a.verdict === 'danger' ? 'danger' : a.verdict === 'caution' ? 'caution' : 'safe',
       summary: [...(primary.registry ? [] : [base.risk.summary]), pick(a.verdictLabel, locale), ...a.warnings.map((w) => pick(w, locale))].join(' '),
       listingTitle: primary.title,
       flags: a.flags.map((f) => ({ code: f.code, severity: sev(f.severity), title: RULE_TITLES[f.code] ? pick(RULE_TITLES[f.code], locale) : pick(f.severityLabel, locale), reason: pick(f.message, locale), basis: pick(f.basis, locale) })),
@@ -191,10 +191,10 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
         }
       : base.priorityRepayment,
     hug: {
-      eligible: a.hug.eligible === true,
+      eligible: a.hug.eligible,
       maxDepositWon: a.hug.maxDeposit ?? undefined,
       housePriceWon: a.hug.housePrice ?? undefined,
-      conditions: a.hug.reasons.map((r) => ({ label: pick(r, locale), met: a.hug.eligible === true })),
+      conditions: a.hug.reasons.map((r) => ({ label: pick(r, locale), met: a.hug.eligible })),
       basis: `HUG 전세보증금반환보증 (${a.hug.rulesEffectiveFrom})`,
     },
     specialClauses: a.clauses.map((c) => ({ text: pick(c.text, locale), reason: pick(c.reason, locale) })),

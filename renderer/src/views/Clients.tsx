@@ -97,7 +97,8 @@ type Draft = {
 function draftFrom(c: ClientView | null, purpose: string): Draft {
   return {
     consent: {
-      given: c ? c.consent.given : true,
+      // Consent is never assumed: the manager ticks it when the client has agreed.
+      given: c ? c.consent.given : false,
       date: c?.consent.date ?? todaySeoul(),
       retentionMonths: c?.consent.retentionMonths ?? 12,
       items: c ? c.consent.items : ['name', 'phone', 'notes'],

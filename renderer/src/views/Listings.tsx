@@ -98,7 +98,7 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
       caseId,
       roadAddress: f.roadAddress || null, jibunAddress: f.jibunAddress || null, dong: f.dong || null, ho: f.ho || null,
       buildingType: f.buildingType, leaseType: f.leaseType,
-      deposit: f.deposit ?? 0, monthlyRent: f.leaseType === 'jeonse' ? 0 : (f.monthlyRent ?? 0), maintenanceFee: f.maintenanceFee,
+      deposit: f.deposit, monthlyRent: f.leaseType === 'jeonse' ? 0 : (f.monthlyRent ?? 0), maintenanceFee: f.maintenanceFee,
       exclusiveAreaM2: num(f.exclusiveAreaM2), floor: num(f.floor), floorKind: f.floorKind, approvalYear: num(f.approvalYear),
       marketValue: f.marketValue, officialPrice: f.officialPrice, lat: num(f.lat), lon: num(f.lon),
       landlordName: f.landlordName || null, brokerName: f.brokerName || null, brokerOffice: f.brokerOffice || null, brokerRegNo: f.brokerRegNo || null,

@@ -7,6 +7,14 @@ import { api } from '../../api/client.js';
 /** 안전 / 주의 / 위험, with 미완료 beside it while the run is incomplete. */
 export function VerdictBadge({ tally, large }: { tally: Tally; large?: boolean }) {
   const { t } = useTranslation();
+  // Nothing answered yet is not "safe": say it has not been checked.
+  if (tally.answered === 0 && tally.visible > 0) {
+    return (
+      <span className={`cl-verdict unchecked${large ? ' large' : ''}`} data-testid="verdict">
+        <span className="cl-verdict-main">{t('checklists.notChecked')}</span>
+      </span>
+    );
+  }
   return (
     <span className={`cl-verdict ${tally.verdict}${large ? ' large' : ''}`} data-testid="verdict">
       <span className="cl-verdict-main">{t(`checklists.verdict.${tally.verdict}`)}</span>
