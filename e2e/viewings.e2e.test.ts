@@ -129,7 +129,16 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'viewings and reports' : '
   });
 });
 
-/** After a reload the session may ask for the manager again (the token survives, the screen restarts). */
+/** A reloaded page locks the desk (the token survives, the screen restarts): unlock with the PIN. */
 async function signInIfAsked(page: Page) {
-  if (await page.getByRole('heading', { name: '누가 근무 중인가요?' }).isVisible().catch(() => false)) await signIn(page, '데모 매니저', '0000');
+  const unlock = page.getByRole('button', { name: '잠금 해제' });
+  const start = page.getByRole('button', { name: '시작', exact: true });
+  await unlock.or(start).first().waitFor();
+  if (await unlock.isVisible()) {
+    await page.getByLabel('PIN').fill('0000');
+    await unlock.click();
+    await unlock.waitFor({ state: 'detached' });
+  } else {
+    await signIn(page, '데모 매니저', '0000');
+  }
 }

@@ -6,8 +6,35 @@ export const DEFAULT_LOCK_AFTER_MINUTES = 10;
 /** Methods that work without a signed-in, unlocked session. */
 export const OPEN_METHODS = new Set(['session.status', 'session.start', 'session.end', 'session.unlock', 'managers.list']);
 
+/** Wrong PINs allowed before a manager's PIN is refused for a while, and for how long. */
+export const PIN_ATTEMPTS = 5;
+export const PIN_LOCKOUT_MS = 5 * 60_000;
+
 export class Session {
   managerId: string | null = null;
+  /** Wrong PIN attempts per manager, so a 4-digit PIN cannot simply be guessed. */
+  private failures = new Map<string, { count: number; until: number }>();
+
+  /** Milliseconds left before this manager may try a PIN again (0 = may try). */
+  pinBlockedFor(managerId: string, now: number): number {
+    const f = this.failures.get(managerId);
+    return f && f.until > now ? f.until - now : 0;
+  }
+
+  recordPin(managerId: string, ok: boolean, now: number): void {
+    if (ok) {
+      this.failures.delete(managerId);
+      return;
+    }
+    const f = this.failures.get(managerId) ?? { count: 0, until: 0 };
+    f.count += 1;
+    if (f.count >= PIN_ATTEMPTS) {
+      f.until = now + PIN_LOCKOUT_MS;
+      f.count = 0;
+    }
+    this.failures.set(managerId, f);
+  }
+
   locked = false;
   lastActivity = 0;
   lockAfterMinutes = DEFAULT_LOCK_AFTER_MINUTES;

@@ -9,10 +9,15 @@ import { Shell } from './views/Shell.js';
 
 export function App() {
   const { t } = useTranslation();
-  const { session, refreshSession } = useApp();
+  const { session, refreshSession, setSession } = useApp();
 
   useEffect(() => {
-    refreshSession().catch(() => undefined);
+    // A fresh page (reload, new window, another browser with the URL) never inherits an unlocked
+    // desk: whoever was working must enter the PIN again.
+    (async () => {
+      const s = await api('session.status');
+      setSession(s.manager && !s.locked ? await api('session.lock') : s);
+    })().catch(() => undefined);
     const off = onSessionError(() => void refreshSession());
     // Re-check regularly so an idle lock shows even when nobody clicks.
     const poll = setInterval(() => void refreshSession().catch(() => undefined), 30_000);
@@ -20,7 +25,7 @@ export function App() {
       off();
       clearInterval(poll);
     };
-  }, [refreshSession]);
+  }, [refreshSession, setSession]);
 
   const active = !!session?.manager && !session.locked;
   useEffect(() => {

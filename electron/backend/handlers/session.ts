@@ -2,7 +2,7 @@
 import { ApiError } from '../../api/errors.js';
 import { RETENTION_WARNING_DAYS } from '../../api/domain.js';
 import type { SessionView } from '../../api/views.js';
-import { getManager, listManagers, managerView, verifyPin } from '../../../data/repos/managers.js';
+import { getManager, listManagers, managerView, verifyPin, type ManagerRow } from '../../../data/repos/managers.js';
 import { expiringClients, clientView } from '../../../data/repos/clients.js';
 import { addDays } from '../../../checklists/common/seoul-time.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
@@ -32,6 +32,22 @@ export async function sessionView(ctx: HandlerContext): Promise<SessionView> {
 
 const badPin = () => new ApiError('BAD_PIN', { ko: 'PIN이 맞지 않습니다.', en: 'Wrong PIN.' });
 
+/** Checks a PIN with the attempt limit: after PIN_ATTEMPTS wrong ones, refused for a while. */
+async function checkPin(ctx: HandlerContext, m: ManagerRow, pin: string): Promise<void> {
+  const now = ctx.now().getTime();
+  const wait = ctx.session.pinBlockedFor(m.id, now);
+  if (wait > 0) {
+    const min = Math.ceil(wait / 60_000);
+    throw new ApiError('BAD_PIN', {
+      ko: `PIN을 여러 번 잘못 입력했습니다. ${min}분 뒤에 다시 시도하세요.`,
+      en: `Too many wrong PINs. Try again in ${min} min.`,
+    });
+  }
+  const ok = await verifyPin(m, pin);
+  ctx.session.recordPin(m.id, ok, now);
+  if (!ok) throw badPin();
+}
+
 export const sessionHandlers: Pick<
   HandlerMap,
   'session.status' | 'session.start' | 'session.lock' | 'session.unlock' | 'session.end' | 'session.touch' | 'session.setLockAfter'
@@ -40,7 +56,7 @@ export const sessionHandlers: Pick<
   'session.start': async ({ id, pin }, ctx) => {
     const m = await getManager(ctx.db, id);
     if (!m) throw new ApiError('NOT_FOUND', { ko: '매니저를 찾을 수 없습니다.', en: 'Manager not found.' });
-    if (!(await verifyPin(m, pin))) throw badPin();
+    await checkPin(ctx, m, pin);
     ctx.session.start(m.id, ctx.now().getTime());
     return sessionView(ctx);
   },
@@ -52,7 +68,7 @@ export const sessionHandlers: Pick<
     const id = ctx.session.managerId;
     const m = id ? await getManager(ctx.db, id) : undefined;
     if (!m) throw new ApiError('NO_SESSION', { ko: '먼저 매니저를 선택해 로그인하세요.', en: 'Sign in first.' });
-    if (!(await verifyPin(m, pin))) throw badPin();
+    await checkPin(ctx, m, pin);
     ctx.session.start(m.id, ctx.now().getTime());
     return sessionView(ctx);
   },

@@ -103,3 +103,15 @@ describe('session', () => {
     expect((await h.api('session.status')).demo.present).toBe(false);
   });
 });
+
+describe('PIN attempts', () => {
+  it('refuses the PIN for five minutes after five wrong ones, even the right one', async () => {
+    h = await signedIn();
+    await h.api('session.lock');
+    for (let i = 0; i < 5; i++) expect((await h.raw('session.unlock', { pin: '0000' })).ok).toBe(false);
+    const blocked = await h.raw('session.unlock', { pin: '1234' });
+    expect(blocked.ok ? null : blocked.error.message.ko).toMatch(/5분 뒤에 다시 시도/);
+    h.clock.now = new Date(h.clock.now.getTime() + 5 * 60_000 + 1000);
+    expect((await h.raw('session.unlock', { pin: '1234' })).ok).toBe(true);
+  });
+});
