@@ -51,6 +51,20 @@ export function changedFields<T extends object>(before: T, after: Partial<T>): s
     .map(String);
 }
 
+/**
+ * A search's words: every one must match somewhere (「관악 신림」 finds a 관악구 listing on 신림로),
+ * each as a partial, case-insensitive word.
+ */
+export function searchWords(query: string | undefined): string[] {
+  return (query ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/** True when every word occurs in the text. */
+export function matchesAll(text: string, words: string[]): boolean {
+  const hay = text.toLowerCase();
+  return words.every((w) => hay.includes(w));
+}
+
 /** Escapes a user's search text for `LIKE '%…%' ESCAPE '\'`. */
 export function likePattern(query: string): string {
   return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable, SqlValue } from '../db/sqlite.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
-import type { Actor } from './audit.js';
+import { matchesAll, searchWords, type Actor } from './audit.js';
 import { anonymousLabel } from './clients.js';
 import { insertRecord, metaView, restore, softDelete, updateRecord, type MetaRow } from './records.js';
 
@@ -130,15 +130,14 @@ export async function listCases(q: Queryable, cipher: FieldCipher, f: CaseFilter
     params.push(f.month);
   }
   const rows = await q.all<CaseRow>(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY k.opened_on DESC, k.updated_at DESC`, params);
-  const needle = f.query?.trim().toLowerCase();
-  if (!needle) return rows;
+  const words = searchWords(f.query);
+  if (words.length === 0) return rows;
   // Client names and notes are encrypted: decrypt and filter (partial Korean words match).
   return rows.filter((r) =>
-    [cipher.decrypt(r.client_name_enc), cipher.decrypt(r.notes_enc), r.district, r.manager_name]
-      .filter(Boolean)
-      .join(' ')
-      .toLowerCase()
-      .includes(needle),
+    matchesAll(
+      [cipher.decrypt(r.client_name_enc) ?? anonymousLabel(r.client_id), cipher.decrypt(r.notes_enc), r.district, r.manager_name].filter(Boolean).join(' '),
+      words,
+    ),
   );
 }
 

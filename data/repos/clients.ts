@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/sqlite.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import { addDays, addMonths } from '../../checklists/common/seoul-time.js';
-import { writeAudit, type Actor } from './audit.js';
+import { matchesAll, searchWords, writeAudit, type Actor } from './audit.js';
 import { insertRecord, metaView, restore, softDelete, updateRecord, type MetaRow } from './records.js';
 
 export interface ClientFields {
@@ -173,22 +173,16 @@ export async function getClient(q: Queryable, id: string, includeDeleted = false
  */
 export async function listClients(q: Queryable, cipher: FieldCipher, query?: string) {
   const rows = await q.all<ClientRow>(`${SELECT} WHERE c.deleted_at IS NULL ORDER BY c.updated_at DESC`);
-  const needle = query?.trim().toLowerCase();
-  if (!needle) return rows;
-  const digits = needle.replace(/\D/g, '');
+  const words = searchWords(query);
+  if (words.length === 0) return rows;
   return rows.filter((r) => {
-    const hay = [
-      cipher.decrypt(r.name_enc),
-      cipher.decrypt(r.notes_enc),
-      r.current_district,
-      ...(JSON.parse(r.desired_districts) as string[]),
-    ]
+    const name = cipher.decrypt(r.name_enc);
+    const phoneDigits = (cipher.decrypt(r.phone_enc) ?? '').replace(/\D/g, '');
+    const text = [name ?? anonymousLabel(r.id), cipher.decrypt(r.notes_enc), r.current_district, ...(JSON.parse(r.desired_districts) as string[])]
       .filter(Boolean)
-      .join(' ')
-      .toLowerCase();
-    if (hay.includes(needle)) return true;
-    if (digits.length >= 4) return (cipher.decrypt(r.phone_enc) ?? '').replace(/\D/g, '').includes(digits);
-    return false;
+      .join(' ');
+    // A word of 4+ digits may also be part of the phone number.
+    return words.every((w) => matchesAll(text, [w]) || (/^\d{4,}$/.test(w.replace(/-/g, '')) && phoneDigits.includes(w.replace(/-/g, ''))));
   });
 }
 

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable, SqlValue } from '../db/sqlite.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
-import { likePattern, type Actor } from './audit.js';
+import { likePattern, searchWords, type Actor } from './audit.js';
 import { insertRecord, metaView, restore, softDelete, updateRecord, type MetaRow } from './records.js';
 
 export interface ListingFields {
@@ -122,9 +122,9 @@ export function listListings(q: Queryable, f: { caseId?: string; query?: string 
     where.push('l.case_id = ?');
     params.push(f.caseId);
   }
-  const needle = f.query?.trim();
-  if (needle) {
-    const p = likePattern(needle);
+  // Every word must match one of the searchable columns.
+  for (const word of searchWords(f.query)) {
+    const p = likePattern(word);
     where.push(
       `(l.road_address LIKE ? ESCAPE '\\' OR l.jibun_address LIKE ? ESCAPE '\\' OR l.broker_office LIKE ? ESCAPE '\\' OR (ifnull(l.dong,'') || ' ' || ifnull(l.ho,'')) LIKE ? ESCAPE '\\')`,
     );

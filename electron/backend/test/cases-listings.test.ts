@@ -25,6 +25,8 @@ describe('cases', () => {
     expect(await ids({ month: '2026-11' })).toEqual(['가나다']);
     expect(await ids({ managerId: me })).toEqual(['가나다', '라마바']);
     expect(await ids({ query: '마바' })).toEqual(['라마바']);
+    expect(await ids({ query: '마바 마포' })).toEqual(['라마바']);
+    expect(await ids({ query: '마바 관악' })).toEqual([]);
   });
 
   it('closes a case on the day it is completed, and refuses an unknown client', async () => {
@@ -50,6 +52,9 @@ describe('listings', () => {
     expect(l1.landlordName).toBe('임대인');
     expect((await h.api('listings.list', { query: '관악' })).map((l) => l.id)).toEqual([l1.id]);
     expect((await h.api('listings.list', { query: '301' })).map((l) => l.id)).toEqual([l1.id]);
+    // Several words: each must match somewhere.
+    expect((await h.api('listings.list', { query: '관악 신림' })).map((l) => l.id)).toEqual([l1.id]);
+    expect(await h.api('listings.list', { query: '관악 서교' })).toEqual([]);
     expect((await h.api('listings.list', { caseId: k.id })).length).toBe(2);
     await h.api('cases.delete', { id: k.id });
     expect(await h.api('listings.list', {})).toEqual([]);

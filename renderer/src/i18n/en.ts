@@ -32,6 +32,7 @@ export const en: Shape<typeof ko> = {
     budgetMonthlyRent: 'Monthly rent limit', budgetMaintenance: 'Maintenance fee limit', moveInDate: 'Wanted move-in date', notes: 'Household notes',
     searchPlaceholder: 'Search name, district, notes', anonymous: 'Anonymous', cases: '{{count}} case(s)', withdraw: 'Withdraw consent',
     withdrawConfirm: 'Withdrawing consent destroys the name, phone and notes at once, for good. Only statistics (age band, gender, districts, amounts) remain.',
+    confirmDeleteWithCases: 'This also hides the client’s {{count}} case(s) and their listings. Delete? (You can undo.)',
     destroyed: 'Personal data destroyed ({{date}})', expiringSoon: 'Retention ends {{date}}', personalLocked: 'Personal fields need consent.',
   },
   consent: {
@@ -48,7 +49,7 @@ export const en: Shape<typeof ko> = {
   listing: {
     title: 'Listings', new: 'Add listing', edit: 'Edit listing', roadAddress: 'Road-name address', jibunAddress: 'Lot-number address', dong: 'Building', ho: 'Unit',
     buildingType: 'Building type', leaseType: 'Lease type', deposit: 'Deposit', monthlyRent: 'Monthly rent', maintenanceFee: 'Maintenance fee',
-    exclusiveArea: 'Exclusive area (㎡)', floor: 'Floor', floorKind: 'Floor kind', approvalYear: 'Year approved', marketValue: 'Market value',
+    exclusiveArea: 'Exclusive area (㎡)', floor: 'Floor', floorValue: 'floor {{floor}}', floorKind: 'Floor kind', approvalYear: 'Year approved', marketValue: 'Market value',
     officialPrice: 'Official price', coordinates: 'Coordinates (lat, lon)', lat: 'Latitude', lon: 'Longitude', landlord: 'Landlord', landlordName: 'Landlord name',
     broker: 'Broker', brokerName: 'Broker name', brokerOffice: 'Brokerage office', brokerRegNo: 'Broker registration no.', notes: 'Notes',
     leaseShorthand: 'Quick deposit/rent (e.g. 1000/50)', searchPlaceholder: 'Search address, unit, brokerage', pyeong: 'about {{value}} pyeong',

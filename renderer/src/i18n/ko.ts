@@ -29,6 +29,7 @@ export const ko = {
     budgetMonthlyRent: '월세 한도', budgetMaintenance: '관리비 한도', moveInDate: '희망 입주일', notes: '가구 메모',
     searchPlaceholder: '이름, 자치구, 메모로 검색', anonymous: '익명', cases: '상담 {{count}}건', withdraw: '동의 철회',
     withdrawConfirm: '동의를 철회하면 이름·연락처·메모가 즉시 파기되고 되돌릴 수 없습니다. 통계용 정보(연령대, 성별, 자치구, 금액)만 남습니다.',
+    confirmDeleteWithCases: '이 고객의 상담 {{count}}건과 그 매물도 함께 숨겨집니다. 삭제할까요? (되돌리기 가능)',
     destroyed: '개인정보 파기됨 ({{date}})', expiringSoon: '{{date}} 보유 기간 만료 예정', personalLocked: '동의가 없으면 개인정보를 입력할 수 없습니다.',
   },
   consent: {
@@ -45,7 +46,7 @@ export const ko = {
   listing: {
     title: '매물', new: '매물 추가', edit: '매물 수정', roadAddress: '도로명 주소', jibunAddress: '지번 주소', dong: '동', ho: '호',
     buildingType: '건물 유형', leaseType: '임대 유형', deposit: '보증금', monthlyRent: '월세', maintenanceFee: '관리비',
-    exclusiveArea: '전용면적 (㎡)', floor: '층', floorKind: '층 구분', approvalYear: '사용승인 연도', marketValue: '시세',
+    exclusiveArea: '전용면적 (㎡)', floor: '층', floorValue: '{{floor}}층', floorKind: '층 구분', approvalYear: '사용승인 연도', marketValue: '시세',
     officialPrice: '공시가격', coordinates: '좌표 (위도, 경도)', lat: '위도', lon: '경도', landlord: '임대인', landlordName: '임대인 이름',
     broker: '중개사', brokerName: '중개사 이름', brokerOffice: '중개사무소', brokerRegNo: '중개사 등록번호', notes: '메모',
     leaseShorthand: '보증금/월세 빠른 입력 (예: 1000/50)', searchPlaceholder: '주소, 동·호, 중개사무소로 검색', pyeong: '약 {{value}}평',

@@ -95,7 +95,7 @@ export function ListingSummary({ l }: { l: ListingView }) {
       <div className="muted small">
         {t(`enum.buildingType.${l.buildingType}`)} · {t(`enum.leaseType.${l.leaseType}`)} · {rent}
         {l.exclusiveAreaM2 != null && ` · ${l.exclusiveAreaM2}㎡`}
-        {l.floor != null && ` · ${l.floorKind ? t(`enum.floorKind.${l.floorKind}`) : ''} ${l.floor}${t('listing.floor')}`}
+        {l.floor != null && ` · ${l.floorKind ? `${t(`enum.floorKind.${l.floorKind}`)} ` : ''}${t('listing.floorValue', { floor: l.floor < 0 ? `B${-l.floor}` : l.floor })}`}
       </div>
     </>
   );

@@ -11,7 +11,7 @@ import { MoneyInput } from '../components/MoneyInput.js';
 import { EnumSelect } from '../components/EnumSelect.js';
 import { DistrictChips, DistrictSelect } from '../components/DistrictPicker.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
-import { fieldErrors, useBilingual } from '../components/useBilingual.js';
+import { bannerMessage, fieldErrors, useBilingual } from '../components/useBilingual.js';
 import { CaseRow } from './Cases.js';
 
 export function useDebounced<T>(value: T, ms = 200): T {
@@ -170,7 +170,7 @@ export function ClientEditor({ id }: { id?: string }) {
       setClient(saved);
     } catch (err) {
       setErrors(fieldErrors(err));
-      setGeneral(err instanceof Error && 'body' in err ? tr((err as { body: { message: { ko: string; en: string } } }).body.message) : String(err));
+      setGeneral(tr(bannerMessage(err)));
     }
   }
 
@@ -202,7 +202,7 @@ export function ClientEditor({ id }: { id?: string }) {
         <div className="row">
           <button type="button" onClick={() => go({ name: 'clients' })}>{t('common.back')}</button>
           {id && <button type="button" onClick={() => go({ name: 'caseNew', clientId: id })}>+ {t('case.new')}</button>}
-          {id && <ConfirmButton label={t('common.delete')} question={t('common.confirmDelete')} onConfirm={remove} />}
+          {id && <ConfirmButton label={t('common.delete')} question={cases.length > 0 ? t('client.confirmDeleteWithCases', { count: cases.length }) : t('common.confirmDelete')} onConfirm={remove} />}
         </div>
       </header>
       {client?.consent.destroyedAt && <div className="card warn">{t('client.destroyed', { date: client.consent.destroyedAt.slice(0, 10) })}</div>}

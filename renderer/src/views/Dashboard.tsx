@@ -50,7 +50,7 @@ export function Dashboard() {
                 <li key={c.id}>
                   <button type="button" className="link" onClick={() => go({ name: 'client', id: c.id })}>{c.label}</button>
                   {c.isDemo && <span className="badge demo">{t('app.demoBadge')}</span>}
-                  <span className="muted small"> {c.ageBand ? t(`enum.ageBand.${c.ageBand}`) : ''} · {c.desiredDistricts.join(', ')}</span>
+                  <span className="muted small"> {[c.ageBand ? t(`enum.ageBand.${c.ageBand}`) : '', c.desiredDistricts.join(', ')].filter(Boolean).join(' · ')}</span>
                 </li>
               ))}
             </ul>

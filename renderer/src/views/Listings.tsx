@@ -8,7 +8,7 @@ import { useApp } from '../store/app.js';
 import { Field } from '../components/Field.js';
 import { EnumSelect } from '../components/EnumSelect.js';
 import { MoneyInput } from '../components/MoneyInput.js';
-import { fieldErrors, useBilingual } from '../components/useBilingual.js';
+import { bannerMessage, fieldErrors, useBilingual } from '../components/useBilingual.js';
 import { useDebounced } from './Clients.js';
 import { ListingSummary } from './Cases.js';
 
@@ -111,7 +111,7 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
       go({ name: 'case', id: caseId });
     } catch (err) {
       setErrors(fieldErrors(err));
-      if (err instanceof Error && 'body' in err) setGeneral(tr((err as { body: { message: { ko: string; en: string } } }).body.message));
+      setGeneral(tr(bannerMessage(err)));
     }
   }
 

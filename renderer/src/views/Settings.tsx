@@ -46,6 +46,7 @@ export function SettingsView() {
           <ConfirmButton label={t('settings.removeDemo')} question={t('settings.removeDemoConfirm')} onConfirm={async () => {
             const r = await api('demo.remove');
             notify({ text: t('settings.demoRemoved', { count: r.removed }) });
+            setManagers(await api('managers.list'));
             await refreshSession();
           }} />
         ) : <p className="muted">{t('settings.noDemo')}</p>}

@@ -133,7 +133,11 @@ function Calculator({ name }: { name: CalculatorName }) {
     }
   }
 
-  const set = (k: string, v: string | number | null) => setValues((x) => ({ ...x, [k]: v }));
+  // A result belongs to the inputs it was computed from: any change clears it.
+  const set = (k: string, v: string | number | null) => {
+    setValues((x) => ({ ...x, [k]: v }));
+    setResult(null);
+  };
   const note = t(`rights.calc.notes.${name}`, { defaultValue: '' });
   return (
     <form className="card rights-calc" onSubmit={run} data-testid={`calc-${name}`}>
