@@ -144,6 +144,14 @@ export interface AfterContractStep {
 }
 
 /** 상담 결과 보고서: what the tenant takes home after counselling. */
+/** One listing's risk verdict and flags, seniority ladder, 최우선변제 and HUG results. */
+export interface ListingAssessment {
+  risk: RiskAssessment;
+  seniority: SeniorityLadder;
+  priorityRepayment: PriorityRepaymentResult;
+  hug: HugResult;
+}
+
 export interface TenantReportModel {
   locale?: ReportLocale;
   /** Demo content: printed with a visible 예시 mark. */
@@ -155,10 +163,13 @@ export interface TenantReportModel {
   clientName: string;
   manager: ManagerInfo;
   listings: ListingFacts[];
+  /** The first listing's assessment (the one with a registry entered, when there is one). */
   risk: RiskAssessment;
   seniority: SeniorityLadder;
   priorityRepayment: PriorityRepaymentResult;
   hug: HugResult;
+  /** The other listings of the case, each assessed the same way. */
+  otherAssessments?: ListingAssessment[];
   checklists: ChecklistResult[];
   specialClauses: SpecialClause[];
   afterContractSteps: AfterContractStep[];

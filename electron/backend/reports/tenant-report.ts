@@ -5,7 +5,7 @@ import { prepareImage, type PreparedImage } from './images.js';
 import { F, L, STATUS_LABEL, VERDICT_LABEL, t } from './labels.js';
 import { COLORS, ReportWriter, type EmbeddedImage, type TableCell } from './layout.js';
 import { maskName } from './mask.js';
-import type { ChecklistItemResult, ChecklistItemStatus, ReportLocale, ReportPhoto, TenantReportModel, Tone } from './models.js';
+import type { ChecklistItemResult, ChecklistItemStatus, ReportLocale, ReportPhoto, TenantReportModel, Tone, ListingAssessment } from './models.js';
 
 /** Problems first, then unchecked, then fine, then not applicable; stable within a group. */
 const STATUS_ORDER: Record<ChecklistItemStatus, number> = { problem: 0, unchecked: 1, ok: 2, na: 3 };
@@ -78,86 +78,8 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
     ]);
   }
 
-  // Risk verdict and every flag.
-  w.heading(t(L.risk, lc), 1, 120);
-  w.verdictBanner(VERDICT_LABEL[model.risk.verdict][lc], model.risk.verdict, model.risk.listingTitle ?? '', model.risk.summary);
-  if (model.risk.flags.length === 0) {
-    w.paragraph(t(L.noFlags, lc));
-  } else {
-    const severityRank: Record<Tone, number> = { danger: 0, caution: 1, info: 2, safe: 3 };
-    const flags = [...model.risk.flags].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
-    w.table(
-      [
-        { header: t(L.flagLevel, lc), weight: 11, align: 'center' },
-        { header: t(L.flagCode, lc), weight: 20 },
-        { header: t(L.flagReason, lc), weight: 44 },
-        { header: t(L.flagBasis, lc), weight: 25 },
-      ],
-      flags.map((f): TableCell[] => [
-        { badge: { label: VERDICT_LABEL[f.severity][lc], verdict: f.severity } },
-        { text: `${f.code} ${f.title}`, bold: true },
-        f.reason,
-        { text: f.basis, color: COLORS.muted },
-      ]),
-    );
-  }
-
-  // Seniority ladder.
-  w.heading(t(L.seniority, lc), 1, 110);
-  w.paragraph(t(L.seniorityHint, lc), { size: 8.5, color: COLORS.muted });
-  w.space(4);
-  w.ladder(
-    model.seniority.entries.map((e) => ({
-      title: e.label,
-      detail: [formatDate(e.date, lc), e.amountWon !== undefined ? money(e.amountWon) : '', e.note ?? ''].filter(Boolean).join(' · '),
-      highlight: e.isTenant,
-      tag: e.isTenant ? t(L.tenantTag, lc) : undefined,
-    })),
-    (i) => F.rank(i + 1, lc),
-  );
-  if (model.seniority.note) w.paragraph(model.seniority.note, { size: 8.5, color: COLORS.muted });
-
-  // 최우선변제.
-  const pr = model.priorityRepayment;
-  w.heading(t(L.priority, lc), 1, 90);
-  w.statusLine(
-    pr.eligible ? t(L.priorityEligible, lc) : t(L.priorityNotEligible, lc),
-    pr.eligible ? 'safe' : 'caution',
-    pr.explanation,
-  );
-  w.keyValues([
-    { key: t(L.tableDate, lc), value: formatDate(pr.tableDate, lc) },
-    { key: t(L.region, lc), value: pr.region },
-    { key: t(L.threshold, lc), value: F.upTo(money(pr.thresholdWon), lc) },
-    ...(pr.protectedAmountWon !== undefined ? [{ key: t(L.protectedAmount, lc), value: money(pr.protectedAmountWon) }] : []),
-    { key: t(L.basis, lc), value: pr.basis },
-  ]);
-
-  // HUG.
-  const hug = model.hug;
-  w.heading(t(L.hug, lc), 1, 90);
-  w.statusLine(
-    hug.eligible === null ? t(L.hugUnknown, lc) : hug.eligible ? t(L.hugEligible, lc) : t(L.hugNotEligible, lc),
-    hug.eligible === null ? 'caution' : hug.eligible ? 'safe' : 'danger',
-    hug.maxDepositWon !== undefined ? `${t(L.hugMaxDeposit, lc)}: ${money(hug.maxDepositWon)}` : '',
-  );
-  if (hug.housePriceWon !== undefined) {
-    w.keyValues([{ key: t(L.housePrice, lc), value: `${money(hug.housePriceWon)}${hug.housePriceBasis ? ` (${hug.housePriceBasis})` : ''}` }]);
-    w.space(4);
-  }
-  w.table(
-    [
-      { header: t(L.condition, lc), weight: 40 },
-      { header: t(L.result, lc), weight: 13, align: 'center' },
-      { header: t(L.note, lc), weight: 47 },
-    ],
-    hug.conditions.map((c): TableCell[] => [
-      c.label,
-      { badge: c.met === null ? { label: t(L.unknown, lc), verdict: 'info' } : c.met ? { label: t(L.met, lc), verdict: 'safe' } : { label: t(L.notMet, lc), verdict: 'danger' } },
-      c.detail ?? '',
-    ]),
-  );
-  w.paragraph(`${t(L.basis, lc)}: ${hug.basis}`, { size: 8, color: COLORS.muted });
+  // Each listing's risk verdict and flags, seniority ladder, 최우선변제 and HUG.
+  for (const assessment of [model, ...(model.otherAssessments ?? [])]) drawAssessment(w, assessment, lc);
 
   // Checklists, problems first, with photo thumbnails.
   const photos = await photosReady;
@@ -235,6 +157,91 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
   w.space(4);
   w.note(disclaimer);
   return w.finish();
+}
+
+/** One listing's assessment: verdict and flags, seniority ladder, 최우선변제, HUG. */
+function drawAssessment(w: ReportWriter, a: ListingAssessment, lc: ReportLocale): void {
+  const money = (won: number) => formatMoney(won, lc);
+  // Risk verdict and every flag.
+  w.heading(t(L.risk, lc), 1, 120);
+  w.verdictBanner(VERDICT_LABEL[a.risk.verdict][lc], a.risk.verdict, a.risk.listingTitle ?? '', a.risk.summary);
+  if (a.risk.flags.length === 0) {
+    w.paragraph(t(L.noFlags, lc));
+  } else {
+    const severityRank: Record<Tone, number> = { danger: 0, caution: 1, info: 2, safe: 3 };
+    const flags = [...a.risk.flags].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
+    w.table(
+      [
+        { header: t(L.flagLevel, lc), weight: 11, align: 'center' },
+        { header: t(L.flagCode, lc), weight: 20 },
+        { header: t(L.flagReason, lc), weight: 44 },
+        { header: t(L.flagBasis, lc), weight: 25 },
+      ],
+      flags.map((f): TableCell[] => [
+        { badge: { label: VERDICT_LABEL[f.severity][lc], verdict: f.severity } },
+        { text: `${f.code} ${f.title}`, bold: true },
+        f.reason,
+        { text: f.basis, color: COLORS.muted },
+      ]),
+    );
+  }
+
+  // Seniority ladder.
+  w.heading(t(L.seniority, lc), 1, 110);
+  w.paragraph(t(L.seniorityHint, lc), { size: 8.5, color: COLORS.muted });
+  w.space(4);
+  w.ladder(
+    a.seniority.entries.map((e) => ({
+      title: e.label,
+      detail: [formatDate(e.date, lc), e.amountWon !== undefined ? money(e.amountWon) : '', e.note ?? ''].filter(Boolean).join(' · '),
+      highlight: e.isTenant,
+      tag: e.isTenant ? t(L.tenantTag, lc) : undefined,
+    })),
+    (i) => F.rank(i + 1, lc),
+  );
+  if (a.seniority.note) w.paragraph(a.seniority.note, { size: 8.5, color: COLORS.muted });
+
+  // 최우선변제.
+  const pr = a.priorityRepayment;
+  w.heading(t(L.priority, lc), 1, 90);
+  w.statusLine(
+    pr.eligible ? t(L.priorityEligible, lc) : t(L.priorityNotEligible, lc),
+    pr.eligible ? 'safe' : 'caution',
+    pr.explanation,
+  );
+  w.keyValues([
+    { key: t(L.tableDate, lc), value: formatDate(pr.tableDate, lc) },
+    { key: t(L.region, lc), value: pr.region },
+    { key: t(L.threshold, lc), value: F.upTo(money(pr.thresholdWon), lc) },
+    ...(pr.protectedAmountWon !== undefined ? [{ key: t(L.protectedAmount, lc), value: money(pr.protectedAmountWon) }] : []),
+    { key: t(L.basis, lc), value: pr.basis },
+  ]);
+
+  // HUG.
+  const hug = a.hug;
+  w.heading(t(L.hug, lc), 1, 90);
+  w.statusLine(
+    hug.eligible === null ? t(L.hugUnknown, lc) : hug.eligible ? t(L.hugEligible, lc) : t(L.hugNotEligible, lc),
+    hug.eligible === null ? 'caution' : hug.eligible ? 'safe' : 'danger',
+    hug.maxDepositWon !== undefined ? `${t(L.hugMaxDeposit, lc)}: ${money(hug.maxDepositWon)}` : '',
+  );
+  if (hug.housePriceWon !== undefined) {
+    w.keyValues([{ key: t(L.housePrice, lc), value: `${money(hug.housePriceWon)}${hug.housePriceBasis ? ` (${hug.housePriceBasis})` : ''}` }]);
+    w.space(4);
+  }
+  w.table(
+    [
+      { header: t(L.condition, lc), weight: 40 },
+      { header: t(L.result, lc), weight: 13, align: 'center' },
+      { header: t(L.note, lc), weight: 47 },
+    ],
+    hug.conditions.map((c): TableCell[] => [
+      c.label,
+      { badge: c.met === null ? { label: t(L.unknown, lc), verdict: 'info' } : c.met ? { label: t(L.met, lc), verdict: 'safe' } : { label: t(L.notMet, lc), verdict: 'danger' } },
+      c.detail ?? '',
+    ]),
+  );
+  w.paragraph(`${t(L.basis, lc)}: ${hug.basis}`, { size: 8, color: COLORS.muted });
 }
 
 function statusCell(status: ChecklistItemStatus, lc: ReportLocale): TableCell {

@@ -247,6 +247,11 @@ describe('viewings', () => {
       expect(text).toContain('우편함 호수가 301호로 다름');
       // The problem item is listed before items that were not checked.
       expect(text.indexOf('현관·우편함·계량기')).toBeLessThan(text.indexOf('점검 날짜'));
+      // Every listing of the case gets its own assessment, the one with a registry first.
+      expect(text.split('위험도 판단').length - 1).toBe(3);
+      const first = text.indexOf('위험도 판단');
+      expect(text.indexOf('관악로 1 302호', first)).toBeGreaterThan(first);
+      expect(text.indexOf('관악로 300', first)).toBeGreaterThan(text.indexOf('관악로 1 302호', first));
     } finally {
       await pdf.dispose();
     }

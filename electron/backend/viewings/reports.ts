@@ -22,7 +22,7 @@ import { checklistHandlers } from '../handlers/checklists.js';
 import { rightsHandlers } from '../handlers/rights.js';
 import {
   maskName, renderTenantReport, renderViewingLog,
-  type ChecklistResult, type ListingFacts, type ManagerInfo, type ReportLocale, type ReportPhoto, type TenantReportModel,
+  type ChecklistResult, type ListingAssessment, type ListingFacts, type ManagerInfo, type ReportLocale, type ReportPhoto, type TenantReportModel,
   type ViewingLogModel, type ViewingStop,
 } from '../reports/index.js';
 import type { HandlerContext } from '../context.js';
@@ -129,18 +129,16 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
   const listings = (await listListings(ctx.db, { caseId })) as unknown as ListingRowLike[];
   const facts = listings.map((l) => listingFacts(l, locale));
 
-  let primary: { listing: ListingRowLike; title: string; registry: boolean } | null = null;
+  // Every listing is assessed; the first with a registry entered (or the first) leads.
+  const entries: Subject[] = [];
   for (const [i, l] of listings.entries()) {
     const hasRegistry = (await getRegistry(ctx.db, ctx.cipher, l.id)) !== null;
     const hasRun = (await listRuns(ctx.db, { listingId: l.id })).some((r) => r.template_id === 'registry');
-    if (hasRegistry || hasRun) {
-      primary = { listing: l, title: facts[i].title, registry: true };
-      break;
-    }
+    entries.push({ listing: l, title: facts[i].title, registry: hasRegistry || hasRun });
   }
   // Without any registry the analysis still reads the listing's own facts (deposit, region,
   // prices) for 최우선변제 and HUG, and its flags say what the missing registry leaves open.
-  if (!primary && listings.length) primary = { listing: listings[0], title: facts[0].title, registry: false };
+  const primary = entries.find((e) => e.registry) ?? entries[0] ?? null;
   const checklists: ChecklistResult[] = [];
   for (const [i, l] of listings.entries()) checklists.push(...(await listingChecklists(ctx, l.id, facts[i].title, locale)));
 
@@ -165,17 +163,35 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
     afterContractSteps: [],
   };
   if (!primary) return base;
-
-  const a = await rightsHandlers['rights.analyze']({ listingId: primary.listing.id }, ctx);
-  const sev = (s: string) => (s === 'danger' ? 'danger' : s === 'caution' ? 'caution' : s === 'info' ? 'info' : 'safe') as 'danger' | 'caution' | 'info' | 'safe';
-  const pr = a.priorityRepayment[0];
-  const deposit = Number(primary.listing.deposit ?? 0);
+  const lead = await assessListing(ctx, primary, locale, base);
+  const others: ListingAssessment[] = [];
+  for (const e of entries) if (e !== primary) others.push((await assessListing(ctx, e, locale, base)).assessment);
   return {
     ...base,
+    ...lead.assessment,
+    otherAssessments: others,
+    specialClauses: lead.clauses,
+    afterContractSteps: lead.steps,
+  };
+}
+
+interface Subject {
+  listing: ListingRowLike;
+  title: string;
+  registry: boolean;
+}
+
+/** One listing through the rights analysis, in the report's terms. */
+async function assessListing(ctx: HandlerContext, subject: Subject, locale: L, base: TenantReportModel) {
+  const a = await rightsHandlers['rights.analyze']({ listingId: subject.listing.id }, ctx);
+  const sev = (s: string) => (s === 'danger' ? 'danger' : s === 'caution' ? 'caution' : s === 'info' ? 'info' : 'safe') as 'danger' | 'caution' | 'info' | 'safe';
+  const pr = a.priorityRepayment[0];
+  const deposit = Number(subject.listing.deposit ?? 0);
+  const assessment: ListingAssessment = {
     risk: {
       verdict: a.verdict === 'danger' ? 'danger' : a.verdict === 'caution' ? 'caution' : 'safe',
-      summary: [...(primary.registry ? [] : [base.risk.summary]), pick(a.verdictLabel, locale), ...a.warnings.map((w) => pick(w, locale))].join(' '),
-      listingTitle: primary.title,
+      summary: [...(subject.registry ? [] : [base.risk.summary]), pick(a.verdictLabel, locale), ...a.warnings.map((w) => pick(w, locale))].join(' '),
+      listingTitle: subject.title,
       flags: a.flags.map((f) => ({ code: f.code, severity: sev(f.severity), title: RULE_TITLES[f.code] ? pick(RULE_TITLES[f.code], locale) : pick(f.severityLabel, locale), reason: pick(f.message, locale), basis: pick(f.basis, locale) })),
     },
     seniority: seniorityOf(a.ladder, deposit, locale, ctx.today()),
@@ -197,8 +213,11 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
       conditions: a.hug.reasons.map((r) => ({ label: pick(r, locale), met: a.hug.eligible })),
       basis: `HUG 전세보증금반환보증 (${a.hug.rulesEffectiveFrom})`,
     },
-    specialClauses: a.clauses.map((c) => ({ text: pick(c.text, locale), reason: pick(c.reason, locale) })),
-    afterContractSteps: a.steps.filter((s) => s.date).map((s) => ({ title: pick(s.title, locale), dueDate: s.date!, detail: pick(s.detail, locale) })),
+  };
+  return {
+    assessment,
+    clauses: a.clauses.map((c) => ({ text: pick(c.text, locale), reason: pick(c.reason, locale) })),
+    steps: a.steps.filter((s) => s.date).map((s) => ({ title: pick(s.title, locale), dueDate: s.date!, detail: pick(s.detail, locale) })),
   };
 }
 
