@@ -30,7 +30,7 @@ export const en: Shape<typeof ko> = {
     title: 'Clients', new: 'New client', edit: 'Edit client', name: 'Name', phone: 'Phone', ageBand: 'Age band', gender: 'Gender',
     currentDistrict: 'Current district', desiredDistricts: 'Wanted districts', budget: 'Budget', budgetDeposit: 'Deposit limit',
     budgetMonthlyRent: 'Monthly rent limit', budgetMaintenance: 'Maintenance fee limit', moveInDate: 'Wanted move-in date', notes: 'Household notes',
-    searchPlaceholder: 'Search name, district, notes', anonymous: 'Anonymous', cases: '{{count}} case(s)', withdraw: 'Withdraw consent',
+    searchPlaceholder: 'Search name, district, notes', anonymous: 'Anonymous', anonymousLabel: 'Anonymous #{{id}}', cases: '{{count}} case(s)', withdraw: 'Withdraw consent',
     withdrawConfirm: 'Withdrawing consent destroys the name, phone and notes at once, for good. Only statistics (age band, gender, districts, amounts) remain.',
     confirmDeleteWithCases: 'This also hides the client’s {{count}} case(s) and their listings. Delete? (You can undo.)',
     destroyed: 'Personal data destroyed ({{date}})', expiringSoon: 'Retention ends {{date}}', personalLocked: 'Personal fields need consent.',

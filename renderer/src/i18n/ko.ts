@@ -27,7 +27,7 @@ export const ko = {
     title: '고객', new: '새 고객', edit: '고객 정보 수정', name: '이름', phone: '연락처', ageBand: '연령대', gender: '성별',
     currentDistrict: '현재 거주 자치구', desiredDistricts: '희망 자치구', budget: '예산', budgetDeposit: '보증금 한도',
     budgetMonthlyRent: '월세 한도', budgetMaintenance: '관리비 한도', moveInDate: '희망 입주일', notes: '가구 메모',
-    searchPlaceholder: '이름, 자치구, 메모로 검색', anonymous: '익명', cases: '상담 {{count}}건', withdraw: '동의 철회',
+    searchPlaceholder: '이름, 자치구, 메모로 검색', anonymous: '익명', anonymousLabel: '익명 #{{id}}', cases: '상담 {{count}}건', withdraw: '동의 철회',
     withdrawConfirm: '동의를 철회하면 이름·연락처·메모가 즉시 파기되고 되돌릴 수 없습니다. 통계용 정보(연령대, 성별, 자치구, 금액)만 남습니다.',
     confirmDeleteWithCases: '이 고객의 상담 {{count}}건과 그 매물도 함께 숨겨집니다. 삭제할까요? (되돌리기 가능)',
     destroyed: '개인정보 파기됨 ({{date}})', expiringSoon: '{{date}} 보유 기간 만료 예정', personalLocked: '동의가 없으면 개인정보를 입력할 수 없습니다.',

@@ -12,6 +12,7 @@ import { DistrictSelect } from '../components/DistrictPicker.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
 import { fieldErrors } from '../components/useBilingual.js';
 import { useDebounced } from './Clients.js';
+import { useClientLabel } from '../components/ClientLabel.js';
 
 export function StatusBadge({ status }: { status: CaseStatus }) {
   const { t } = useTranslation();
@@ -20,12 +21,13 @@ export function StatusBadge({ status }: { status: CaseStatus }) {
 
 export function CaseRow({ c }: { c: CaseView }) {
   const { t } = useTranslation();
+  const label = useClientLabel();
   const { go } = useApp();
   return (
     <tr className="clickable" onClick={() => go({ name: 'case', id: c.id })}>
       <td>{c.openedOn}</td>
       <td>
-        <button type="button" className="link">{c.clientLabel}</button>
+        <button type="button" className="link">{label(c.clientLabel)}</button>
         {c.isDemo && <span className="badge demo">{t('app.demoBadge')}</span>}
       </td>
       <td>{t(`enum.caseType.${c.caseType}`)}</td>
@@ -103,6 +105,7 @@ export function ListingSummary({ l }: { l: ListingView }) {
 
 export function CaseDetail({ id }: { id: string }) {
   const { t } = useTranslation();
+  const label = useClientLabel();
   const { go, notify } = useApp();
   const [c, setC] = useState<CaseView | null>(null);
   const [listings, setListings] = useState<ListingView[] | null>(null);
@@ -130,7 +133,7 @@ export function CaseDetail({ id }: { id: string }) {
     <section className="page">
       <header className="page-head">
         <h1>
-          {c.clientLabel} · {t(`enum.caseType.${c.caseType}`)} <StatusBadge status={c.status} />
+          {label(c.clientLabel)} · {t(`enum.caseType.${c.caseType}`)} <StatusBadge status={c.status} />
           {c.isDemo && <span className="badge demo">{t('app.demoBadge')}</span>}
         </h1>
         <div className="row">
@@ -138,13 +141,13 @@ export function CaseDetail({ id }: { id: string }) {
           <button type="button" onClick={() => setEditing(true)}>{t('common.edit')}</button>
           <ConfirmButton label={t('common.delete')} question={t('common.confirmDelete')} onConfirm={async () => {
             await api('cases.delete', { id });
-            notify({ text: `${c.clientLabel} · ${t(`enum.caseType.${c.caseType}`)} — ${t('common.deleted')}`, undo: async () => { await api('cases.restore', { id }); go({ name: 'case', id }); } });
+            notify({ text: `${label(c.clientLabel)} · ${t(`enum.caseType.${c.caseType}`)} — ${t('common.deleted')}`, undo: async () => { await api('cases.restore', { id }); go({ name: 'case', id }); } });
             go({ name: 'cases' });
           }} />
         </div>
       </header>
       <dl className="card facts">
-        <dt>{t('case.client')}</dt><dd><button type="button" className="link" onClick={() => go({ name: 'client', id: c.clientId })}>{c.clientLabel}</button></dd>
+        <dt>{t('case.client')}</dt><dd><button type="button" className="link" onClick={() => go({ name: 'client', id: c.clientId })}>{label(c.clientLabel)}</button></dd>
         <dt>{t('case.district')}</dt><dd>{c.district ?? '—'}</dd>
         <dt>{t('case.manager')}</dt><dd>{c.managerName ?? '—'}</dd>
         <dt>{t('case.openedOn')}</dt><dd>{c.openedOn}</dd>
@@ -177,6 +180,7 @@ export function CaseDetail({ id }: { id: string }) {
 
 export function CaseEditor({ existing, clientId, onDone }: { existing?: CaseView; clientId?: string; onDone?(c: CaseView): void }) {
   const { t } = useTranslation();
+  const label = useClientLabel();
   const { go, notify, session } = useApp();
   const [clients, setClients] = useState<ClientView[]>([]);
   const [managers, setManagers] = useState<ManagerView[]>([]);
@@ -218,7 +222,7 @@ export function CaseEditor({ existing, clientId, onDone }: { existing?: CaseView
               setF({ ...f, clientId: e.target.value, district: f.district ?? c?.desiredDistricts[0] ?? null });
             }}>
               <option value="">{t('case.chooseClient')}</option>
-              {clients.map((c) => <option key={c.id} value={c.id}>{c.label}{c.isDemo ? ` (${t('app.demoBadge')})` : ''}</option>)}
+              {clients.map((c) => <option key={c.id} value={c.id}>{label(c.label)}{c.isDemo ? ` (${t('app.demoBadge')})` : ''}</option>)}
             </select>
           )}
         </Field>

@@ -13,6 +13,7 @@ import { DistrictChips, DistrictSelect } from '../components/DistrictPicker.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
 import { bannerMessage, fieldErrors, useBilingual } from '../components/useBilingual.js';
 import { CaseRow } from './Cases.js';
+import { useClientLabel } from '../components/ClientLabel.js';
 
 export function useDebounced<T>(value: T, ms = 200): T {
   const [v, setV] = useState(value);
@@ -25,6 +26,7 @@ export function useDebounced<T>(value: T, ms = 200): T {
 
 export function ClientsView() {
   const { t } = useTranslation();
+  const label = useClientLabel();
   const { go } = useApp();
   const [query, setQuery] = useState('');
   const q = useDebounced(query);
@@ -62,7 +64,7 @@ export function ClientsView() {
             {rows.map((c) => (
               <tr key={c.id} className="clickable" onClick={() => go({ name: 'client', id: c.id })}>
                 <td>
-                  <button type="button" className="link">{c.label}</button>
+                  <button type="button" className="link">{label(c.label)}</button>
                   {c.isDemo && <span className="badge demo">{t('app.demoBadge')}</span>}
                   {c.consent.expiringSoon && <span className="badge warn">{t('client.expiringSoon', { date: c.consent.expiresOn })}</span>}
                 </td>
@@ -120,6 +122,7 @@ function draftFrom(c: ClientView | null, purpose: string): Draft {
 
 export function ClientEditor({ id }: { id?: string }) {
   const { t } = useTranslation();
+  const label = useClientLabel();
   const tr = useBilingual();
   const { go, notify, refreshSession } = useApp();
   const [client, setClient] = useState<ClientView | null>(null);
@@ -177,7 +180,7 @@ export function ClientEditor({ id }: { id?: string }) {
   async function remove() {
     await api('clients.delete', { id: id! });
     notify({
-      text: `${client?.label} — ${t('common.deleted')}`,
+      text: `${label(client?.label)} — ${t('common.deleted')}`,
       undo: async () => {
         await api('clients.restore', { id: id! });
         go({ name: 'client', id: id! });
@@ -196,7 +199,7 @@ export function ClientEditor({ id }: { id?: string }) {
     <section className="page">
       <header className="page-head">
         <h1>
-          {id ? client?.label : t('client.new')}
+          {id ? label(client?.label) : t('client.new')}
           {client?.isDemo && <span className="badge demo">{t('app.demoBadge')}</span>}
         </h1>
         <div className="row">

@@ -4,9 +4,11 @@ import type { CaseView, ClientView } from '../../../electron/api/views.js';
 import { api } from '../api/client.js';
 import { useApp } from '../store/app.js';
 import { CaseRow } from './Cases.js';
+import { useClientLabel } from '../components/ClientLabel.js';
 
 export function Dashboard() {
   const { t } = useTranslation();
+  const label = useClientLabel();
   const { session, go } = useApp();
   const [cases, setCases] = useState<CaseView[] | null>(null);
   const [clients, setClients] = useState<ClientView[] | null>(null);
@@ -29,7 +31,7 @@ export function Dashboard() {
           <ul>
             {session.retentionWarnings.map((w) => (
               <li key={w.clientId}>
-                <button type="button" className="link" onClick={() => go({ name: 'client', id: w.clientId })}>{w.label}</button> — {t('dashboard.retentionHint', { date: w.expiresOn })}
+                <button type="button" className="link" onClick={() => go({ name: 'client', id: w.clientId })}>{label(w.label)}</button> — {t('dashboard.retentionHint', { date: w.expiresOn })}
               </li>
             ))}
           </ul>
@@ -48,7 +50,7 @@ export function Dashboard() {
             <ul className="plain">
               {clients.map((c) => (
                 <li key={c.id}>
-                  <button type="button" className="link" onClick={() => go({ name: 'client', id: c.id })}>{c.label}</button>
+                  <button type="button" className="link" onClick={() => go({ name: 'client', id: c.id })}>{label(c.label)}</button>
                   {c.isDemo && <span className="badge demo">{t('app.demoBadge')}</span>}
                   <span className="muted small"> {[c.ageBand ? t(`enum.ageBand.${c.ageBand}`) : '', c.desiredDistricts.join(', ')].filter(Boolean).join(' · ')}</span>
                 </li>

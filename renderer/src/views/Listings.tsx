@@ -11,6 +11,7 @@ import { MoneyInput } from '../components/MoneyInput.js';
 import { bannerMessage, fieldErrors, useBilingual } from '../components/useBilingual.js';
 import { useDebounced } from './Clients.js';
 import { ListingSummary } from './Cases.js';
+import { useClientLabel } from '../components/ClientLabel.js';
 
 export function ListingsView() {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ type Money = 'deposit' | 'monthlyRent' | 'maintenanceFee' | 'marketValue' | 'off
 
 export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
   const { t } = useTranslation();
+  const label = useClientLabel();
   const tr = useBilingual();
   const { go, notify } = useApp();
   const [c, setC] = useState<CaseView | null>(null);
@@ -128,7 +130,7 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
     <section className="page">
       <header className="page-head">
         <h1>{id ? t('listing.edit') : t('listing.new')}</h1>
-        <span className="muted">{t('listing.caseLabel')}: {c?.clientLabel} · {c && t(`enum.caseType.${c.caseType}`)}</span>
+        <span className="muted">{t('listing.caseLabel')}: {label(c?.clientLabel)} · {c && t(`enum.caseType.${c.caseType}`)}</span>
       </header>
       <form onSubmit={submit} aria-label={id ? t('listing.edit') : t('listing.new')}>
         <div className="card form-grid">
