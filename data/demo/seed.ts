@@ -8,6 +8,7 @@ import { createManager } from '../repos/managers.js';
 import { createClient } from '../repos/clients.js';
 import { createCase } from '../repos/cases.js';
 import { createListing } from '../repos/listings.js';
+import { setSetting } from '../repos/settings.js';
 import { addDays } from '../../checklists/common/seoul-time.js';
 
 export const DEMO_PIN = '0000';
@@ -82,7 +83,7 @@ export async function seedDemo(db: Database, cipher: FieldCipher, actor: Actor, 
       exclusiveAreaM2: 23.1, floor: 12, floorKind: 'above', approvalYear: 2016, marketValue: 130_000_000, officialPrice: 80_000_000,
       lat: 37.4812, lon: 126.9527, landlordName: null, brokerName: null, brokerOffice: '봉천공인중개사사무소 (예시)', brokerRegNo: null, notes: null,
     }, true);
-    await q.run(`INSERT INTO settings (key, value) VALUES ('demoSeeded', ?) ON CONFLICT(key) DO NOTHING`, [actor.now]);
+    await setSetting(q, 'demoSeeded', actor.now);
   });
 }
 

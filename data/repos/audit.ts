@@ -69,3 +69,8 @@ export function matchesAll(text: string, words: string[]): boolean {
 export function likePattern(query: string): string {
   return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** How many audit entries a record has (a revision counter, e.g. for calendar SEQUENCE). */
+export async function auditCount(q: Queryable, entity: string, entityId: string): Promise<number> {
+  return (await q.get<{ n: number }>('SELECT COUNT(*) AS n FROM audit WHERE entity = ? AND entity_id = ?', [entity, entityId]))?.n ?? 0;
+}

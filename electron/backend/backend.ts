@@ -9,6 +9,7 @@ import { FieldCipher } from '../../data/crypto/field-cipher.js';
 import { openDataDir, type KeyProtector, type OpenedDataDir } from '../../data/crypto/data-dir.js';
 import { destroyPersonal, expiredClients } from '../../data/repos/clients.js';
 import { seedDemo } from '../../data/demo/seed.js';
+import { anyManager, getSetting } from '../../data/repos/settings.js';
 import { todaySeoul } from '../../checklists/common/seoul-time.js';
 import type { HandlerContext, HandlerMap } from './context.js';
 import { OPEN_METHODS, Session } from './session.js';
@@ -74,12 +75,11 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     today: () => todaySeoul(now()),
     actor: () => ({ managerId: session.managerId, deviceId: dir.manifest.deviceId, now: now().toISOString() }),
   };
-  const lockSetting = await db.get<{ value: string }>(`SELECT value FROM settings WHERE key = 'lockAfterMinutes'`);
-  if (lockSetting) session.lockAfterMinutes = Number(lockSetting.value);
+  const lockSetting = await getSetting(db, 'lockAfterMinutes');
+  if (lockSetting) session.lockAfterMinutes = Number(lockSetting);
 
-  const seeded = await db.get(`SELECT 1 FROM settings WHERE key = 'demoSeeded'`);
-  const anyManager = await db.get(`SELECT 1 FROM managers LIMIT 1`);
-  if ((opts.seedDemo ?? true) && !seeded && !anyManager) {
+  // Demo data goes into a brand-new desk once; removing it never brings it back.
+  if ((opts.seedDemo ?? true) && !(await getSetting(db, 'demoSeeded')) && !(await anyManager(db))) {
     await seedDemo(db, cipher, { managerId: null, deviceId: dir.manifest.deviceId, now: now().toISOString() }, ctx.today());
   }
 

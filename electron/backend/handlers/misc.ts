@@ -1,5 +1,6 @@
 import { listAudit } from '../../../data/repos/audit.js';
 import { removeDemo } from '../../../data/demo/seed.js';
+import { getManager } from '../../../data/repos/managers.js';
 import type { HandlerMap } from '../context.js';
 
 export const miscHandlers: Pick<HandlerMap, 'audit.list' | 'demo.remove'> = {
@@ -16,9 +17,7 @@ export const miscHandlers: Pick<HandlerMap, 'audit.list' | 'demo.remove'> = {
   'demo.remove': async (_input, ctx) => {
     const removed = await removeDemo(ctx.db);
     // The demo manager may be the one signed in: then nobody is.
-    const still = ctx.session.managerId
-      ? await ctx.db.get('SELECT id FROM managers WHERE id = ?', [ctx.session.managerId])
-      : undefined;
+    const still = ctx.session.managerId ? await getManager(ctx.db, ctx.session.managerId) : undefined;
     if (!still) ctx.session.end();
     return { removed };
   },

@@ -5,14 +5,12 @@ import type { SessionView } from '../../api/views.js';
 import { getManager, listManagers, managerView, verifyPin, type ManagerRow } from '../../../data/repos/managers.js';
 import { expiringClients, clientView } from '../../../data/repos/clients.js';
 import { addDays } from '../../../checklists/common/seoul-time.js';
+import { demoPresent, setSetting } from '../../../data/repos/settings.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 export async function sessionView(ctx: HandlerContext): Promise<SessionView> {
   const managers = await listManagers(ctx.db);
   const current = ctx.session.managerId ? await getManager(ctx.db, ctx.session.managerId) : undefined;
-  const demo = await ctx.db.get<{ n: number }>(
-    `SELECT (SELECT COUNT(*) FROM clients WHERE is_demo = 1) + (SELECT COUNT(*) FROM managers WHERE is_demo = 1) AS n`,
-  );
   const signedIn = !!current && !ctx.session.locked;
   const today = ctx.today();
   const expiring = signedIn ? await expiringClients(ctx.db, today, addDays(today, RETENTION_WARNING_DAYS)) : [];
@@ -21,7 +19,7 @@ export async function sessionView(ctx: HandlerContext): Promise<SessionView> {
     manager: current ? managerView(current) : null,
     locked: ctx.session.locked,
     lockAfterMinutes: ctx.session.lockAfterMinutes,
-    demo: { present: (demo?.n ?? 0) > 0 },
+    demo: { present: await demoPresent(ctx.db) },
     deviceId: ctx.deviceId,
     retentionWarnings: expiring.map((r) => {
       const v = clientView(ctx.cipher, r, today, RETENTION_WARNING_DAYS);
@@ -79,7 +77,7 @@ export const sessionHandlers: Pick<
   'session.touch': async () => ({ ok: true }),
   'session.setLockAfter': async ({ minutes }, ctx) => {
     ctx.session.lockAfterMinutes = minutes;
-    await ctx.db.run(`INSERT INTO settings (key, value) VALUES ('lockAfterMinutes', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, [String(minutes)]);
+    await setSetting(ctx.db, 'lockAfterMinutes', String(minutes));
     return sessionView(ctx);
   },
 };

@@ -8,6 +8,7 @@ import type {
   ViewingAmendmentView, ViewingPhotoView, ViewingResults, ViewingStopView, ViewingSummaryView, ViewingView,
 } from '../../api/viewing-methods.js';
 import { getCase } from '../../../data/repos/cases.js';
+import { auditCount } from '../../../data/repos/audit.js';
 import { anonymousLabel } from '../../../data/repos/clients.js';
 import { getListing } from '../../../data/repos/listings.js';
 import { getManager, listManagers } from '../../../data/repos/managers.js';
@@ -232,7 +233,7 @@ export const viewingHandlers: Pick<HandlerMap, keyof ViewingResults> = {
   'viewings.ics': async ({ id }, ctx) => {
     const v = await viewingOr404(ctx, id);
     const stops = await listStops(ctx.db, id);
-    const audits = await ctx.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM audit WHERE entity = 'viewings' AND entity_id = ?`, [id]);
+    const revisions = await auditCount(ctx.db, 'viewings', id);
     const client = ctx.cipher.decrypt(v.client_name_enc);
     const content = viewingIcs({
       id,
@@ -244,7 +245,7 @@ export const viewingHandlers: Pick<HandlerMap, keyof ViewingResults> = {
       status: v.status,
       stamp: ctx.now(),
       updatedAt: v.updated_at,
-      sequence: Math.max(0, (audits?.n ?? 1) - 1),
+      sequence: Math.max(0, revisions - 1),
     });
     return { fileName: `안심동행_${v.date}_${v.start_time.replace(':', '')}.ics`, mime: 'text/calendar', content };
   },
