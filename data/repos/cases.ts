@@ -63,10 +63,12 @@ const SELECT = `SELECT k.*, u.name AS updated_by_name, m.name AS manager_name, c
   LEFT JOIN managers u ON u.id = k.updated_by`;
 
 export function caseView(cipher: FieldCipher, row: CaseRow) {
+  const clientName = cipher.decrypt(row.client_name_enc);
   return {
     ...metaView(row),
     clientId: row.client_id,
-    clientLabel: cipher.decrypt(row.client_name_enc) ?? anonymousLabel(row.client_id),
+    clientLabel: clientName ?? anonymousLabel(row.client_id),
+    clientName,
     caseType: row.case_type as never,
     status: row.status as never,
     district: row.district,

@@ -31,7 +31,7 @@ export interface SessionView {
   demo: { present: boolean };
   deviceId: string;
   /** Clients whose consented retention ends within the warning window. */
-  retentionWarnings: { clientId: string; label: string; expiresOn: string }[];
+  retentionWarnings: { clientId: string; label: string; name: string | null; expiresOn: string }[];
 }
 
 export interface ConsentView {
@@ -68,6 +68,8 @@ export interface ClientView extends RecordMeta {
 export interface CaseView extends RecordMeta {
   clientId: string;
   clientLabel: string;
+  /** The client's name, or null when there is none (no consent, or destroyed). */
+  clientName: string | null;
   caseType: CaseType;
   status: CaseStatus;
   district: string | null;

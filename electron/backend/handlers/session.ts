@@ -23,7 +23,7 @@ export async function sessionView(ctx: HandlerContext): Promise<SessionView> {
     deviceId: ctx.deviceId,
     retentionWarnings: expiring.map((r) => {
       const v = clientView(ctx.cipher, r, today, RETENTION_WARNING_DAYS);
-      return { clientId: v.id, label: v.label, expiresOn: v.consent.expiresOn! };
+      return { clientId: v.id, label: v.label, name: v.name, expiresOn: v.consent.expiresOn! };
     }),
   };
 }

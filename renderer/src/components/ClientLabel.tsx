@@ -1,13 +1,10 @@
 import { useTranslation } from 'react-i18next';
 
 /**
- * A client's label as the backend gives it — the name, or 「익명 #3f2a」 for a client without
- * (remaining) consent — in the current language.
+ * How a client is named on screen: the name, or 「익명 #3f2a」 (in the current language) for a
+ * client without (remaining) consent — the same short id the backend's anonymousLabel uses.
  */
 export function useClientLabel() {
   const { t } = useTranslation();
-  return (label: string | null | undefined) => {
-    const m = /^익명 #(\w+)$/.exec(label ?? '');
-    return m ? t('client.anonymousLabel', { id: m[1] }) : (label ?? '');
-  };
+  return (name: string | null | undefined, id: string | undefined) => name ?? (id ? t('client.anonymousLabel', { id: id.slice(0, 4) }) : '');
 }

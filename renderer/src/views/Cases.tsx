@@ -27,7 +27,7 @@ export function CaseRow({ c }: { c: CaseView }) {
     <tr className="clickable" onClick={() => go({ name: 'case', id: c.id })}>
       <td>{c.openedOn}</td>
       <td>
-        <button type="button" className="link">{label(c.clientLabel)}</button>
+        <button type="button" className="link">{label(c.clientName, c.clientId)}</button>
         {c.isDemo && <span className="badge demo">{t('app.demoBadge')}</span>}
       </td>
       <td>{t(`enum.caseType.${c.caseType}`)}</td>
@@ -133,7 +133,7 @@ export function CaseDetail({ id }: { id: string }) {
     <section className="page">
       <header className="page-head">
         <h1>
-          {label(c.clientLabel)} · {t(`enum.caseType.${c.caseType}`)} <StatusBadge status={c.status} />
+          {label(c.clientName, c.clientId)} · {t(`enum.caseType.${c.caseType}`)} <StatusBadge status={c.status} />
           {c.isDemo && <span className="badge demo">{t('app.demoBadge')}</span>}
         </h1>
         <div className="row">
@@ -141,13 +141,13 @@ export function CaseDetail({ id }: { id: string }) {
           <button type="button" onClick={() => setEditing(true)}>{t('common.edit')}</button>
           <ConfirmButton label={t('common.delete')} question={t('common.confirmDelete')} onConfirm={async () => {
             await api('cases.delete', { id });
-            notify({ text: `${label(c.clientLabel)} · ${t(`enum.caseType.${c.caseType}`)} — ${t('common.deleted')}`, undo: async () => { await api('cases.restore', { id }); go({ name: 'case', id }); } });
+            notify({ text: `${label(c.clientName, c.clientId)} · ${t(`enum.caseType.${c.caseType}`)} — ${t('common.deleted')}`, undo: async () => { await api('cases.restore', { id }); go({ name: 'case', id }); } });
             go({ name: 'cases' });
           }} />
         </div>
       </header>
       <dl className="card facts">
-        <dt>{t('case.client')}</dt><dd><button type="button" className="link" onClick={() => go({ name: 'client', id: c.clientId })}>{label(c.clientLabel)}</button></dd>
+        <dt>{t('case.client')}</dt><dd><button type="button" className="link" onClick={() => go({ name: 'client', id: c.clientId })}>{label(c.clientName, c.clientId)}</button></dd>
         <dt>{t('case.district')}</dt><dd>{c.district ?? '—'}</dd>
         <dt>{t('case.manager')}</dt><dd>{c.managerName ?? '—'}</dd>
         <dt>{t('case.openedOn')}</dt><dd>{c.openedOn}</dd>
@@ -222,7 +222,7 @@ export function CaseEditor({ existing, clientId, onDone }: { existing?: CaseView
               setF({ ...f, clientId: e.target.value, district: f.district ?? c?.desiredDistricts[0] ?? null });
             }}>
               <option value="">{t('case.chooseClient')}</option>
-              {clients.map((c) => <option key={c.id} value={c.id}>{label(c.label)}{c.isDemo ? ` (${t('app.demoBadge')})` : ''}</option>)}
+              {clients.map((c) => <option key={c.id} value={c.id}>{label(c.name, c.id)}{c.isDemo ? ` (${t('app.demoBadge')})` : ''}</option>)}
             </select>
           )}
         </Field>

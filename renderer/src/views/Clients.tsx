@@ -64,7 +64,7 @@ export function ClientsView() {
             {rows.map((c) => (
               <tr key={c.id} className="clickable" onClick={() => go({ name: 'client', id: c.id })}>
                 <td>
-                  <button type="button" className="link">{label(c.label)}</button>
+                  <button type="button" className="link">{label(c.name, c.id)}</button>
                   {c.isDemo && <span className="badge demo">{t('app.demoBadge')}</span>}
                   {c.consent.expiringSoon && <span className="badge warn">{t('client.expiringSoon', { date: c.consent.expiresOn })}</span>}
                 </td>
@@ -180,7 +180,7 @@ export function ClientEditor({ id }: { id?: string }) {
   async function remove() {
     await api('clients.delete', { id: id! });
     notify({
-      text: `${label(client?.label)} — ${t('common.deleted')}`,
+      text: `${label(client?.name, client?.id)} — ${t('common.deleted')}`,
       undo: async () => {
         await api('clients.restore', { id: id! });
         go({ name: 'client', id: id! });
@@ -199,7 +199,7 @@ export function ClientEditor({ id }: { id?: string }) {
     <section className="page">
       <header className="page-head">
         <h1>
-          {id ? label(client?.label) : t('client.new')}
+          {id ? label(client?.name, client?.id) : t('client.new')}
           {client?.isDemo && <span className="badge demo">{t('app.demoBadge')}</span>}
         </h1>
         <div className="row">

@@ -31,7 +31,7 @@ export function Dashboard() {
           <ul>
             {session.retentionWarnings.map((w) => (
               <li key={w.clientId}>
-                <button type="button" className="link" onClick={() => go({ name: 'client', id: w.clientId })}>{label(w.label)}</button> — {t('dashboard.retentionHint', { date: w.expiresOn })}
+                <button type="button" className="link" onClick={() => go({ name: 'client', id: w.clientId })}>{label(w.name, w.clientId)}</button> — {t('dashboard.retentionHint', { date: w.expiresOn })}
               </li>
             ))}
           </ul>
@@ -50,7 +50,7 @@ export function Dashboard() {
             <ul className="plain">
               {clients.map((c) => (
                 <li key={c.id}>
-                  <button type="button" className="link" onClick={() => go({ name: 'client', id: c.id })}>{label(c.label)}</button>
+                  <button type="button" className="link" onClick={() => go({ name: 'client', id: c.id })}>{label(c.name, c.id)}</button>
                   {c.isDemo && <span className="badge demo">{t('app.demoBadge')}</span>}
                   <span className="muted small"> {[c.ageBand ? t(`enum.ageBand.${c.ageBand}`) : '', c.desiredDistricts.join(', ')].filter(Boolean).join(' · ')}</span>
                 </li>

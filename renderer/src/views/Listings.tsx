@@ -130,7 +130,7 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
     <section className="page">
       <header className="page-head">
         <h1>{id ? t('listing.edit') : t('listing.new')}</h1>
-        <span className="muted">{t('listing.caseLabel')}: {label(c?.clientLabel)} · {c && t(`enum.caseType.${c.caseType}`)}</span>
+        <span className="muted">{t('listing.caseLabel')}: {label(c?.clientName, c?.clientId)} · {c && t(`enum.caseType.${c.caseType}`)}</span>
       </header>
       <form onSubmit={submit} aria-label={id ? t('listing.edit') : t('listing.new')}>
         <div className="card form-grid">

@@ -9,11 +9,13 @@ import { useApp } from '../../store/app.js';
 import { useBilingual } from '../../components/useBilingual.js';
 import { ViewingStatusBadge } from './ViewingsHome.js';
 import { base64ToBlob, printBlob, saveBlob } from './files.js';
+import { useClientLabel } from '../../components/ClientLabel.js';
 
 type Action = 'open' | 'save' | 'print';
 
 export function ReportsHome({ caseId }: { caseId?: string }) {
   const { t } = useTranslation();
+  const label = useClientLabel();
   const tr = useBilingual();
   const { go, notify } = useApp();
   const [cases, setCases] = useState<CaseView[]>([]);
@@ -59,7 +61,7 @@ export function ReportsHome({ caseId }: { caseId?: string }) {
           <label className="row">{t('reports.pickCase')}
             <select value={caseId ?? ''} aria-label={t('reports.pickCase')} onChange={(e) => go({ name: 'reports', caseId: e.target.value || undefined })}>
               <option value="">{t('reports.chooseCase')}</option>
-              {cases.map((c) => <option key={c.id} value={c.id}>{c.clientLabel} · {t(`enum.caseType.${c.caseType}`)} · {c.openedOn}</option>)}
+              {cases.map((c) => <option key={c.id} value={c.id}>{label(c.clientName, c.clientId)} · {t(`enum.caseType.${c.caseType}`)} · {c.openedOn}</option>)}
             </select>
           </label>
           <label className="row">{t('reports.language')}

@@ -10,9 +10,11 @@ import { useApp } from '../../store/app.js';
 import { Field } from '../../components/Field.js';
 import { fieldErrors, useBilingual } from '../../components/useBilingual.js';
 import { ListingSummary } from '../Cases.js';
+import { useClientLabel } from '../../components/ClientLabel.js';
 
 export function ViewingPlanner({ caseId, id, listingId }: { caseId: string; id?: string; listingId?: string }) {
   const { t } = useTranslation();
+  const label = useClientLabel();
   const tr = useBilingual();
   const { go, notify, session } = useApp();
   const [c, setC] = useState<CaseView | null>(null);
@@ -71,7 +73,7 @@ export function ViewingPlanner({ caseId, id, listingId }: { caseId: string; id?:
   return (
     <section className="page">
       <header className="page-head">
-        <h1>{t('viewings.planTitle', { client: c?.clientLabel ?? '' })}</h1>
+        <h1>{t('viewings.planTitle', { client: label(c?.clientName, c?.clientId) })}</h1>
         <button type="button" onClick={() => go(id ? { name: 'viewing', id } : { name: 'case', id: caseId })}>{t('common.back')}</button>
       </header>
       <form className="card form-grid viewings-plan" onSubmit={submit} aria-label={t('viewings.plan')}>
