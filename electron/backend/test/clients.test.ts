@@ -90,7 +90,7 @@ describe('clients', () => {
     h = await signedIn({ now: new Date('2026-11-27T01:00:00Z') });
     const c = await h.api('clients.create', { consent: { ...consented(), date: '2025-12-20', retentionMonths: 12 }, name: '기한만료', desiredDistricts: [] });
     const status = await h.api('session.status');
-    expect(status.retentionWarnings).toEqual([{ clientId: c.id, label: '기한만료', expiresOn: '2026-12-20' }]);
+    expect(status.retentionWarnings).toEqual([{ clientId: c.id, label: '기한만료', name: '기한만료', expiresOn: '2026-12-20' }]);
     h.clock.now = new Date('2026-12-20T00:30:00Z'); // 09:30 in Seoul on the expiry date
     await h.api('session.start', { id: (await h.api('managers.list'))[0].id, pin: '1234' });
     const after = await h.api('clients.get', { id: c.id });
