@@ -193,29 +193,16 @@ function parseValue(buf: Buffer, f: DbfField, start: number, dec: CellDecoder): 
  * null). `only` limits decoding to the named fields (the study needs a few of many).
  */
 export function* readDbfRecords(path: string, h: DbfHeader, enc: TextEncoding, only?: string[], from = 0): Generator<Record<string, DbfValue> | null> {
-  const fd = openSync(path, 'r');
-  try {
-    const per = Math.max(1, Math.floor((1 << 20) / h.recordLength));
-    const chunk = Buffer.alloc(per * h.recordLength);
-    const fields = only ? h.fields.filter((f) => only.includes(f.name)) : h.fields;
-    const names = fields.map((f) => f.name);
-    const decoders = fields.map(() => new CellDecoder(enc));
-    for (let r = from; r < h.records; r += per) {
-      const count = Math.min(per, h.records - r);
-      readSync(fd, chunk, 0, count * h.recordLength, h.headerLength + r * h.recordLength);
-      for (let i = 0; i < count; i++) {
-        const base = i * h.recordLength;
-        if (chunk[base] === 0x2a) {
-          yield null;
-          continue;
-        }
-        const rec: Record<string, DbfValue> = {};
-        for (let k = 0; k < fields.length; k++) rec[names[k]] = parseValue(chunk, fields[k], base, decoders[k]);
-        yield rec;
-      }
+  // One reader: the record objects are built from readDbfRows' reused row.
+  const names = (only ? h.fields.filter((f) => only.includes(f.name)) : h.fields).map((f) => f.name);
+  for (const row of readDbfRows(path, h, enc, names, from)) {
+    if (!row) {
+      yield null;
+      continue;
     }
-  } finally {
-    closeSync(fd);
+    const rec: Record<string, DbfValue> = {};
+    for (let k = 0; k < names.length; k++) rec[names[k]] = row[k];
+    yield rec;
   }
 }
 
