@@ -1,10 +1,7 @@
-import { mkdtemp } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
+import { migratedDb, withListings } from '../db/test-db.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Database } from '../db/sqlite.js';
-import { migrate } from '../db/migrate.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { emptyRegistryDoc } from '../../checklists/rights/registry-doc.js';
 import { addBaseRate, getRegistry, listBaseRates, removeBaseRate, saveRegistry } from './registry.js';
@@ -14,14 +11,8 @@ afterEach(async () => db?.close());
 const actor = { managerId: null, deviceId: 'dev', now: '2026-11-27T01:00:00.000Z' };
 
 async function open() {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ansim-registry-'));
-  db = await Database.open(path.join(dir, 'test.sqlite'));
-  await migrate(db);
-  await db.exec(`
-    INSERT INTO clients (id, created_at, updated_at, device_id) VALUES ('c', 't', 't', 'd');
-    INSERT INTO cases (id, client_id, case_type, status, opened_on, created_at, updated_at, device_id) VALUES ('k', 'c', 'x', 'y', '2026-01-01', 't', 't', 'd');
-    INSERT INTO listings (id, case_id, building_type, lease_type, created_at, updated_at, device_id) VALUES ('l', 'k', 'apartment', 'jeonse', 't', 't', 'd');
-  `);
+  db = await migratedDb('ansim-registry-');
+  await withListings(db, ['l']);
   return { d: db, cipher: new FieldCipher(randomBytes(32)) };
 }
 

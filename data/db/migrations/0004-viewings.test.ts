@@ -1,22 +1,14 @@
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { migratedDb, withListings } from '../test-db.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Database } from '../sqlite.js';
-import { migrate } from '../migrate.js';
 
 let db: Database | undefined;
 afterEach(async () => db?.close());
 
 async function withTwoListings() {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ansim-0004-'));
-  db = await Database.open(path.join(dir, 'test.sqlite'));
-  await migrate(db);
+  db = await migratedDb('ansim-0004-');
+  await withListings(db, ['l1', 'l2']);
   await db.exec(`
-    INSERT INTO clients (id, created_at, updated_at, device_id) VALUES ('c', 't', 't', 'd');
-    INSERT INTO cases (id, client_id, case_type, status, opened_on, created_at, updated_at, device_id) VALUES ('k', 'c', 'x', 'y', '2026-01-01', 't', 't', 'd');
-    INSERT INTO listings (id, case_id, building_type, lease_type, created_at, updated_at, device_id) VALUES ('l1', 'k', 'apartment', 'jeonse', 't', 't', 'd');
-    INSERT INTO listings (id, case_id, building_type, lease_type, created_at, updated_at, device_id) VALUES ('l2', 'k', 'apartment', 'jeonse', 't', 't', 'd');
     INSERT INTO viewings (id, case_id, date, start_time, created_at, updated_at, device_id) VALUES ('v', 'k', '2026-12-01', '14:00', 't', 't', 'd');
     INSERT INTO viewing_stops (id, viewing_id, listing_id, position, created_at, updated_at, device_id) VALUES ('s1', 'v', 'l1', 0, 't', 't', 'd');
   `);
