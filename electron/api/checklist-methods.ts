@@ -5,6 +5,7 @@ import type { Answer, RunScore, Template, Unmapped } from '../../checklists/engi
 import type { Bilingual } from './errors.js';
 import { bilingualIssue } from './errors.js';
 import { id } from './schemas.js';
+import type { PhotoMeta } from './views.js';
 
 const itemId = z.string().regex(/^[a-z][a-zA-Z0-9_.-]{0,63}$/, bilingualIssue('항목 ID가 올바르지 않습니다.', 'Not a valid item id.'));
 const templateId = z.string().regex(/^[a-z][a-zA-Z0-9_.-]{0,63}$/, bilingualIssue('체크리스트 ID가 올바르지 않습니다.', 'Not a valid checklist id.'));
@@ -79,15 +80,8 @@ export interface ChecklistAnswerView extends Answer {
   answeredAt: string;
 }
 
-export interface ChecklistPhotoView {
-  id: string;
+export interface ChecklistPhotoView extends PhotoMeta {
   itemId: string;
-  mime: string;
-  width: number;
-  height: number;
-  takenAt: string | null;
-  lat: number | null;
-  lon: number | null;
   name: string | null;
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Bilingual } from './errors.js';
 import { bilingualIssue } from './errors.js';
 import { date, id } from './schemas.js';
+import type { PhotoMeta } from './views.js';
 
 const text = (max: number) => z.string().trim().max(max, bilingualIssue(`${max}자 이하로 입력하세요.`, `Enter at most ${max} characters.`));
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, bilingualIssue('시각은 14:00처럼 HH:MM 형식입니다.', 'Times are HH:MM, e.g. 14:00.'));
@@ -93,15 +94,8 @@ export const viewingInputs = {
 export type ViewingStatus = 'planned' | 'done' | 'cancelled' | 'no-show';
 export type StopImpression = 'good' | 'ok' | 'poor';
 
-export interface ViewingPhotoView {
-  id: string;
+export interface ViewingPhotoView extends PhotoMeta {
   stopId: string;
-  mime: string;
-  width: number;
-  height: number;
-  takenAt: string | null;
-  lat: number | null;
-  lon: number | null;
 }
 
 export interface ViewingStopView {

@@ -107,6 +107,18 @@ export interface ListingView extends RecordMeta {
   notes: string | null;
 }
 
+/** A stored photo's facts (the image itself is fetched through the API, never by URL). */
+export interface PhotoMeta {
+  id: string;
+  mime: string;
+  width: number;
+  height: number;
+  /** From EXIF where present. */
+  takenAt: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
 export interface AuditView {
   seq: number;
   at: string;

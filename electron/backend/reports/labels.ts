@@ -1,6 +1,7 @@
 // Fixed wording of the reports in Korean and English. The report's language is the model's
 // `locale` (default Korean); content from the model is printed as given.
 import type { Bilingual } from '../../api/errors.js';
+import { VERDICT_LABELS } from '../../../checklists/engine/run.js';
 import type { ChecklistItemStatus, Impression, ReportLocale, Tone } from './models.js';
 
 export type { Bilingual };
@@ -104,11 +105,10 @@ export const L = {
   amendments: { ko: '정정 기록 (원본 유지)', en: 'Amendments (original kept)' },
 } satisfies Record<string, Bilingual>;
 
+/** The verdict words the checklists use everywhere, plus the neutral 정보 for a flag that informs. */
 export const VERDICT_LABEL: Record<Tone, Bilingual> = {
   info: { ko: '정보', en: 'Info' },
-  safe: { ko: '안전', en: 'Safe' },
-  caution: { ko: '주의', en: 'Caution' },
-  danger: { ko: '위험', en: 'Danger' },
+  ...VERDICT_LABELS,
 };
 
 export const STATUS_LABEL: Record<ChecklistItemStatus, Bilingual> = {
