@@ -11,29 +11,71 @@ import { pageLabel } from './labels.js';
 import type { ReportLocale, Tone, Verdict } from './models.js';
 import { paginateRows, splitTallRow } from './table-split.js';
 import { wrapText } from './wrap.js';
+import { hexToUnit, PALETTE } from '../../api/palette.js';
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
 
 /** Page frame in points: the header lives above `top`, the footer below `bottom`. */
 export const FRAME = { left: 48, right: 48, top: 72, bottom: 60 } as const;
 
-export const COLORS = {
-  text: rgb(0.1, 0.1, 0.12),
-  muted: rgb(0.4, 0.42, 0.46),
-  rule: rgb(0.78, 0.8, 0.83),
-  headerFill: rgb(0.93, 0.94, 0.96),
-  accent: rgb(0.11, 0.33, 0.62),
-  highlightFill: rgb(0.89, 0.94, 1),
-  white: rgb(1, 1, 1),
-  demo: rgb(0.75, 0.1, 0.1),
+const pdfColor = (hex: string): RGB => rgb(...hexToUnit(hex));
+
+/**
+ * Report colours, from the app's shared palette (electron/api/palette.ts) so the PDF and the
+ * screens say 안전/주의/위험 in the same colours, and every text/background pair printed here
+ * meets WCAG AA (checked by renderer/src/theme/contrast.test.ts through PDF_PAIRS).
+ */
+export const PDF_HEX = {
+  text: '#1a1a1f',
+  muted: PALETTE.muted,
+  rule: '#c7ccd4',
+  headerFill: '#edf0f5',
+  accent: '#1c5499',
+  highlightFill: '#e3f0ff',
+  white: '#ffffff',
+  demo: '#bf1a1a',
+  photoFill: '#f7f7fa',
+  info: PALETTE.info,
+  safe: PALETTE.ok,
+  caution: PALETTE.warn,
+  danger: PALETTE.danger,
 } as const;
 
-/** Verdict colours: green, amber, red, as on the app's screens. */
+/** Every foreground/background pair the report draws text in (ratio checked in a unit test). */
+export const PDF_PAIRS: { fg: keyof typeof PDF_HEX; bg: keyof typeof PDF_HEX; what: string }[] = [
+  { fg: 'text', bg: 'white', what: 'body text' },
+  { fg: 'muted', bg: 'white', what: 'notes, basis, captions' },
+  { fg: 'muted', bg: 'headerFill', what: 'key column, table header, photo placeholder' },
+  { fg: 'text', bg: 'headerFill', what: 'table header, rank' },
+  { fg: 'text', bg: 'highlightFill', what: "the tenant's rung" },
+  { fg: 'accent', bg: 'white', what: 'headings' },
+  { fg: 'white', bg: 'accent', what: "the tenant's rank" },
+  { fg: 'white', bg: 'safe', what: '안전 badge' },
+  { fg: 'white', bg: 'caution', what: '주의 badge' },
+  { fg: 'white', bg: 'danger', what: '위험 badge' },
+  { fg: 'white', bg: 'info', what: '정보 badge' },
+  { fg: 'white', bg: 'demo', what: '예시 mark' },
+  { fg: 'muted', bg: 'photoFill', what: 'missing photo text' },
+  { fg: 'muted', bg: 'highlightFill', what: "details on the tenant's rung" },
+];
+
+export const COLORS = {
+  text: pdfColor(PDF_HEX.text),
+  muted: pdfColor(PDF_HEX.muted),
+  rule: pdfColor(PDF_HEX.rule),
+  headerFill: pdfColor(PDF_HEX.headerFill),
+  accent: pdfColor(PDF_HEX.accent),
+  highlightFill: pdfColor(PDF_HEX.highlightFill),
+  white: pdfColor(PDF_HEX.white),
+  demo: pdfColor(PDF_HEX.demo),
+} as const;
+
+/** Verdict colours: green, amber, red, as on the app's screens (white text on each ≥ 4.5:1). */
 export const VERDICT_COLORS: Record<Tone, RGB> = {
-  info: rgb(0.42, 0.47, 0.55),
-  safe: rgb(0.1, 0.52, 0.3),
-  caution: rgb(0.85, 0.52, 0.02),
-  danger: rgb(0.78, 0.13, 0.13),
+  info: pdfColor(PDF_HEX.info),
+  safe: pdfColor(PDF_HEX.safe),
+  caution: pdfColor(PDF_HEX.caution),
+  danger: pdfColor(PDF_HEX.danger),
 };
 
 export interface TextStyle {
@@ -502,7 +544,7 @@ export class ReportWriter {
       this.ensureSpace(rowH);
       rowItems.forEach((it, i) => {
         const x = this.left + i * (cellW + gap);
-        this.page.drawRectangle({ x, y: A4.height - this.cursor - imgH, width: cellW, height: imgH, color: rgb(0.97, 0.97, 0.98) });
+        this.page.drawRectangle({ x, y: A4.height - this.cursor - imgH, width: cellW, height: imgH, color: pdfColor(PDF_HEX.photoFill) });
         this.fitImage(it.image, x, this.cursor, cellW, imgH, missingLabel);
         this.drawLines(captions[i], x, this.cursor + imgH + 2, cellW, captionStyle);
       });
