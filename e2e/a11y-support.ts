@@ -24,12 +24,13 @@ export const describeViolations = (vs: AxeViolation[]) =>
 
 /** How far the page scrolls sideways (0 when it reflows). */
 export async function sidewaysOverflow(page: Page): Promise<{ px: number; culprits: string[] }> {
-  return page.evaluate(() => {
+  // A string, evaluated in the page: the e2e project is type-checked without the DOM library.
+  return page.evaluate(`(() => {
     const w = document.documentElement.clientWidth;
     const px = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - w;
-    const culprits: string[] = [];
+    const culprits = [];
     if (px > 0) {
-      for (const el of document.querySelectorAll<HTMLElement>('main *, .topbar *, .gate *')) {
+      for (const el of document.querySelectorAll('main *, .topbar *, .gate *')) {
         const r = el.getBoundingClientRect();
         if (r.right > w + 1 && r.width > 0) {
           // Elements inside their own horizontal scroll box do not count.
@@ -37,15 +38,15 @@ export async function sidewaysOverflow(page: Page): Promise<{ px: number; culpri
           let boxed = false;
           while (p && p !== document.body) {
             const cs = getComputedStyle(p);
-            if ((cs.overflowX === 'auto' || cs.overflowX === 'scroll' || cs.overflowX === 'hidden') && p.getBoundingClientRect().right <= w + 1) { boxed = true; break; }
+            if (['auto', 'scroll', 'hidden'].includes(cs.overflowX) && p.getBoundingClientRect().right <= w + 1) { boxed = true; break; }
             p = p.parentElement;
           }
-          if (!boxed) culprits.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(r.right)} "${(el.textContent ?? '').trim().slice(0, 30)}"`);
+          if (!boxed) culprits.push(el.tagName.toLowerCase() + '.' + [...el.classList].join('.') + ' right=' + Math.round(r.right) + ' "' + (el.textContent || '').trim().slice(0, 30) + '"');
         }
       }
     }
     return { px, culprits: culprits.slice(0, 8) };
-  });
+  })()`);
 }
 
 /** Clicks a main-menu entry, opening the folded menu first on a narrow window. */

@@ -320,7 +320,9 @@ export async function buildViewingLogModel(ctx: HandlerContext, viewingId: strin
     status: v.status,
     stops: out,
     nextSteps: [...(summary ? [summary] : []), ...(nextSteps ? nextSteps.split(/\n+/).map((x) => x.trim()).filter(Boolean) : [])],
-    confirmation: v.confirmed_at && tenantName && sig ? { typedName: tenantName, signaturePng: sig, confirmedAt: v.confirmed_at, satisfaction: v.satisfaction ?? undefined } : undefined,
+    confirmation: v.confirmed_at && tenantName && v.confirmation_method === 'typed'
+      ? { method: 'typed', typedName: tenantName, witness: (await managerInfo(ctx, v.confirmed_by)).name, confirmedAt: v.confirmed_at, satisfaction: v.satisfaction ?? undefined }
+      : v.confirmed_at && tenantName && sig ? { method: 'drawn', typedName: tenantName, signaturePng: sig, confirmedAt: v.confirmed_at, satisfaction: v.satisfaction ?? undefined } : undefined,
     amendments: (await listAmendments(ctx.db, viewingId)).map((a) => ({ at: a.at, text: `${a.field ? `[${a.field}] ` : ''}${ctx.cipher.decrypt(a.text_enc) ?? ''}` })),
   };
 }
