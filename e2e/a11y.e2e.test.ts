@@ -137,7 +137,151 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'accessibility' : 'accessi
     });
   }
 
-  it('left no page errors', () => {
-    expect(errors, errors.join('\n')).toEqual([]);
+  /** Presses Tab (or Shift+Tab) until the focused element matches `selector`; fails after `max` presses. */
+  async function tabTo(selector: string, opts: { back?: boolean; max?: number } = {}) {
+    for (let i = 0; i < (opts.max ?? 80); i++) {
+      if (await page.evaluate(`!!document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`)) return;
+      await page.keyboard.press(opts.back ? 'Shift+Tab' : 'Tab');
+    }
+    throw new Error(`Tab never reached ${selector}`);
+  }
+  const active = (expr: string) => page.evaluate(`(() => { const a = document.activeElement; return ${expr}; })()`);
+
+  it('keyboard only: signs in (manager radio group, PIN), skips the menu and lands on each screen heading', async () => {
+    await page.getByRole('button', { name: '근무 종료' }).click();
+    await page.getByRole('radiogroup', { name: '누가 근무 중인가요?' }).waitFor();
+    // The PIN field has focus; back to the manager group, which is one Tab stop.
+    await tabTo('[role="radio"]', { back: true });
+    await page.keyboard.press('End');
+    expect(await active(`a.getAttribute('aria-checked')`)).toBe('true');
+    expect(await active(`a.textContent`)).toContain('데모 매니저');
+    await page.keyboard.press('Tab');
+    expect(await active('a.id')).toBe('pin');
+    // A wrong PIN: the field says so, and keeps focus.
+    await page.keyboard.type('9999');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => active(`a.getAttribute('aria-invalid')`)).toBe('true');
+    expect(await active(`document.getElementById(a.getAttribute('aria-describedby')).textContent`)).toMatch(/PIN/);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('0000');
+    await page.keyboard.press('Enter');
+    await page.locator('nav#main-nav').waitFor();
+    // The desk opens where the manager was; the page title names that screen.
+    const heading = (await page.locator('main h1').first().textContent())!.replace(/\s+/g, ' ').trim();
+    expect(await page.title()).toBe(`${heading} · 안심데스크`);
+    // The first Tab stop is the skip link; it takes focus past the 15 menu stops to the heading.
+    expect(await page.evaluate(`document.querySelector('.shell a[href], .shell button, .shell input').className`)).toBe('skip-link');
+    await tabTo('a.skip-link', { back: true });
+    expect(await page.locator('a.skip-link').boundingBox().then((b) => b && b.y >= 0)).toBe(true); // shown when focused
+    await page.keyboard.press('Enter');
+    expect(await active('a.tagName')).toBe('H1');
+    // Moving to another screen from the menu: its heading gets focus and names the page.
+    await page.locator('nav#main-nav').getByRole('button', { name: '고객', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => active('a.tagName + a.textContent')).toBe('H1고객');
+    expect(await page.title()).toBe('고객 · 안심데스크');
+  });
+
+  it('keyboard only: a checklist run — one Tab stop per question, arrows inside, Space to answer, Y/N/A and J/K kept', async () => {
+    await navTo(page, '체크리스트');
+    await page.getByTestId('checklist-runs').getByRole('button').first().click();
+    await page.getByTestId('checklist-run').waitFor();
+    // Every answer group is a radio group named by its question, with one Tab stop; every label points at a control.
+    const audit = (await page.evaluate(`(() => {
+      const groups = [...document.querySelectorAll('[data-testid="checklist-run"] [role="radiogroup"], [data-testid="checklist-run"] .cl-options[role="group"]')];
+      return {
+        groups: groups.length,
+        unnamed: groups.filter((g) => { const id = g.getAttribute('aria-labelledby'); const el = id && document.getElementById(id); return !el || !el.textContent.trim(); }).length,
+        notOneStop: groups.filter((g) => [...g.querySelectorAll('button')].filter((b) => b.tabIndex === 0).length !== 1).length,
+        danglingLabels: [...document.querySelectorAll('label[for]')].filter((l) => !document.getElementById(l.htmlFor)).length,
+      };
+    })()`)) as { groups: number; unnamed: number; notOneStop: number; danglingLabels: number };
+    expect(audit.groups).toBeGreaterThan(10);
+    expect(audit).toMatchObject({ unnamed: 0, notOneStop: 0, danglingLabels: 0 });
+
+    // Tab into the 수압 question's group: arrows move, Space answers, Tab leaves the group at once.
+    const group = page.getByRole('radiogroup', { name: /수압/ });
+    await group.locator('button[tabindex="0"]').focus();
+    const before = await active(`a.dataset.value`);
+    await page.keyboard.press('ArrowRight');
+    const moved = await active(`a.dataset.value`);
+    expect(moved).not.toBe(before);
+    expect(await active(`a.getAttribute('aria-checked')`)).toBe('false'); // an arrow never answers by itself
+    await page.keyboard.press('Space');
+    await expect.poll(() => active(`a.getAttribute('aria-checked')`)).toBe('true');
+    await page.getByTestId('save-state').getByText('저장됨').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await active(`!!a.closest('[role="radiogroup"]') && a.closest('[role="radiogroup"]') === document.activeElement.closest('[data-testid="item-waterPressure"] [role="radiogroup"]')`)).toBe(false);
+
+    // Y/N/A and J/K still work with focus on an answer.
+    const q = page.getByTestId('item-illegalExtensionSigns');
+    await q.locator('button[tabindex="0"]').focus();
+    await page.keyboard.press('n');
+    await expect.poll(() => q.locator('button[data-value="no"]').getAttribute('aria-checked')).toBe('true');
+    await page.keyboard.press('j');
+    await expect.poll(() => active(`a.id || a.closest('.cl-item')?.id`)).not.toBe('cl-item-illegalExtensionSigns');
+
+    // The run/summary tabs: a tablist with arrow keys; the panel is tied to its tab.
+    await page.getByRole('tab', { name: '점검' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByRole('tab', { name: '요약' }).getAttribute('aria-selected')).toBe('true');
+    const panel = await page.getByRole('tabpanel').getAttribute('aria-labelledby');
+    expect(await page.getByRole('tab', { name: '요약' }).getAttribute('id')).toBe(panel);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.getByRole('tab', { name: '점검' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('keyboard only: a calculator — tabs by arrows, an empty submit focuses the first error, the result is announced', async () => {
+    await navTo(page, '계산기');
+    await page.getByRole('heading', { name: '계산기' }).waitFor();
+    await page.keyboard.press('Tab');
+    await tabTo('[role="tab"][aria-selected="true"]');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => active(`a.getAttribute('aria-selected') + a.textContent`)).toBe('true월차임 전환 상한');
+    expect(await page.getByRole('tabpanel').getAttribute('id')).toBe(await active(`a.getAttribute('aria-controls')`));
+    await page.keyboard.press('Home');
+    await expect.poll(() => active('a.textContent')).toBe('중개보수 상한');
+    // Into the panel: submit with the deposit empty → focus on the deposit, tied to its message.
+    await tabTo('[data-testid="calc-brokerage"] button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => active(`a.name`)).toBe('deposit');
+    expect(await active(`a.getAttribute('aria-invalid')`)).toBe('true');
+    expect(await active(`a.getAttribute('aria-required')`)).toBe('true');
+    expect(await active(`a.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ')`)).not.toBe('');
+    await page.keyboard.type('1억');
+    await page.keyboard.press('Enter');
+    const live = page.getByTestId('calc-brokerage').getByTestId('calc-live');
+    expect(await live.getAttribute('aria-live')).toBe('polite');
+    await expect.poll(() => live.textContent()).toContain('300,000원');
+    await shot(page, 'a11y-calculator-keyboard');
+  });
+
+  it('keyboard only: closes a viewing with the typed-name confirmation, the manager as witness', async () => {
+    await navTo(page, '안심동행');
+    await page.getByTestId('viewing-card').first().getByRole('button', { name: '열기' }).click();
+    await page.getByTestId('viewing-stop').first().waitFor();
+    await page.getByText('확인 방법').waitFor();
+    // Choose the typed name: the radio for 'drawn' is checked; an arrow moves to 'typed'.
+    await tabTo('input[name="confirm-method"]:checked');
+    await page.keyboard.press('ArrowDown');
+    await page.getByTestId('typed-confirmation').waitFor();
+    expect(await page.getByTestId('typed-confirmation').textContent()).toContain('입회 매니저: 데모 매니저');
+    await tabTo('input[type="checkbox"]');
+    await page.keyboard.press('Space');
+    await tabTo('button.viewings-big.primary', { back: true });
+    // The name is missing: the field takes focus and says why.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => active(`a.getAttribute('aria-invalid')`)).toBe('true');
+    await page.keyboard.type('김민지');
+    await tabTo('button.viewings-big.primary');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('viewing-closed').waitFor();
+    expect(await page.getByTestId('typed-record').textContent()).toMatch(/이름 입력으로 확인 \(.+, 입회 데모 매니저\)/);
+    await shot(page, 'a11y-viewing-typed');
+  });
+
+  it('left no page errors (besides the validation answers the tests asked for)', () => {
+    const unexpected = errors.filter((e) => !/api\/(calc\.run|viewings\.close|session\.start)$/.test(e) && !/status of 400/.test(e));
+    expect(unexpected, errors.join('\n')).toEqual([]);
   });
 });
