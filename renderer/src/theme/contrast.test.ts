@@ -33,7 +33,7 @@ const rules: Rule[] = [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)]
 
 /** The surface a rule's text sits on when the rule gives no background of its own. */
 function surfaces(selector: string): string[] {
-  if (/\.sidebar|\.brand-block|^\.brand$|\.soon|button\.nav|\.notice/.test(selector)) return [PALETTE.nav];
+  if (/\.sidebar|\.topbar|menu-button|\.brand-block|^\.brand$|\.soon|button\.nav|\.notice/.test(selector)) return [PALETTE.nav];
   if (/^\.gate\b(?!-card)/.test(selector)) return [PALETTE.nav];
   return [PALETTE.panel, PALETTE.bg];
 }
