@@ -280,6 +280,58 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'accessibility' : 'accessi
     await shot(page, 'a11y-viewing-typed');
   });
 
+  it('an inline delete: focus stays inside while open, returns on cancel, lands nearby after deleting; the undo notice waits', async () => {
+    await openCase();
+    const card = listingCard('302호');
+    const trigger = card.getByRole('button', { name: '삭제', exact: true });
+    await trigger.focus();
+    await page.keyboard.press('Enter');
+    const dialog = card.getByRole('alertdialog');
+    expect(await dialog.getAttribute('aria-modal')).toBe('true');
+    expect(await active(`a.textContent`)).toBe('삭제'); // the confirming button
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      expect(await active(`!!a.closest('[role="alertdialog"]')`)).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => active(`a.textContent + '|' + !!a.closest('[data-testid="case-listings"]')`)).toBe('삭제|true');
+    // Cancel by its button: focus back on the same trigger.
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: '취소' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => active(`a.textContent`)).toBe('삭제');
+    // Confirm: the listing goes; focus does not fall to <body>.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card.count()).toBe(0);
+    await expect.poll(() => active(`a === document.body ? 'body' : a.tagName`)).not.toBe('body');
+    // The undo notice holds the only way back: still there after the usual 5 s.
+    const undo = page.getByTestId('notice').filter({ has: page.getByRole('button', { name: '되돌리기' }) });
+    await undo.waitFor();
+    await page.waitForTimeout(5_600);
+    expect(await undo.count()).toBe(1);
+    await undo.getByRole('button', { name: '되돌리기' }).click();
+    await expect.poll(() => listingCard('302호').count()).toBe(1);
+  });
+
+  it('language: <html lang> follows the stored choice after a reload; Hangul on English screens is marked lang="ko"', async () => {
+    await navTo(page, '고객');
+    await toggleLanguage();
+    await page.getByRole('heading', { name: 'Clients' }).waitFor();
+    const name = page.getByTestId('client-table').getByText('김민지').first();
+    await expect.poll(() => name.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toBe('ko');
+    expect(await page.locator('nav#main-nav button.lang').getAttribute('lang')).toBe('ko'); // "한국어", in Korean
+    await page.reload();
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+    await page.getByLabel('PIN').fill('0000');
+    await page.getByLabel('PIN').press('Enter');
+    await page.locator('nav#main-nav').waitFor();
+    expect(await page.locator('nav#main-nav').getAttribute('aria-label')).toBe('Main menu');
+    await toggleLanguage();
+    expect(await page.evaluate('document.documentElement.lang')).toBe('ko');
+    await expect.poll(() => page.locator('[data-auto-lang]').count()).toBe(0);
+  });
+
   it('left no page errors (besides the validation answers the tests asked for)', () => {
     const unexpected = errors.filter((e) => !/api\/(calc\.run|viewings\.close|session\.start)$/.test(e) && !/status of 400/.test(e));
     expect(unexpected, errors.join('\n')).toEqual([]);
