@@ -141,6 +141,7 @@ export async function renderViewingLog(model: ViewingLogModel): Promise<Uint8Arr
         ...(c.satisfaction !== undefined ? [{ key: t(L.satisfaction, lc), value: `${'★'.repeat(c.satisfaction)}${'☆'.repeat(5 - c.satisfaction)} (${c.satisfaction}/5)` }] : []),
       ],
       t(L.imageMissing, lc),
+      `${t(L.signatureAlt, lc)} (${maskName(c.typedName)}, ${formatDateTime(c.confirmedAt, lc)})`,
     );
   }
 
