@@ -8,6 +8,7 @@ import { checklistInputs, type ChecklistResults } from './checklist-methods.js';
 import { rightsInputs, type RightsResults } from './rights-methods.js';
 import { geoInputs, type GeoResults } from './geo-methods.js';
 import { viewingInputs, type ViewingResults } from './viewing-methods.js';
+import { managerInputs, type ManagerResults } from './manager-methods.js';
 import { mergeMethodMaps } from './method-map.js';
 
 const coreInputs = {
@@ -19,7 +20,7 @@ const coreInputs = {
   'session.touch': s.empty,
   'session.setLockAfter': s.lockAfter,
 
-  'managers.list': s.empty,
+  'managers.list': s.managerListFilter,
   'managers.create': s.managerInput,
 
   'clients.list': s.search,
@@ -57,13 +58,14 @@ export const apiInputs = mergeMethodMaps('API inputs', {
   rights: rightsInputs,
   geo: geoInputs,
   viewings: viewingInputs,
+  managers: managerInputs,
 });
 
 export type Method = keyof typeof apiInputs;
 export type ApiInput<M extends Method> = z.input<(typeof apiInputs)[M]>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof apiInputs)[M]>;
 
-export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults {
+export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults {
   'session.status': SessionView;
   'session.start': SessionView;
   'session.lock': SessionView;
