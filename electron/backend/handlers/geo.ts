@@ -8,9 +8,9 @@ import path from 'node:path';
 import { ApiError } from '../../api/errors.js';
 import type { GeoResults, GeoRunView } from '../../api/geo-methods.js';
 import { deleteStudy, getStudy, listStudies, recordRun, restoreStudy, saveStudy, studyView } from '../../../data/repos/geo-studies.js';
-import { GeoInputError } from '../../../geo/messages.js';
-import { parseStudy, runStudy, writeStudyOutputs } from '../../../geo/study/run.js';
-import { importToGeoJson } from '../../../geo/import-file.js';
+import { GeoInputError } from '../../../geo/core/messages.js';
+import { parseStudy, runStudy, writeStudyOutputs } from '../../../geo/io/run.js';
+import { importToGeoJson } from '../../../geo/io/import-file.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 const notFound = () => new ApiError('NOT_FOUND', { ko: '부지 분석을 찾을 수 없습니다.', en: 'Study not found.' });

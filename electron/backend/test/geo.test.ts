@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { synthesize } from '../../../geo/synth.js';
+import { synthesize } from '../../../geo/io/synth.js';
 import { signedIn, type Harness } from './harness.js';
 
 let h: Harness;
