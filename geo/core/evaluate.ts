@@ -9,7 +9,7 @@ import { type Study, studySchema } from './schema.js';
 import { type Contribution, type Weights, combine, contributions, isSiteLevel, makeTransform, resolveWeights } from './score.js';
 import { type ScreenResult, nearestDistance, screen } from './screen.js';
 import { type Stability, sensitivity } from './sensitivity.js';
-import { parcelPolygons, stripWidth } from './store.js';
+import { pointInStore, stripWidth } from './store.js';
 
 export type StudyPhase = 'load' | 'screen' | 'score' | 'assemble' | 'rank' | 'sensitivity';
 export interface StudyProgress {
@@ -325,13 +325,6 @@ export async function evaluateStudy(study: Study, layers: LoadedLayers, opts: Ev
 }
 
 function inPolygon(l: PolygonLayer, i: number, x: number, y: number): boolean {
-  const polys = parcelPolygons(l.store, i);
-  let inside = false;
-  for (const poly of polys) for (const r of poly) {
-    for (let a = 0, b = r.length - 1; a < r.length; b = a++) {
-      if (r[a][1] > y !== r[b][1] > y && x < ((r[b][0] - r[a][0]) * (y - r[a][1])) / (r[b][1] - r[a][1]) + r[a][0]) inside = !inside;
-    }
-  }
-  return inside;
+  return pointInStore(l.store, i, x, y);
 }
 
