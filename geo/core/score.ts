@@ -2,7 +2,10 @@
 // (parcel-level criteria area-weighted), weighted-sum or weighted-product scores with each
 // criterion's contribution, and the ranking.
 import { ahp, type AhpResult } from './ahp.js';
+import type { Contribution } from './results.js';
 import type { Criterion, Study } from './schema.js';
+
+export type { Contribution };
 import { makeTransform } from './transforms.js';
 
 export interface Weights {
@@ -40,15 +43,6 @@ export function combine(scores: ArrayLike<number>, weights: ArrayLike<number>, m
   let s = 1;
   for (let i = 0; i < weights.length; i++) if (weights[i] > 0) s *= Math.pow(scores[i], weights[i]);
   return s;
-}
-
-export interface Contribution {
-  /** Raw value (area-weighted for parcel criteria on a site; null for categorical). */
-  raw: number | null;
-  score: number;
-  weight: number;
-  /** Weighted sum: weight × score. Weighted product: score^weight (the factor it multiplies by). */
-  contribution: number;
 }
 
 export function contributions(ids: string[], raw: (number | null)[], scores: number[], w: Weights, method: 'weightedSum' | 'weightedProduct'): Record<string, Contribution> {
