@@ -10,6 +10,7 @@ import { type Study, studySchema } from './schema.js';
 import { type Weights, combine, contributions, isSiteLevel, makeTransform, resolveWeights } from './score.js';
 import { type ScreenResult, nearestDistance, screen } from './screen.js';
 import { sensitivity } from './sensitivity.js';
+import { siteCountWithin, siteNearestDistance } from './site-measures.js';
 import { pointInStore, stripWidth } from './store.js';
 
 export type { StudyPhase, StudyProgress, StudySummary, SiteView, Contribution, Stability } from './results.js';
@@ -219,16 +220,17 @@ export async function evaluateStudy(study: Study, layers: LoadedLayers, opts: Ev
 
   // ---- site criteria and ranking
   const siteScores: number[][] = [];
+  const transforms = study.criteria.map((c) => (c.source.type === 'siteArea' ? makeTransform(c.transform ?? { type: 'linear', min: 0, max: a.targetArea, invert: false }) : makeTransform(c.transform)));
   const ranked: RankedSite[] = sites.map((site) => {
     const raw: (number | null)[] = [];
     const sc: number[] = [];
     study.criteria.forEach((c, ci) => {
-      if (c.source.type === 'siteArea') {
-        raw.push(site.area);
-        sc.push(makeTransform(c.transform ?? { type: 'linear', min: 0, max: a.targetArea, invert: false })(site.area));
-      } else if (c.source.type === 'compactness') {
-        raw.push(site.compactness);
-        sc.push(makeTransform(c.transform)(site.compactness));
+      const src = c.source;
+      if (src.type === 'siteArea' || src.type === 'compactness' || ((src.type === 'distance' || src.type === 'countWithin') && src.from === 'site')) {
+        const v = src.type === 'siteArea' ? site.area : src.type === 'compactness' ? site.compactness
+          : src.type === 'distance' ? siteNearestDistance(site.outline, points[src.layer]) : siteCountWithin(site.outline, points[src.layer], src.radius);
+        raw.push(v);
+        sc.push(transforms[ci](v));
       } else {
         // Area-weighted over the site's parcels (planar areas as weights).
         let wsum = 0, rsum = 0, ssum = 0;

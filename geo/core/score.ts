@@ -31,7 +31,9 @@ export function resolveWeights(study: Pick<Study, 'criteria' | 'ahp'>): Weights 
   return { ids, weights: raw.map((w) => w / sum), method: 'weights' };
 }
 
-export const isSiteLevel = (c: Criterion) => c.source.type === 'siteArea' || c.source.type === 'compactness';
+/** Criteria measured on the merged site rather than on each parcel. */
+export const isSiteLevel = (c: Criterion) =>
+  c.source.type === 'siteArea' || c.source.type === 'compactness' || ((c.source.type === 'distance' || c.source.type === 'countWithin') && c.source.from === 'site');
 
 /** Combines criterion scores with weights (sum 1). Product mode: Π s^w (a zero vetoes). */
 export function combine(scores: ArrayLike<number>, weights: ArrayLike<number>, method: 'weightedSum' | 'weightedProduct'): number {

@@ -48,7 +48,7 @@ export function screen(parcels: ParcelLayer, constraints: Constraint[], layers: 
   for (const c of constraints) {
     if (c.type === 'overlap') {
       const layer = layers.polygons[c.layer];
-      const share = overlapShares(parcels.store, attrPass, layer, c.where);
+      const share = overlapShares(parcels.store, attrPass, layer, c.where, c.per);
       for (let p = 0; p < n; p++) if (attrPass[p] && share[p] > c.maxShare) flag(p, c.code);
     } else if (c.type === 'distance') {
       const layer = layers.points[c.layer];
@@ -66,11 +66,12 @@ export function screen(parcels: ParcelLayer, constraints: Constraint[], layers: 
 }
 
 /**
- * Share of each (selected) parcel's planar area inside the layer's polygons, summed over the
- * polygons it meets (like SUM(ST_Area(ST_Intersection(p, c))) / ST_Area(p)), capped at 1.
+ * Share of each (selected) parcel's planar area inside the layer's polygons: summed over the
+ * polygons it meets (per 'layer': SUM(ST_Area(ST_Intersection(p, c))) / ST_Area(p), capped at 1), or
+ * the largest single polygon's share (per 'feature': MAX(…) / ST_Area(p)).
  * Cheap vertex/edge tests decide the clear cases; polygon-clipping handles the rest.
  */
-export function overlapShares(s: PolygonStore, selected: Uint8Array, layer: PolygonLayer, where?: AttrTest): Float64Array {
+export function overlapShares(s: PolygonStore, selected: Uint8Array, layer: PolygonLayer, where?: AttrTest, per: 'layer' | 'feature' = 'layer'): Float64Array {
   const share = new Float64Array(s.count);
   const cs = layer.store;
   const use = layer.props.map((pr) => !where || testAttr(pr[where.field], where));
@@ -80,7 +81,9 @@ export function overlapShares(s: PolygonStore, selected: Uint8Array, layer: Poly
     // Parcels whose boxes meet this constraint polygon: search the parcels' own boxes.
     for (let p = 0; p < s.count; p++) {
       if (!selected[p] || s.maxX[p] < cs.minX[c] || s.minX[p] > cs.maxX[c] || s.maxY[p] < cs.minY[c] || s.minY[p] > cs.maxY[c]) continue;
-      share[p] += intersectionShare(s, p, cs, c, cPoly);
+      const f = intersectionShare(s, p, cs, c, cPoly);
+      if (per === 'layer') share[p] += f;
+      else if (f > share[p]) share[p] = f;
     }
   }
   for (let p = 0; p < s.count; p++) if (share[p] > 1) share[p] = 1;
