@@ -194,10 +194,16 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'accessibility' : 'accessi
         unnamed: groups.filter((g) => { const id = g.getAttribute('aria-labelledby'); const el = id && document.getElementById(id); return !el || !el.textContent.trim(); }).length,
         notOneStop: groups.filter((g) => [...g.querySelectorAll('button')].filter((b) => b.tabIndex === 0).length !== 1).length,
         danglingLabels: [...document.querySelectorAll('label[for]')].filter((l) => !document.getElementById(l.htmlFor)).length,
+        options: groups.reduce((n, g) => n + g.querySelectorAll('button').length, 0),
+        tabStops: [...document.querySelectorAll('[data-testid="checklist-run"] button, [data-testid="checklist-run"] input, [data-testid="checklist-run"] textarea, [data-testid="checklist-run"] select, [data-testid="checklist-run"] a[href]')]
+          .filter((el) => el.tabIndex >= 0 && !el.disabled && !el.hidden && el.getClientRects().length > 0).length,
       };
-    })()`)) as { groups: number; unnamed: number; notOneStop: number; danglingLabels: number };
+    })()`)) as { groups: number; unnamed: number; notOneStop: number; danglingLabels: number; options: number; tabStops: number };
     expect(audit.groups).toBeGreaterThan(10);
     expect(audit).toMatchObject({ unnamed: 0, notOneStop: 0, danglingLabels: 0 });
+    // The answer options alone used to be that many Tab stops; now each group is one.
+    expect(audit.tabStops).toBeLessThan(audit.options);
+    console.info(`checklist run: ${audit.groups} answer groups with ${audit.options} options; ${audit.tabStops} Tab stops in the run`);
 
     // Tab into the 수압 question's group: arrows move, Space answers, Tab leaves the group at once.
     const group = page.getByRole('radiogroup', { name: /수압/ });
@@ -266,6 +272,7 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'accessibility' : 'accessi
     await page.keyboard.press('ArrowDown');
     await page.getByTestId('typed-confirmation').waitFor();
     expect(await page.getByTestId('typed-confirmation').textContent()).toContain('입회 매니저: 데모 매니저');
+    expect(describeViolations(await axeSerious(page))).toBe('');
     await tabTo('input[type="checkbox"]');
     await page.keyboard.press('Space');
     await tabTo('button.viewings-big.primary', { back: true });
@@ -277,6 +284,7 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'accessibility' : 'accessi
     await page.keyboard.press('Enter');
     await page.getByTestId('viewing-closed').waitFor();
     expect(await page.getByTestId('typed-record').textContent()).toMatch(/이름 입력으로 확인 \(.+, 입회 데모 매니저\)/);
+    expect(describeViolations(await axeSerious(page))).toBe('');
     await shot(page, 'a11y-viewing-typed');
   });
 
