@@ -150,6 +150,7 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'accessibility' : 'accessi
   it('keyboard only: signs in (manager radio group, PIN), skips the menu and lands on each screen heading', async () => {
     await page.getByRole('button', { name: '근무 종료' }).click();
     await page.getByRole('radiogroup', { name: '누가 근무 중인가요?' }).waitFor();
+    await expect.poll(() => page.title()).toBe('누가 근무 중인가요? · 안심데스크');
     // The PIN field has focus; back to the manager group, which is one Tab stop.
     await tabTo('[role="radio"]', { back: true });
     await page.keyboard.press('End');
