@@ -323,6 +323,20 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'accessibility' : 'accessi
     await expect.poll(() => listingCard('302호').count()).toBe(1);
   });
 
+  it('a notice stays while the pointer is on it, and goes a few seconds after it leaves', async () => {
+    await navTo(page, '고객');
+    await page.getByTestId('client-table').getByText('김민지').first().click();
+    await page.getByRole('heading', { name: '김민지' }).waitFor();
+    await page.getByRole('button', { name: '저장', exact: true }).click();
+    const notice = page.getByTestId('notice').filter({ hasText: '저장했습니다' });
+    await notice.waitFor();
+    await notice.hover();
+    await page.waitForTimeout(5_600);
+    expect(await notice.count()).toBe(1);
+    await page.mouse.move(5, 300);
+    await expect.poll(() => notice.count(), { timeout: 8_000 }).toBe(0);
+  });
+
   it('language: <html lang> follows the stored choice after a reload; Hangul on English screens is marked lang="ko"', async () => {
     await navTo(page, '고객');
     await toggleLanguage();
