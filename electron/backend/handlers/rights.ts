@@ -3,7 +3,7 @@
 // checklist's latest answers, the calculators, and the user's base-rate rows.
 import type { BaseRateRowView, RegistryView, RightsResults } from '../../api/rights-methods.js';
 import { ApiError, type Bilingual } from '../../api/errors.js';
-import { CalcInputError, runCalculator } from '../../../checklists/calculators/index.js';
+import { CalcInputError, runCalculator, type NamedCalculatorResult } from '../../../checklists/calculators/index.js';
 import { analyzeListing } from '../../../checklists/rights/listing-analysis.js';
 import { emptyRegistryDoc, type ListingFacts } from '../../../checklists/rights/registry-doc.js';
 import { mergeBaseRates } from '../../../data/reference/index.js';
@@ -88,7 +88,8 @@ export const rightsHandlers: Pick<HandlerMap, keyof RightsResults> = {
   'calc.run': async ({ name, input }, ctx) => {
     const userBaseRates = await listBaseRates(ctx.db);
     try {
-      return { name, result: runCalculator(name, input, { userBaseRates }) };
+      // TypeScript cannot pair a union-typed name with its result; runCalculator ran exactly `name`.
+      return { name, result: runCalculator(name, input, { userBaseRates }) } as NamedCalculatorResult;
     } catch (e) {
       if (e instanceof CalcInputError) throw calcError(e);
       throw e;

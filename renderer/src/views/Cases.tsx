@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, ClientView, ListingView, ManagerView } from '../../../electron/api/views.js';
-import { CASE_STATUSES, CASE_TYPES, type CaseStatus, type CaseType } from '../../../electron/api/domain.js';
+import { CASE_STATUSES, CASE_TYPES, type CaseStatus, type CaseType, type SeoulDistrict } from '../../../electron/api/domain.js';
+import type { ApiInput } from '../../../electron/api/methods.js';
 import { formatAmountBoth } from '../../../checklists/common/money.js';
 import { todaySeoul } from '../../../checklists/common/seoul-time.js';
 import { api } from '../api/client.js';
@@ -42,7 +43,7 @@ export function CaseRow({ c }: { c: CaseView }) {
 export function CasesView({ clientId }: { clientId?: string }) {
   const { t } = useTranslation();
   const { go } = useApp();
-  const [filter, setFilter] = useState<{ query: string; district?: string; caseType?: CaseType; status?: CaseStatus; managerId?: string; month?: string }>({ query: '' });
+  const [filter, setFilter] = useState<{ query: string; district?: SeoulDistrict; caseType?: CaseType; status?: CaseStatus; managerId?: string; month?: string }>({ query: '' });
   const q = useDebounced(filter);
   const [rows, setRows] = useState<CaseView[] | null>(null);
   const [managers, setManagers] = useState<ManagerView[]>([]);
@@ -184,10 +185,11 @@ export function CaseEditor({ existing, clientId, onDone }: { existing?: CaseView
   const { go, notify, session } = useApp();
   const [clients, setClients] = useState<ClientView[]>([]);
   const [managers, setManagers] = useState<ManagerView[]>([]);
-  const [f, setF] = useState({
+  // The draft is the method's own input type: a field the API does not take cannot creep in.
+  const [f, setF] = useState<Required<ApiInput<'cases.create'>>>({
     clientId: existing?.clientId ?? clientId ?? '',
-    caseType: (existing?.caseType ?? 'contract_consult') as CaseType,
-    status: (existing?.status ?? 'received') as CaseStatus,
+    caseType: existing?.caseType ?? 'contract_consult',
+    status: existing?.status ?? 'received',
     district: existing?.district ?? null,
     managerId: existing?.managerId ?? session?.manager?.id ?? null,
     openedOn: existing?.openedOn ?? todaySeoul(),
@@ -201,9 +203,9 @@ export function CaseEditor({ existing, clientId, onDone }: { existing?: CaseView
   }, []);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const body = { ...f, notes: f.notes || null };
+    const body: ApiInput<'cases.create'> = { ...f, notes: f.notes || null };
     try {
-      const saved = existing ? await api('cases.update', { id: existing.id, ...body } as never) : await api('cases.create', body as never);
+      const saved = existing ? await api('cases.update', { id: existing.id, ...body }) : await api('cases.create', body);
       notify({ text: t('common.saved') });
       if (onDone) onDone(saved);
       else go({ name: 'case', id: saved.id });
@@ -250,7 +252,7 @@ export function CaseEditor({ existing, clientId, onDone }: { existing?: CaseView
           {(id) => <input id={id} type="date" value={f.closedOn ?? ''} onChange={(e) => setF({ ...f, closedOn: e.target.value || null })} />}
         </Field>
         <Field label={t('case.notes')} wide error={errors.notes}>
-          {(id) => <textarea id={id} name="notes" rows={4} value={f.notes} onChange={(e) => setF({ ...f, notes: e.target.value })} />}
+          {(id) => <textarea id={id} name="notes" rows={4} value={f.notes ?? ''} onChange={(e) => setF({ ...f, notes: e.target.value })} />}
         </Field>
         <div className="actions wide">
           <button type="button" onClick={() => (onDone && existing ? onDone(existing) : go({ name: 'cases' }))}>{t('common.cancel')}</button>

@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, ClientView } from '../../../electron/api/views.js';
-import { AGE_BANDS, CONSENT_ITEMS, GENDERS, RETENTION_CHOICES, type ConsentItem } from '../../../electron/api/domain.js';
+import { AGE_BANDS, CONSENT_ITEMS, GENDERS, RETENTION_CHOICES, type AgeBand, type ConsentItem, type Gender, type SeoulDistrict } from '../../../electron/api/domain.js';
+import type { ApiInput } from '../../../electron/api/methods.js';
 import { addMonths, todaySeoul } from '../../../checklists/common/seoul-time.js';
 import { formatAmountBoth } from '../../../checklists/common/money.js';
 import { api } from '../api/client.js';
@@ -86,10 +87,10 @@ type Draft = {
   name: string;
   phone: string;
   notes: string;
-  ageBand: string | null;
-  gender: string | null;
-  currentDistrict: string | null;
-  desiredDistricts: string[];
+  ageBand: AgeBand | null;
+  gender: Gender | null;
+  currentDistrict: SeoulDistrict | null;
+  desiredDistricts: SeoulDistrict[];
   budgetDeposit: number | null;
   budgetMonthlyRent: number | null;
   budgetMaintenance: number | null;
@@ -150,7 +151,7 @@ export function ClientEditor({ id }: { id?: string }) {
       setGeneral(t('money.needsConfirm'));
       return;
     }
-    const body = {
+    const body: ApiInput<'clients.create'> = {
       consent: d.consent.given ? d.consent : { given: false, items: [] },
       name: personalAllowed('name') ? d.name || null : null,
       phone: personalAllowed('phone') ? d.phone || null : null,
@@ -165,7 +166,7 @@ export function ClientEditor({ id }: { id?: string }) {
       moveInDate: d.moveInDate || null,
     };
     try {
-      const saved = id ? await api('clients.update', { id, ...body } as never) : await api('clients.create', body as never);
+      const saved = id ? await api('clients.update', { id, ...body }) : await api('clients.create', body);
       setErrors({});
       notify({ text: t('common.saved') });
       void refreshSession();
@@ -264,10 +265,10 @@ export function ClientEditor({ id }: { id?: string }) {
             {(fid) => <input id={fid} name="phone" type="tel" value={d.phone} disabled={!personalAllowed('phone')} placeholder="010-0000-0000" onChange={(e) => setD({ ...d, phone: e.target.value })} />}
           </Field>
           <Field label={t('client.ageBand')} error={errors.ageBand}>
-            {(fid) => <EnumSelect id={fid} kind="ageBand" values={AGE_BANDS} value={d.ageBand as never} onChange={(v) => setD({ ...d, ageBand: v })} />}
+            {(fid) => <EnumSelect id={fid} kind="ageBand" values={AGE_BANDS} value={d.ageBand} onChange={(v) => setD({ ...d, ageBand: v })} />}
           </Field>
           <Field label={t('client.gender')} error={errors.gender}>
-            {(fid) => <EnumSelect id={fid} kind="gender" values={GENDERS} value={d.gender as never} onChange={(v) => setD({ ...d, gender: v })} />}
+            {(fid) => <EnumSelect id={fid} kind="gender" values={GENDERS} value={d.gender} onChange={(v) => setD({ ...d, gender: v })} />}
           </Field>
           <Field label={t('client.currentDistrict')} error={errors.currentDistrict}>
             {(fid) => <DistrictSelect id={fid} value={d.currentDistrict} onChange={(v) => setD({ ...d, currentDistrict: v })} />}

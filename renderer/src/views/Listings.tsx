@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { CaseView, ListingView } from '../../../electron/api/views.js';
 import { BUILDING_TYPES, FLOOR_KINDS, LEASE_TYPES, type BuildingType, type FloorKind, type LeaseType } from '../../../electron/api/domain.js';
 import { parseLeaseShorthand } from '../../../checklists/common/money.js';
+import type { ApiInput } from '../../../electron/api/methods.js';
 import { api } from '../api/client.js';
 import { useApp } from '../store/app.js';
 import { Field } from '../components/Field.js';
 import { EnumSelect } from '../components/EnumSelect.js';
 import { MoneyInput } from '../components/MoneyInput.js';
-import { bannerMessage, fieldErrors, useBilingual } from '../components/useBilingual.js';
+import { bannerMessage, CHECK_MARKED_FIELDS, fieldErrors, useBilingual } from '../components/useBilingual.js';
 import { useDebounced } from './Clients.js';
 import { ListingSummary } from './Cases.js';
 import { useClientLabel } from '../components/ClientLabel.js';
@@ -96,7 +97,11 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
     e.preventDefault();
     setGeneral('');
     if (Object.values(pending).some(Boolean)) return setGeneral(t('money.needsConfirm'));
-    const body = {
+    if (f.deposit === null) {
+      setErrors({ deposit: { ko: '보증금을 입력하세요 (전세·월세 모두 필요합니다).', en: 'Enter the deposit (needed for every lease type).' } });
+      return setGeneral(tr(CHECK_MARKED_FIELDS));
+    }
+    const body: ApiInput<'listings.create'> = {
       caseId,
       roadAddress: f.roadAddress || null, jibunAddress: f.jibunAddress || null, dong: f.dong || null, ho: f.ho || null,
       buildingType: f.buildingType, leaseType: f.leaseType,
@@ -107,8 +112,8 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
       notes: f.notes || null,
     };
     try {
-      if (id) await api('listings.update', { id, ...body } as never);
-      else await api('listings.create', body as never);
+      if (id) await api('listings.update', { id, ...body });
+      else await api('listings.create', body);
       notify({ text: t('common.saved') });
       go({ name: 'case', id: caseId });
     } catch (err) {
