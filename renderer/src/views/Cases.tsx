@@ -6,6 +6,8 @@ import type { ApiInput } from '../../../electron/api/methods.js';
 import { formatAmountBoth } from '../../../checklists/common/money.js';
 import { todaySeoul } from '../../../checklists/common/seoul-time.js';
 import { api } from '../api/client.js';
+import { useApi } from '../api/useLoad.js';
+import { LoadStatus } from '../components/LoadStatus.js';
 import { useApp } from '../store/app.js';
 import { Field } from '../components/Field.js';
 import { EnumSelect } from '../components/EnumSelect.js';
@@ -45,17 +47,10 @@ export function CasesView({ clientId }: { clientId?: string }) {
   const { go } = useApp();
   const [filter, setFilter] = useState<{ query: string; district?: SeoulDistrict; caseType?: CaseType; status?: CaseStatus; managerId?: string; month?: string }>({ query: '' });
   const q = useDebounced(filter);
-  const [rows, setRows] = useState<CaseView[] | null>(null);
-  const [managers, setManagers] = useState<ManagerView[]>([]);
-  useEffect(() => void api('managers.list').then(setManagers), []);
-  useEffect(() => {
-    let live = true;
-    const clean = Object.fromEntries(Object.entries({ ...q, clientId }).filter(([, v]) => v));
-    void api('cases.list', clean).then((r) => live && setRows(r));
-    return () => {
-      live = false;
-    };
-  }, [q, clientId]);
+  const managers = useApi('managers.list', {}).data ?? [];
+  const { query, ...rest } = q;
+  const list = useApi('cases.list', { ...rest, query: query || undefined, clientId });
+  const rows = list.data;
   return (
     <section className="page">
       <header className="page-head">
@@ -75,7 +70,7 @@ export function CasesView({ clientId }: { clientId?: string }) {
         </label>
         <label>{t('case.month')} <input type="month" value={filter.month ?? ''} onChange={(e) => setFilter({ ...filter, month: e.target.value || undefined })} /></label>
       </div>
-      {!rows ? <p className="muted">{t('common.loading')}</p> : rows.length === 0 ? <p className="muted">{t('common.noResults')}</p> : (
+      {!rows || list.error ? <LoadStatus state={list} /> : rows.length === 0 ? <p className="muted">{t('common.noResults')}</p> : (
         <table className="table" data-testid="case-table">
           <thead>
             <tr><th>{t('case.openedOn')}</th><th>{t('case.client')}</th><th>{t('case.type')}</th><th>{t('case.status')}</th><th>{t('case.district')}</th><th>{t('case.manager')}</th><th>{t('case.listings')}</th></tr>

@@ -6,6 +6,8 @@ import type { ApiInput } from '../../../electron/api/methods.js';
 import { addMonths, todaySeoul } from '../../../checklists/common/seoul-time.js';
 import { formatAmountBoth } from '../../../checklists/common/money.js';
 import { api } from '../api/client.js';
+import { useApi } from '../api/useLoad.js';
+import { LoadStatus } from '../components/LoadStatus.js';
 import { useApp } from '../store/app.js';
 import { Field } from '../components/Field.js';
 import { MoneyInput } from '../components/MoneyInput.js';
@@ -31,14 +33,8 @@ export function ClientsView() {
   const { go } = useApp();
   const [query, setQuery] = useState('');
   const q = useDebounced(query);
-  const [rows, setRows] = useState<ClientView[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api('clients.list', { query: q }).then((r) => live && setRows(r));
-    return () => {
-      live = false;
-    };
-  }, [q]);
+  const list = useApi('clients.list', { query: q });
+  const rows = list.data;
   return (
     <section className="page">
       <header className="page-head">
@@ -46,8 +42,8 @@ export function ClientsView() {
         <button type="button" className="primary" onClick={() => go({ name: 'client' })}>+ {t('client.new')}</button>
       </header>
       <input type="search" className="search" aria-label={t('common.search')} placeholder={t('client.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
-      {!rows ? (
-        <p className="muted">{t('common.loading')}</p>
+      {!rows || list.error ? (
+        <LoadStatus state={list} />
       ) : rows.length === 0 ? (
         <p className="muted">{q ? t('common.noResults') : t('common.empty')}</p>
       ) : (

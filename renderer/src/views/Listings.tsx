@@ -1,10 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseView, ListingView } from '../../../electron/api/views.js';
+import type { CaseView } from '../../../electron/api/views.js';
 import { BUILDING_TYPES, FLOOR_KINDS, LEASE_TYPES, type BuildingType, type FloorKind, type LeaseType } from '../../../electron/api/domain.js';
 import { parseLeaseShorthand } from '../../../checklists/common/money.js';
 import type { ApiInput } from '../../../electron/api/methods.js';
 import { api } from '../api/client.js';
+import { useApi } from '../api/useLoad.js';
+import { LoadStatus } from '../components/LoadStatus.js';
 import { useApp } from '../store/app.js';
 import { Field } from '../components/Field.js';
 import { EnumSelect } from '../components/EnumSelect.js';
@@ -19,19 +21,13 @@ export function ListingsView() {
   const { go } = useApp();
   const [query, setQuery] = useState('');
   const q = useDebounced(query);
-  const [rows, setRows] = useState<ListingView[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api('listings.list', { query: q }).then((r) => live && setRows(r));
-    return () => {
-      live = false;
-    };
-  }, [q]);
+  const list = useApi('listings.list', { query: q });
+  const rows = list.data;
   return (
     <section className="page">
       <header className="page-head"><h1>{t('listing.title')}</h1></header>
       <input type="search" className="search" aria-label={t('common.search')} placeholder={t('listing.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
-      {!rows ? <p className="muted">{t('common.loading')}</p> : rows.length === 0 ? <p className="muted">{q ? t('common.noResults') : t('common.empty')}</p> : (
+      {!rows || list.error ? <LoadStatus state={list} /> : rows.length === 0 ? <p className="muted">{q ? t('common.noResults') : t('common.empty')}</p> : (
         <ul className="listing-cards" data-testid="listing-results">
           {rows.map((l) => (
             <li key={l.id} className="listing-card clickable" onClick={() => go({ name: 'case', id: l.caseId })}>
