@@ -49,10 +49,11 @@ export function computeHug(input: z.output<typeof hugInput>): HugResult {
   } else {
     reasons.push({ ko: '아파트 외 주택은 공시가격이 필요합니다.', en: 'A non-apartment needs its official (공시) price.' });
   }
-  const place = parsePlace(input.address);
+  const place = parsePlace(input.address, input.contractDate);
   let cap: number | null = null;
+  if (place.resolution) reasons.push(place.resolution);
   if (place.sido) cap = hugGuarantee.capitalRegion.includes(place.sido) ? v.capCapitalRegion : v.capElsewhere;
-  else reasons.push({ ko: '주소에서 시·도를 알 수 없어 보증한도를 정할 수 없습니다.', en: 'The province is not in the address, so the regional cap is unknown.' });
+  else reasons.push(place.ask ?? { ko: '주소에서 시·도를 알 수 없어 보증한도를 정할 수 없습니다.', en: 'The province is not in the address, so the regional cap is unknown.' });
   if (housePrice === null || cap === null) {
     return { eligible: null, housePrice, maxDeposit: null, reasons, rulesEffectiveFrom: v.effectiveFrom, unverified: Boolean(v.unverified) };
   }

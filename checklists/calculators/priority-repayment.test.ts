@@ -99,12 +99,14 @@ describe('priority-repayment: region groups', () => {
     expect([at('2014-01-01'), at('2016-03-31'), at('2018-09-18')]).toEqual(['그밖', '광역시', '과밀억제권역']);
   });
 
-  it('광역시 groups: 부산 구 vs 군, 경기 광주시 vs 광주광역시, and a bare 광주시 that cannot be placed', () => {
+  it('광역시 groups: 부산 구 vs 군, 경기 광주시 vs 광주광역시, and a bare 광주시 placed only by what follows it', () => {
     expect(at2023('부산광역시 해운대구 우동 1').regionGroup).toBe('광역시');
     expect(at2023('부산광역시 기장군 기장읍 1').regionGroup).toBe('그밖');
     expect(at2023('경기도 광주시 오포읍 1').regionGroup).toBe('광역시');
     expect(at2023('광주광역시 북구 용봉동 1').regionGroup).toBe('광역시');
-    expect(at2023('광주시 오포읍 1').regionGroup).toBe('확인필요');
+    // 광주광역시 has no 읍·면, so an 읍 after a bare 광주시 places it in 경기도; a 동 does not.
+    expect(at2023('광주시 오포읍 1').regionGroup).toBe('광역시');
+    expect(at2023('광주시 경안동 1').regionGroup).toBe('확인필요');
     expect(at2023('경기도 수원시 영통구 매탄동 1').regionGroup).toBe('과밀억제권역');
     expect(at2023('충청북도 청주시 상당구 1').regionGroup).toBe('그밖');
   });

@@ -6,7 +6,7 @@ import { formatKoreanAmount } from '../common/money.js';
 import { todaySeoul } from '../common/seoul-time.js';
 import { computeHug, type HugResult } from '../calculators/hug.js';
 import { computeLtv, type LtvBand } from '../calculators/ltv.js';
-import { computePriorityRepayment, type PriorityRepaymentResult } from '../calculators/priority-repayment.js';
+import { afterAuction, computePriorityRepayment, type PriorityRepaymentResult } from '../calculators/priority-repayment.js';
 import { parseInput } from '../calculators/schema.js';
 import { proposeClauses, type Clause } from './clauses.js';
 import { CLAIM_KINDS, ENCUMBRANCE_KINDS, normaliseName, SECURITY_KINDS } from './entries.js';
@@ -233,7 +233,9 @@ export function analyzeRegistry(raw: RegistryInput | unknown, options: { asOf?: 
   const securities = ahead.filter((e) => SECURITY_KINDS.includes(e.kind));
   const lostByLeaseRegistration = live.some((e) => e.kind === 'leaseRegistration');
   const perCreditor: PriorityPerCreditor[] = [];
-  const prBase = { address: input.property.address, deposit: input.lease.deposit, housePrice: undefined, asOf };
+  // §8① 후단: the earliest live 경매개시결정 decides whether the tenant came in time.
+  const auctionRegisteredOn = live.filter((e) => e.kind === 'auction').map((e) => e.receivedAt).sort()[0];
+  const prBase = { address: input.property.address, deposit: input.lease.deposit, housePrice: undefined, asOf, auctionRegisteredOn, moveInDate: moveIn };
   if (securities.length === 0) {
     perCreditor.push({ holder: null, entry: null, securityDate: null, ...computePriorityRepayment({ ...prBase, seniorSecurityDate: null }) });
   } else {
@@ -255,7 +257,14 @@ export function analyzeRegistry(raw: RegistryInput | unknown, options: { asOf?: 
         : p.eligible === false
           ? { ko: `최우선변제 대상이 아닙니다${p.threshold ? ` (${p.tableEffectiveFrom} 표 ${p.regionGroup} 기준 ${won(p.threshold)} 초과)` : ''}.`, en: 'Not eligible for priority repayment.' }
           : { ko: `최우선변제: 권역 확인필요 (${p.tableEffectiveFrom ?? '-'} 표).`, en: `Priority repayment: region needs checking (table of ${p.tableEffectiveFrom ?? '-'}).` };
-    flags.push(flag('R8', 'info', { ko: `${who}: ${what.ko}`, en: `${whoEn}: ${what.en}` }, { ko: '주택임대차보호법 §8, 시행령 §10·§11 및 각 부칙 경과조치', en: 'Act §8; decree §10, §11 and each amendment’s transitional clause' }, { entries: p.entry ? [p.entry] : undefined, unverified: p.unverified || undefined }));
+    const late = afterAuction(moveIn, auctionRegisteredOn);
+    const auctionWhat =
+      late === true
+        ? { ko: `경매개시결정 등기(${auctionRegisteredOn}) 이후에 전입해 최우선변제를 받을 수 없습니다 (§8① 후단: 대항력은 전입 다음 날 0시부터).`, en: `Moved in after the auction was registered (${auctionRegisteredOn}): no priority repayment (§8① second sentence; protection starts at 0:00 the next day).` }
+        : late === null
+          ? { ko: `경매개시결정 등기(${auctionRegisteredOn})가 있습니다. 그 전날까지 전입해야 최우선변제를 받습니다 — 전입일을 입력하세요.`, en: `An auction was registered on ${auctionRegisteredOn}: priority repayment needs the move-in by the day before — enter the move-in date.` }
+          : null;
+    flags.push(flag('R8', late === true ? 'danger' : 'info', { ko: `${who}: ${auctionWhat?.ko ?? what.ko}`, en: `${whoEn}: ${auctionWhat?.en ?? what.en}` }, { ko: '주택임대차보호법 §8①(후단 포함), 시행령 §10·§11 및 각 부칙 경과조치', en: 'Act §8① (incl. its second sentence); decree §10, §11 and each amendment’s transitional clause' }, { entries: p.entry ? [p.entry] : undefined, unverified: p.unverified || undefined }));
   }
 
   const sorted = sortFlags(flags);

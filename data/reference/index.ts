@@ -144,7 +144,12 @@ export interface LeaseReportVersion extends VersionBase {
   depositOver: number;
   monthlyRentOver: number;
   withinDays: number;
-  regions: { wholeSido: string[]; citiesAndDistrictsOf: string[]; citiesOfProvinces: boolean };
+  /**
+   * 시행령 §4의3: 특별자치시·특별자치도, every 시 and 자치구, and a 군 only in the listed 시·도
+   * (`metropolitanCity` stands for every 광역시).
+   */
+  regions: { specialSelfGoverning: string[]; cities: boolean; autonomousDistricts: boolean; countiesOf: string[] };
+  renewalWithSameAmountsExempt: boolean;
 }
 
 // ---- 증액 상한 ----

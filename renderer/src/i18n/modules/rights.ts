@@ -127,7 +127,9 @@ export const ko = {
       },
       propertyKinds: { housing: '주택', officetel: '주거용 오피스텔' },
       buildingTypes: { apartment: '아파트', rowhouse: '연립', multiplex: '다세대', officetel: '오피스텔', detached: '단독', multiHousehold: '다가구', other: '기타' },
+      candidate: '{{group}}일 때: 보증금 {{threshold}} 이하 → {{amount}}',
       out: {
+        resolution: '주소 판단', ask: '확인할 것',
         transactionAmount: '거래금액', rate: '상한 요율', cap: '한도액', maxFee: '중개보수 상한 (한쪽, VAT 별도)', tableEffectiveFrom: '적용 표 시행일',
         annualRate: '전환율 (연)', maxMonthlyRent: '월세 상한', ruleEffectiveFrom: '적용 규칙 시행일', baseRate: '기준금리', unverified: '확인되지 않은 자료',
         maxDeposit: '최대 보증금', capFraction: '상한 비율', increase: '증액률', allowed: '5% 이내', conversionRate: '전환율', combinedBefore: '환산 보증금 (전)',
@@ -278,7 +280,9 @@ export const en: typeof ko = {
       },
       propertyKinds: { housing: 'Housing', officetel: 'Residential officetel' },
       buildingTypes: { apartment: 'Apartment', rowhouse: 'Row house', multiplex: 'Multiplex (villa)', officetel: 'Officetel', detached: 'Detached', multiHousehold: 'Multi-household', other: 'Other' },
+      candidate: 'If {{group}}: deposit up to {{threshold}} → {{amount}}',
       out: {
+        resolution: 'Address read as', ask: 'Please check',
         transactionAmount: 'Transaction amount', rate: 'Upper rate', cap: 'Cap', maxFee: 'Fee cap (per side, VAT excluded)', tableEffectiveFrom: 'Table in force from',
         annualRate: 'Conversion rate (annual)', maxMonthlyRent: 'Monthly rent cap', ruleEffectiveFrom: 'Rule in force from', baseRate: 'Base rate', unverified: 'Unverified source',
         maxDeposit: 'Max deposit', capFraction: 'Cap', increase: 'Increase', allowed: 'Within 5 %', conversionRate: 'Conversion rate', combinedBefore: 'Combined before',

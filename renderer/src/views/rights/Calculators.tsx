@@ -82,6 +82,17 @@ function isBilingual(v: unknown): v is Bilingual {
   return !!v && typeof v === 'object' && 'ko' in v && 'en' in v;
 }
 
+interface Candidate { regionGroup: string; threshold: number; amount: number; eligible: boolean }
+function isCandidate(v: unknown): v is Candidate {
+  return !!v && typeof v === 'object' && 'regionGroup' in v && 'threshold' in v;
+}
+
+/** A region group the address might fall in: "광역시: 보증금 8,500만원 이하 → 2,800만원". */
+function CandidateLine({ c }: { c: Candidate }) {
+  const { t } = useTranslation();
+  return <>{t('rights.calc.candidate', { group: c.regionGroup, threshold: formatAmountBoth(c.threshold), amount: formatAmountBoth(c.amount) })}</>;
+}
+
 function ResultValue({ k, v }: { k: string; v: unknown }) {
   const { t } = useTranslation();
   const tr = useBilingual();
@@ -98,7 +109,7 @@ function ResultValue({ k, v }: { k: string; v: unknown }) {
   if (isBilingual(v)) return <>{tr(v)}</>;
   if (Array.isArray(v)) {
     if (v.length === 0) return <>{t('rights.calc.none')}</>;
-    return <ul className="plain">{v.map((x, i) => <li key={i}>{isBilingual(x) ? tr(x) : typeof x === 'object' ? Object.values(x as object).filter((y) => typeof y !== 'object').join(' · ') : String(x)}</li>)}</ul>;
+    return <ul className="plain">{v.map((x, i) => <li key={i}>{isBilingual(x) ? tr(x) : isCandidate(x) ? <CandidateLine c={x} /> : typeof x === 'object' ? Object.values(x as object).filter((y) => typeof y !== 'object').join(' · ') : String(x)}</li>)}</ul>;
   }
   return <>{JSON.stringify(v)}</>;
 }
