@@ -9,13 +9,9 @@ import { rightsInputs, type RightsResults } from './rights-methods.js';
 import { geoInputs, type GeoResults } from './geo-methods.js';
 import { viewingInputs, type ViewingResults } from './viewing-methods.js';
 import { managerInputs, type ManagerResults } from './manager-methods.js';
+import { mergeMethodMaps } from './method-map.js';
 
-export const apiInputs = {
-  ...checklistInputs,
-  ...rightsInputs,
-  ...geoInputs,
-  ...viewingInputs,
-  ...managerInputs,
+const coreInputs = {
   'session.status': s.empty,
   'session.start': s.sessionStart,
   'session.lock': s.empty,
@@ -53,6 +49,17 @@ export const apiInputs = {
   'audit.list': s.byId,
   'demo.remove': s.empty,
 } as const;
+
+// Each module's map, merged; a name registered twice throws at start-up (see method-map.ts).
+// Add a module's map at the END.
+export const apiInputs = mergeMethodMaps('API inputs', {
+  core: coreInputs,
+  checklists: checklistInputs,
+  rights: rightsInputs,
+  geo: geoInputs,
+  viewings: viewingInputs,
+  managers: managerInputs,
+});
 
 export type Method = keyof typeof apiInputs;
 export type ApiInput<M extends Method> = z.input<(typeof apiInputs)[M]>;
