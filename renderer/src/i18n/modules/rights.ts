@@ -126,7 +126,6 @@ export const ko = {
         officialPrice: '공시가격', seniorDeposits: '선순위 보증금', moveInDate: '전입일', fixedDate: '확정일자',
       },
       propertyKinds: { housing: '주택', officetel: '주거용 오피스텔' },
-      buildingTypes: { apartment: '아파트', rowhouse: '연립', multiplex: '다세대', officetel: '오피스텔', detached: '단독', multiHousehold: '다가구', other: '기타' },
       candidate: '{{group}}일 때: 보증금 {{threshold}} 이하 → {{amount}}',
       out: {
         resolution: '주소 판단', ask: '확인할 것',
@@ -279,7 +278,6 @@ export const en: typeof ko = {
         officialPrice: 'Official price', seniorDeposits: 'Senior deposits', moveInDate: 'Move-in date', fixedDate: 'Fixed date',
       },
       propertyKinds: { housing: 'Housing', officetel: 'Residential officetel' },
-      buildingTypes: { apartment: 'Apartment', rowhouse: 'Row house', multiplex: 'Multiplex (villa)', officetel: 'Officetel', detached: 'Detached', multiHousehold: 'Multi-household', other: 'Other' },
       candidate: 'If {{group}}: deposit up to {{threshold}} → {{amount}}',
       out: {
         resolution: 'Address read as', ask: 'Please check',
