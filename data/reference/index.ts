@@ -11,6 +11,7 @@ import depositRiskBandsJson from './deposit-risk-bands.json' with { type: 'json'
 import maintenanceFeeItemisationJson from './maintenance-fee-itemisation.json' with { type: 'json' };
 import leaseReportJson from './lease-report.json' with { type: 'json' };
 import renewalIncreaseCapJson from './renewal-increase-cap.json' with { type: 'json' };
+import unpaidTaxViewingJson from './unpaid-tax-viewing.json' with { type: 'json' };
 
 import type { Bilingual } from '../../checklists/common/vocabulary.js';
 export type { Bilingual };
@@ -168,6 +169,12 @@ export const maintenanceFeeItemisation = maintenanceFeeItemisationJson as Refere
 export const leaseReport = leaseReportJson as ReferenceTable<LeaseReportVersion>;
 export const renewalIncreaseCap = renewalIncreaseCapJson as ReferenceTable<RenewalCapVersion>;
 
+// ---- 미납국세 열람 (국세징수법 §109②) ----
+export interface UnpaidTaxViewingVersion extends VersionBase {
+  depositOver: number;
+}
+export const unpaidTaxViewing = unpaidTaxViewingJson as ReferenceTable<UnpaidTaxViewingVersion>;
+
 /** Every table, for the reference screen and the docs. */
 export const referenceTables: ReferenceTable<VersionBase>[] = [
   priorityRepayment,
@@ -180,6 +187,7 @@ export const referenceTables: ReferenceTable<VersionBase>[] = [
   maintenanceFeeItemisation,
   leaseReport,
   renewalIncreaseCap,
+  unpaidTaxViewing,
 ];
 
 /** A table by its `name` (the name checklist items use in `refTable`), or undefined. */
