@@ -134,3 +134,48 @@ describe('item 3 in the registry analysis: R8 with a live 경매개시결정', (
     expect(before.priorityRepayment[0]).toMatchObject({ eligible: true });
   });
 });
+
+describe('item 5: the 5 % cap and a renewal agreed between the parties', () => {
+  const check = (extra: Record<string, unknown>) =>
+    runCalculator('renewal-check', { deposit: 100_000_000, newDeposit: 110_000_000, date: '2026-11-27', ...extra });
+  it('a §6의3 renewal of +10 % is over the cap; the same increase agreed after expiry is not capped and points to the 갱신요구권', () => {
+    const right = check({ kind: 'renewalRight' });
+    expect(right).toMatchObject({ withinCap: false, capApplies: true, allowed: false, suggestion: null });
+    expect(right.case.ko).toContain('§6의3③');
+    const agreed = check({ kind: 'agreedAfterExpiry' });
+    expect(agreed).toMatchObject({ withinCap: false, capApplies: false, allowed: true });
+    expect(agreed.case.ko).toContain('93다30532');
+    expect(agreed.suggestion?.ko).toContain('갱신요구권');
+    expect(agreed.suggestion?.en).toContain('renewal right');
+    expect(check({ kind: 'agreedAfterExpiry', renewalRightUsed: true }).suggestion).toBeNull();
+  });
+  it('with a 등록임대사업자 even a new agreement stays capped (민간임대주택법 §44); exactly 5 % is allowed', () => {
+    const reg = check({ kind: 'agreedAfterExpiry', registeredLandlord: true });
+    expect(reg).toMatchObject({ capApplies: true, allowed: false });
+    expect(reg.case.en).toContain('Private Rental Housing Act §44');
+    expect(runCalculator('renewal-check', { deposit: 100_000_000, newDeposit: 105_000_000, kind: 'duringLease', date: '2026-11-27' })).toMatchObject({ allowed: true, withinCap: true });
+  });
+});
+
+describe('item 4: HUG valuation of 아파트 and 주거용 오피스텔 (◐ 실무 기준)', () => {
+  const hug = (extra: Record<string, unknown>) =>
+    runCalculator('hug', { address: '서울특별시 관악구 신림동 1', deposit: 200_000_000, contractDate: '2026-11-27', ...extra });
+  it('an 오피스텔 with only a market value (KB) is decidable, and says its basis', () => {
+    const r = hug({ buildingType: 'officetel', marketValue: 300_000_000, marketValueSource: 'kb' });
+    expect(r).toMatchObject({ eligible: true, housePrice: 300_000_000, maxDeposit: 270_000_000 });
+    expect(r.basis).toMatchObject({ key: 'marketKb' });
+    expect(r.basis?.ko).toContain('◐ 실무 기준');
+  });
+  it('an asking price does not count: the 공시가격 × 140 % fallback is used, or the answer waits', () => {
+    const asking = hug({ buildingType: 'officetel', marketValue: 300_000_000, marketValueSource: 'asking', officialPrice: 150_000_000 });
+    expect(asking).toMatchObject({ housePrice: 210_000_000 });
+    expect(asking.basis?.key).toBe('officialPrice');
+    expect(asking.reasons.map((x) => x.ko).join(' ')).toContain('호가');
+    expect(hug({ buildingType: 'officetel', marketValue: 300_000_000, marketValueSource: 'asking' })).toMatchObject({ eligible: null, basis: null });
+  });
+  it('a 다세대 uses 공시가격 × 140 %, or HUG’s appraisal from 2025-10-02 (not the day before)', () => {
+    expect(hug({ buildingType: 'multiplex', officialPrice: 150_000_000 }).basis?.key).toBe('officialPrice');
+    expect(hug({ buildingType: 'multiplex', officialPrice: 150_000_000, appraisal: 250_000_000, contractDate: '2025-10-02' })).toMatchObject({ housePrice: 250_000_000, basis: { key: 'appraisal' } });
+    expect(hug({ buildingType: 'multiplex', officialPrice: 150_000_000, appraisal: 250_000_000, contractDate: '2025-10-01' }).basis?.key).toBe('officialPrice');
+  });
+});

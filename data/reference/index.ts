@@ -117,6 +117,10 @@ export interface HugVersion extends VersionBase {
   ratioPercent: number;
   capCapitalRegion: number;
   capElsewhere: number;
+  /** Building types valued by KB or 한국부동산원 시세 first (◐ 실무 기준). */
+  marketValueFirstFor: string[];
+  /** HUG's own appraisal accepted for non-apartments (from 2025-10-02, ◐ 실무 기준). */
+  appraisalForNonApartments: boolean;
 }
 export interface HugTable extends ReferenceTable<HugVersion> {
   capitalRegion: string[];

@@ -14,10 +14,12 @@ import { Field } from '../../components/Field.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
 import { fieldErrors, useBilingual } from '../../components/useBilingual.js';
 
-type Kind = 'money' | 'date' | 'text' | 'percent' | 'propertyKind' | 'buildingType';
+type Kind = 'money' | 'date' | 'text' | 'percent' | 'propertyKind' | 'buildingType' | 'choice';
 interface FieldSpec {
   key: string;
   kind: Kind;
+  /** For `choice`: the values (labels under rights.calc.choices.<key>.<value>; '' = not given). */
+  choices?: string[];
   optional?: boolean;
   initial?: () => string | number | null;
 }
@@ -45,6 +47,9 @@ const SPECS: Record<CalculatorName, FieldSpec[]> = {
     { key: 'newDeposit', kind: 'money' },
     { key: 'newMonthlyRent', kind: 'money', optional: true },
     { key: 'date', kind: 'date', initial: today },
+    { key: 'kind', kind: 'choice', optional: true, choices: ['', 'duringLease', 'renewalRight', 'agreedAfterExpiry'], initial: () => '' },
+    { key: 'registeredLandlord', kind: 'choice', optional: true, choices: ['', 'true', 'false'], initial: () => '' },
+    { key: 'renewalRightUsed', kind: 'choice', optional: true, choices: ['', 'true', 'false'], initial: () => '' },
   ],
   'priority-repayment': [
     { key: 'address', kind: 'text' },
@@ -52,6 +57,8 @@ const SPECS: Record<CalculatorName, FieldSpec[]> = {
     { key: 'seniorSecurityDate', kind: 'date', optional: true },
     { key: 'housePrice', kind: 'money', optional: true },
     { key: 'asOf', kind: 'date', initial: today },
+    { key: 'auctionRegisteredOn', kind: 'date', optional: true },
+    { key: 'moveInDate', kind: 'date', optional: true },
   ],
   hug: [
     { key: 'buildingType', kind: 'buildingType', initial: () => 'multiplex' },
@@ -59,7 +66,9 @@ const SPECS: Record<CalculatorName, FieldSpec[]> = {
     { key: 'deposit', kind: 'money' },
     { key: 'seniorClaims', kind: 'money', optional: true },
     { key: 'marketValue', kind: 'money', optional: true },
+    { key: 'marketValueSource', kind: 'choice', optional: true, choices: ['', 'kb', 'reb', 'asking'], initial: () => '' },
     { key: 'officialPrice', kind: 'money', optional: true },
+    { key: 'appraisal', kind: 'money', optional: true },
     { key: 'contractDate', kind: 'date', initial: today },
   ],
   ltv: [
@@ -132,7 +141,7 @@ function Calculator({ name }: { name: CalculatorName }) {
         if (s.key === 'seniorSecurityDate' || s.key === 'fixedDate') input[s.key] = null;
         continue;
       }
-      input[s.key] = s.kind === 'percent' ? Number(v) / 100 : v;
+      input[s.key] = s.kind === 'percent' ? Number(v) / 100 : s.kind === 'choice' && (v === 'true' || v === 'false') ? v === 'true' : v;
     }
     try {
       const r = await api('calc.run', { name, input });
@@ -168,6 +177,10 @@ function Calculator({ name }: { name: CalculatorName }) {
               ) : s.kind === 'propertyKind' ? (
                 <select id={id} name={s.key} value={values[s.key] as string} onChange={(e) => set(s.key, e.target.value)}>
                   {['housing', 'officetel'].map((v) => <option key={v} value={v}>{t(`rights.calc.propertyKinds.${v}`)}</option>)}
+                </select>
+              ) : s.kind === 'choice' ? (
+                <select id={id} name={s.key} value={(values[s.key] as string) ?? ''} onChange={(e) => set(s.key, e.target.value || null)}>
+                  {s.choices!.map((v) => <option key={v} value={v}>{t(`rights.calc.choices.${s.key}.${v || 'unset'}`)}</option>)}
                 </select>
               ) : s.kind === 'buildingType' ? (
                 <select id={id} name={s.key} value={values[s.key] as string} onChange={(e) => set(s.key, e.target.value)}>
