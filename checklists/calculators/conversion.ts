@@ -1,7 +1,7 @@
 // 월차임 전환 (주택임대차보호법 §7의2, 시행령 §9): the most monthly rent a converted deposit may
 // become. The rule in force on the date of the conversion applies (each amendment's 부칙).
 import { z } from 'zod';
-import { baseRateAt, rentConversion, versionAt, type UserBaseRateRow } from '../../data/reference/index.js';
+import { baseRate, baseRateAt, rentConversion, versionAt, type UserBaseRateRow } from '../../data/reference/index.js';
 import { todaySeoul } from '../common/seoul-time.js';
 import { CalcInputError, fraction, isoDate, won } from './schema.js';
 
@@ -53,6 +53,9 @@ export interface ConversionResult {
   ruleEffectiveFrom: string;
   baseRate: number | null;
   unverified: boolean;
+  /** When the series' base rate was used: the last decision day the shipped series is confirmed through. */
+  baseRateCheckedThrough: string | null;
+  notes: { ko: string; en: string }[];
 }
 
 export function computeConversion(input: z.output<typeof conversionInput>, userRates: UserBaseRateRow[] = []): ConversionResult {
@@ -64,5 +67,18 @@ export function computeConversion(input: z.output<typeof conversionInput>, userR
     ruleEffectiveFrom: r.ruleEffectiveFrom,
     baseRate: r.baseRateBp === null ? null : r.baseRateBp / 10000,
     unverified: r.unverified,
+    baseRateCheckedThrough: r.baseRateFrom === 'series' ? (baseRate.seriesCheckedThrough ?? null) : null,
+    notes: baseRateNotes(input.date, r.baseRateFrom, userRates),
   };
+}
+
+/** Says when the date is past the last decision the shipped series is confirmed through. */
+export function baseRateNotes(date: string, from: 'input' | 'series' | null, userRates: UserBaseRateRow[] = []): { ko: string; en: string }[] {
+  const through = baseRate.seriesCheckedThrough;
+  if (from !== 'series' || !through || date <= through) return [];
+  if (userRates.some((r) => r.effectiveFrom > through && r.effectiveFrom <= date)) return [];
+  return [{
+    ko: `기준금리 표는 ${through} 금융통화위원회 결정까지 확인되었습니다. 그 뒤에 바뀌었다면 기준금리를 추가하세요.`,
+    en: `The base-rate series is confirmed through the decision of ${through}. If it has changed since, add the new rate.`,
+  }];
 }

@@ -179,3 +179,27 @@ describe('item 4: HUG valuation of 아파트 and 주거용 오피스텔 (◐ 실
     expect(hug({ buildingType: 'multiplex', officialPrice: 150_000_000, appraisal: 250_000_000, contractDate: '2025-10-01' }).basis?.key).toBe('officialPrice');
   });
 });
+
+describe('item 8: 전세사기피해자법 — extended to 2027-05-31, only leases first signed on or before 2025-05-31', () => {
+  it('a lease signed now is not covered and the note points to the guarantee; one signed on the cut-off day is', async () => {
+    const { fraudVictimsActNote } = await import('../rights/remedies.js');
+    const now = fraudVictimsActNote('2026-12-06', '2026-12-06')!;
+    expect(now.ko).toContain('2025-05-31 이전에 처음 맺은 임대차만');
+    expect(now.ko).toContain('전세보증금반환보증');
+    expect(now.en).toContain('the deposit-return guarantee (HUG, HF, SGI) is the protection');
+    expect(fraudVictimsActNote('2026-12-06', '2025-06-01')!.ko).toContain('대상이 아니므로');
+    expect(fraudVictimsActNote('2026-12-06', '2025-05-31')!.ko).not.toContain('대상이 아니므로');
+    expect(fraudVictimsActNote('2027-06-01', '2025-05-01')!.en).toContain('was in force until 2027-05-31');
+  });
+});
+
+describe('item 9: 기준금리 confirmed through 2026-02-26', () => {
+  it('2.50 % on 2026-02-26 with no 확인 mark on the confirmed cuts; a later date says the series’ check date', () => {
+    const at = (date: string) => runCalculator('conversion', { convertedDeposit: 100_000_000, date });
+    expect(at('2026-02-26')).toMatchObject({ baseRate: 0.025, annualRate: 0.045, unverified: false, baseRateCheckedThrough: '2026-02-26', notes: [] });
+    expect(at('2025-01-01')).toMatchObject({ baseRate: 0.03, unverified: false });
+    const later = at('2026-11-27');
+    expect(later.notes[0].ko).toContain('2026-02-26 금융통화위원회 결정까지 확인');
+    expect(later.notes[0].en).toContain('confirmed through the decision of 2026-02-26');
+  });
+});

@@ -12,6 +12,7 @@ import maintenanceFeeItemisationJson from './maintenance-fee-itemisation.json' w
 import leaseReportJson from './lease-report.json' with { type: 'json' };
 import renewalIncreaseCapJson from './renewal-increase-cap.json' with { type: 'json' };
 import unpaidTaxViewingJson from './unpaid-tax-viewing.json' with { type: 'json' };
+import fraudVictimsActJson from './fraud-victims-act.json' with { type: 'json' };
 
 import type { Bilingual } from '../../checklists/common/vocabulary.js';
 export type { Bilingual };
@@ -30,6 +31,8 @@ export interface ReferenceTable<V extends VersionBase> {
   title: Bilingual;
   source: string[];
   checkedOn: string;
+  /** For a series of decisions (기준금리): the last decision day the series is confirmed through. */
+  seriesCheckedThrough?: string;
   note?: string;
   /** Ascending by effectiveFrom. */
   versions: V[];
@@ -179,6 +182,15 @@ export interface UnpaidTaxViewingVersion extends VersionBase {
 }
 export const unpaidTaxViewing = unpaidTaxViewingJson as ReferenceTable<UnpaidTaxViewingVersion>;
 
+// ---- 전세사기피해자법 ----
+export interface FraudVictimsActVersion extends VersionBase {
+  /** The act's 유효기간 (last day). */
+  validUntil: string;
+  /** Only leases first signed on or before this day are covered (null: no such limit). */
+  leasesFirstSignedOnOrBefore: string | null;
+}
+export const fraudVictimsAct = fraudVictimsActJson as ReferenceTable<FraudVictimsActVersion>;
+
 /** Every table, for the reference screen and the docs. */
 export const referenceTables: ReferenceTable<VersionBase>[] = [
   priorityRepayment,
@@ -192,6 +204,7 @@ export const referenceTables: ReferenceTable<VersionBase>[] = [
   leaseReport,
   renewalIncreaseCap,
   unpaidTaxViewing,
+  fraudVictimsAct,
 ];
 
 /** A table by its `name` (the name checklist items use in `refTable`), or undefined. */

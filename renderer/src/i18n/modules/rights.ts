@@ -135,7 +135,7 @@ export const ko = {
       },
       candidate: '{{group}}일 때: 보증금 {{threshold}} 이하 → {{amount}}',
       out: {
-        resolution: '주소 판단', ask: '확인할 것', withinCap: '5% 이내', capApplies: '5% 상한 적용', case: '어떤 경우인가', suggestion: '제안', basis: '주택가격 기준',
+        resolution: '주소 판단', ask: '확인할 것', baseRateCheckedThrough: '기준금리 표 확인 시점 (금통위 결정일)', withinCap: '5% 이내', capApplies: '5% 상한 적용', case: '어떤 경우인가', suggestion: '제안', basis: '주택가격 기준',
         transactionAmount: '거래금액', rate: '상한 요율', cap: '한도액', maxFee: '중개보수 상한 (한쪽, VAT 별도)', tableEffectiveFrom: '적용 표 시행일',
         annualRate: '전환율 (연)', maxMonthlyRent: '월세 상한', ruleEffectiveFrom: '적용 규칙 시행일', baseRate: '기준금리', unverified: '확인되지 않은 자료',
         maxDeposit: '최대 보증금', capFraction: '상한 비율', increase: '증액률', allowed: '5% 이내', conversionRate: '전환율', combinedBefore: '환산 보증금 (전)',
@@ -294,7 +294,7 @@ export const en: typeof ko = {
       },
       candidate: 'If {{group}}: deposit up to {{threshold}} → {{amount}}',
       out: {
-        resolution: 'Address read as', ask: 'Please check', withinCap: 'Within 5 %', capApplies: 'Cap applies', case: 'Which case', suggestion: 'Suggestion', basis: 'House price basis',
+        resolution: 'Address read as', ask: 'Please check', baseRateCheckedThrough: 'Base-rate series confirmed through', withinCap: 'Within 5 %', capApplies: 'Cap applies', case: 'Which case', suggestion: 'Suggestion', basis: 'House price basis',
         transactionAmount: 'Transaction amount', rate: 'Upper rate', cap: 'Cap', maxFee: 'Fee cap (per side, VAT excluded)', tableEffectiveFrom: 'Table in force from',
         annualRate: 'Conversion rate (annual)', maxMonthlyRent: 'Monthly rent cap', ruleEffectiveFrom: 'Rule in force from', baseRate: 'Base rate', unverified: 'Unverified source',
         maxDeposit: 'Max deposit', capFraction: 'Cap', increase: 'Increase', allowed: 'Within 5 %', conversionRate: 'Conversion rate', combinedBefore: 'Combined before',
