@@ -3,6 +3,15 @@
 // (`tx`) never interleaves with another request's statements on the same connection.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import sqlite3 from 'sqlite3';
+import { chmod, open as openFile } from 'node:fs/promises';
+
+/** Creates `file` with mode 0600 if missing, and sets 0600 if it exists. */
+async function restrictFile(file: string): Promise<void> {
+  if (file === ':memory:' || file === '') return;
+  const h = await openFile(file, 'a', 0o600);
+  await h.close();
+  await chmod(file, 0o600);
+}
 
 export type SqlValue = string | number | bigint | null | Buffer;
 export type Params = SqlValue[] | Record<string, SqlValue>;
@@ -45,17 +54,36 @@ export class Database implements Queryable {
     readonly file: string,
   ) {}
 
-  static open(file: string): Promise<Database> {
-    return new Promise((resolve, reject) => {
-      const raw = new sqlite3.Database(file, (err) => {
-        if (err) return reject(err);
-        const db = new Database(raw, file);
-        db.exec(
-          // WAL for crash safety and concurrent readers; FKs are per-connection in SQLite.
-          'PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;',
-        ).then(() => resolve(db), reject);
-      });
+  /**
+   * Opens (creating it `0600`) a database file. `exclusive` keeps SQLite's lock on the file for
+   * the connection's life (locking_mode=EXCLUSIVE): no other process can open it meanwhile, and
+   * the OS drops the lock when the process dies.
+   */
+  static async open(file: string, opts: { exclusive?: boolean; busyTimeoutMs?: number } = {}): Promise<Database> {
+    await restrictFile(file);
+    const db = await new Promise<Database>((resolve, reject) => {
+      const raw = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(new Database(raw, file))));
     });
+    try {
+      await db.exec(
+        // WAL for crash safety; FKs are per-connection in SQLite; secure_delete overwrites what is
+        // deleted, so a destroyed value does not linger in free pages.
+        `PRAGMA busy_timeout=${opts.busyTimeoutMs ?? 5000}; ${opts.exclusive ? 'PRAGMA locking_mode=EXCLUSIVE;' : ''}
+         PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;`,
+      );
+      // Take the lock now (a write), not at the first request.
+      if (opts.exclusive) await db.exec('BEGIN EXCLUSIVE; COMMIT;');
+      for (const f of [`${file}-wal`, `${file}-shm`, `${file}-journal`]) await chmod(f, 0o600).catch(() => undefined);
+    } catch (e) {
+      await db.close().catch(() => undefined);
+      throw e;
+    }
+    return db;
+  }
+
+  /** Folds the WAL into the database and truncates it (after destruction). */
+  async checkpoint(): Promise<void> {
+    await this.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   }
 
   /** Runs `fn` exclusively on the connection (statements from others wait). */
