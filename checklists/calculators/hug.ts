@@ -3,7 +3,7 @@
 // (150 % before 2023); deposit + senior claims ≤ 주택가격 × 90 % (100 % before 2023-05-01);
 // deposit ≤ 7억 in the capital region, 5억 elsewhere.
 import { z } from 'zod';
-import { hugGuarantee, versionAt, type HugVersion } from '../../data/reference/index.js';
+import { versionAt, type HugVersion, type ReferenceTables } from '../../data/reference/index.js';
 import { todaySeoul } from '../common/seoul-time.js';
 import { buildingType } from './building.js';
 import { parsePlace } from './region.js';
@@ -38,7 +38,7 @@ export interface HugResult {
 
 const eok = (won: number) => `${won / 1e8}억원`;
 
-export function computeHug(input: z.output<typeof hugInput>): HugResult {
+export function computeHug(input: z.output<typeof hugInput>, { hugGuarantee }: Pick<ReferenceTables, 'hugGuarantee'>): HugResult {
   const v = versionAt(hugGuarantee, input.contractDate);
   if (!v) throw new CalcInputError('contractDate', `no HUG rules before ${hugGuarantee.versions[0].effectiveFrom}`);
   const reasons: HugResult['reasons'] = [];

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCalculator } from './index.js';
 import { parsePlace } from './region.js';
 import { leaseReportApplies } from '../rights/steps.js';
+import { shippedTables } from '../../data/reference/index.js';
 
 const pr = (input: Record<string, unknown>) => runCalculator('priority-repayment', { asOf: '2026-11-27', seniorSecurityDate: '2024-01-10', ...input });
 
@@ -183,13 +184,13 @@ describe('item 4: HUG valuation of 아파트 and 주거용 오피스텔 (◐ 실
 describe('item 8: 전세사기피해자법 — extended to 2027-05-31, only leases first signed on or before 2025-05-31', () => {
   it('a lease signed now is not covered and the note points to the guarantee; one signed on the cut-off day is', async () => {
     const { fraudVictimsActNote } = await import('../rights/remedies.js');
-    const now = fraudVictimsActNote('2026-12-06', '2026-12-06')!;
+    const now = fraudVictimsActNote(shippedTables, '2026-12-06', '2026-12-06')!;
     expect(now.ko).toContain('2025-05-31 이전에 처음 맺은 임대차만');
     expect(now.ko).toContain('전세보증금반환보증');
     expect(now.en).toContain('the deposit-return guarantee (HUG, HF, SGI) is the protection');
-    expect(fraudVictimsActNote('2026-12-06', '2025-06-01')!.ko).toContain('대상이 아니므로');
-    expect(fraudVictimsActNote('2026-12-06', '2025-05-31')!.ko).not.toContain('대상이 아니므로');
-    expect(fraudVictimsActNote('2027-06-01', '2025-05-01')!.en).toContain('was in force until 2027-05-31');
+    expect(fraudVictimsActNote(shippedTables, '2026-12-06', '2025-06-01')!.ko).toContain('대상이 아니므로');
+    expect(fraudVictimsActNote(shippedTables, '2026-12-06', '2025-05-31')!.ko).not.toContain('대상이 아니므로');
+    expect(fraudVictimsActNote(shippedTables, '2027-06-01', '2025-05-01')!.en).toContain('was in force until 2027-05-31');
   });
 });
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { priorityRepayment } from '../../data/reference/index.js';
 import { runCalculator } from './index.js';
-import { placeOf } from './region.js';
+import { placeOf as placeWith } from './region.js';
+import { overcrowdingZone } from '../../data/reference/index.js';
+
+const Z = overcrowdingZone;
+const placeOf = (zones: typeof Z, address: string) => placeWith(address, zones);
 
 const pr = (input: Record<string, unknown>) => runCalculator('priority-repayment', { asOf: '2026-11-27', ...input });
 const SEOUL = '서울특별시 관악구 신림동 123-4';
@@ -112,8 +116,8 @@ describe('priority-repayment: region groups', () => {
   });
 
   it('reads the 동 from 지번 and road addresses', () => {
-    expect(placeOf('경기 남양주시 도농로 34 (도농동)')).toMatchObject({ sido: '경기도', city: '남양주시', dong: '도농동', overcrowding: 'yes' });
-    expect(placeOf('서울특별시관악구 신림동 1')).toMatchObject({ sido: '서울특별시', city: '관악구', dong: '신림동' });
-    expect(placeOf('고양시 덕양구 행신동 1')).toMatchObject({ sido: '경기도', city: '고양시', district: '덕양구', overcrowding: 'yes' });
+    expect(placeOf(Z, '경기 남양주시 도농로 34 (도농동)')).toMatchObject({ sido: '경기도', city: '남양주시', dong: '도농동', overcrowding: 'yes' });
+    expect(placeOf(Z, '서울특별시관악구 신림동 1')).toMatchObject({ sido: '서울특별시', city: '관악구', dong: '신림동' });
+    expect(placeOf(Z, '고양시 덕양구 행신동 1')).toMatchObject({ sido: '경기도', city: '고양시', district: '덕양구', overcrowding: 'yes' });
   });
 });

@@ -2,7 +2,7 @@
 // much of it is paid ahead of a 담보권자. The table is chosen by the date that 담보권자 acquired its
 // 담보물권 (each decree's 부칙 경과조치), not by the lease date.
 import { z } from 'zod';
-import { priorityRepayment, versionAt, type PriorityGroup } from '../../data/reference/index.js';
+import { versionAt, type PriorityGroup, type ReferenceTables } from '../../data/reference/index.js';
 import { todaySeoul } from '../common/seoul-time.js';
 import { groupFor, placeOf } from './region.js';
 import { isoDate, won } from './schema.js';
@@ -67,8 +67,8 @@ export function afterAuction(moveInDate: string | undefined, auctionRegisteredOn
   return moveInDate >= auctionRegisteredOn;
 }
 
-export function computePriorityRepayment(raw: z.output<typeof priorityRepaymentInput>): PriorityRepaymentResult {
-  const r = computeByTable(raw);
+export function computePriorityRepayment(raw: z.output<typeof priorityRepaymentInput>, tables: Pick<ReferenceTables, 'priorityRepayment' | 'overcrowdingZone'>): PriorityRepaymentResult {
+  const r = computeByTable(raw, tables);
   const late = afterAuction(raw.moveInDate, raw.auctionRegisteredOn);
   if (late === true) {
     r.notes.unshift({
@@ -87,7 +87,7 @@ export function computePriorityRepayment(raw: z.output<typeof priorityRepaymentI
   return r;
 }
 
-function computeByTable(raw: z.output<typeof priorityRepaymentInput>): PriorityRepaymentResult {
+function computeByTable(raw: z.output<typeof priorityRepaymentInput>, { priorityRepayment, overcrowdingZone }: Pick<ReferenceTables, 'priorityRepayment' | 'overcrowdingZone'>): PriorityRepaymentResult {
   const date = raw.seniorSecurityDate ?? raw.asOf;
   const notes: PriorityRepaymentResult['notes'] = [];
   if (raw.seniorSecurityDate === null) {
@@ -116,7 +116,7 @@ function computeByTable(raw: z.output<typeof priorityRepaymentInput>): PriorityR
     };
   }
   // The zone's wording in force when the 담보물권 was acquired, as the table itself.
-  const place = placeOf(raw.address, date, raw.asOf);
+  const place = placeOf(raw.address, overcrowdingZone, date, raw.asOf);
   const choice = groupFor(place, version);
   const resolution = place.resolution;
   const ask = place.ask;

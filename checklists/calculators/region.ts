@@ -2,7 +2,7 @@
 // (지번 or 도로명, with or without the 시·도); where the law's line runs through a city
 // (인천, 남양주, 시흥) and the address does not settle which side it is on, the answer is
 // "unknown", never a guess.
-import { overcrowdingZone, versionAt, type PriorityGroup, type PriorityVersion, type RegionMatch } from '../../data/reference/index.js';
+import { versionAt, type OvercrowdingVersion, type PriorityGroup, type PriorityVersion, type ReferenceTable, type RegionMatch } from '../../data/reference/index.js';
 import { candidatesFor, isSeoulLegalDong, mergerNamed, mergerOf, sigungu } from '../../data/reference/places/index.js';
 
 export type Tri = 'yes' | 'no' | 'unknown';
@@ -208,7 +208,7 @@ export function parsePlace(address: string, asOf = '9999-12-31'): Omit<Place, 'o
  * first known wording of 별표 1 the partly covered cities had other lines (a 2005 press report
  * lists other 남양주 동 and 인천 areas), so there they are "unknown".
  */
-export function overcrowdingOf(p: Omit<Place, 'overcrowding' | 'overcrowdingReason'>, date?: string): { value: Tri; reason?: string } {
+export function overcrowdingOf(p: Omit<Place, 'overcrowding' | 'overcrowdingReason'>, overcrowdingZone: ReferenceTable<OvercrowdingVersion>, date?: string): { value: Tri; reason?: string } {
   const latest = overcrowdingZone.versions[overcrowdingZone.versions.length - 1];
   const zone = date ? versionAt(overcrowdingZone, date) : latest;
   const wording = zone ?? latest;
@@ -239,9 +239,9 @@ export function overcrowdingOf(p: Omit<Place, 'overcrowding' | 'overcrowdingReas
 }
 
 /** The place of an address, with the 과밀억제권역 answer for the wording in force on `date`. */
-export function placeOf(address: string, date?: string, asOf?: string): Place {
+export function placeOf(address: string, zones: ReferenceTable<OvercrowdingVersion>, date?: string, asOf?: string): Place {
   const p = parsePlace(address, asOf);
-  const o = overcrowdingOf(p, date);
+  const o = overcrowdingOf(p, zones, date);
   return { ...p, overcrowding: o.value, overcrowdingReason: o.reason };
 }
 

@@ -2,7 +2,7 @@
 // or deposit. The law has no rule for a change to both at once; `renewal-check` combines them
 // through the §7의2 conversion rate, as practice commentary does, and says so.
 import { z } from 'zod';
-import { renewalIncreaseCap, versionAt, type UserBaseRateRow } from '../../data/reference/index.js';
+import { versionAt, type ReferenceTables, type UserBaseRateRow } from '../../data/reference/index.js';
 import { todaySeoul } from '../common/seoul-time.js';
 import { conversionRateAt } from './conversion.js';
 import { CalcInputError, isoDate, roundFraction, won } from './schema.js';
@@ -21,7 +21,7 @@ export interface RenewalCapResult {
   capFraction: number;
 }
 
-export function computeRenewalCap(input: z.output<typeof renewalCapInput>): RenewalCapResult {
+export function computeRenewalCap(input: z.output<typeof renewalCapInput>, { renewalIncreaseCap }: Pick<ReferenceTables, 'renewalIncreaseCap'>): RenewalCapResult {
   const v = versionAt(renewalIncreaseCap, input.date)!;
   const up = (x: number) => x + Math.floor((x * v.numerator) / v.denominator);
   return { maxDeposit: up(input.deposit), maxMonthlyRent: up(input.monthlyRent), capFraction: v.numerator / v.denominator };
@@ -66,9 +66,9 @@ export interface RenewalCheckResult {
   note: { ko: string; en: string };
 }
 
-export function computeRenewalCheck(input: z.output<typeof renewalCheckInput>, userRates: UserBaseRateRow[] = []): RenewalCheckResult {
-  const v = versionAt(renewalIncreaseCap, input.date)!;
-  const rate = conversionRateAt(input.date, input.baseRate, userRates);
+export function computeRenewalCheck(input: z.output<typeof renewalCheckInput>, userRates: UserBaseRateRow[], tables: Pick<ReferenceTables, 'renewalIncreaseCap' | 'rentConversion' | 'baseRate'>): RenewalCheckResult {
+  const v = versionAt(tables.renewalIncreaseCap, input.date)!;
+  const rate = conversionRateAt(input.date, input.baseRate, userRates, tables);
   if (rate.rateBp === 0) throw new CalcInputError('baseRate', 'gives a conversion rate of 0');
   // Rent as deposit: monthly × 12 / rate.
   const asDeposit = (rent: number) => Math.floor((rent * 12 * 10000) / rate.rateBp);

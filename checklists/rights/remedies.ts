@@ -1,6 +1,6 @@
 // Where the report points to remedies: what the 전세사기피해자법 still covers, so a tenant signing
 // now knows the deposit guarantee is the protection. Pure; the table is dated reference data.
-import { fraudVictimsAct, versionAt, type FraudVictimsActVersion, type ReferenceTable } from '../../data/reference/index.js';
+import { versionAt, type ReferenceTables } from '../../data/reference/index.js';
 
 export interface RemedyNote {
   ko: string;
@@ -12,8 +12,8 @@ export interface RemedyNote {
  * The note for a lease signed (or to be signed) on `contractDate`, as the act stands on `asOf`.
  * A lease first signed after the covered date is outside the act: say the guarantee protects it.
  */
-export function fraudVictimsActNote(asOf: string, contractDate: string = asOf, table: ReferenceTable<FraudVictimsActVersion> = fraudVictimsAct): RemedyNote | null {
-  const v = versionAt(table, asOf);
+export function fraudVictimsActNote({ fraudVictimsAct }: Pick<ReferenceTables, 'fraudVictimsAct'>, asOf: string, contractDate: string = asOf): RemedyNote | null {
+  const v = versionAt(fraudVictimsAct, asOf);
   if (!v) return null;
   const basis = '전세사기피해자 지원 및 주거안정에 관한 특별법 부칙 제2조 (부칙 제20956호)';
   if (asOf > v.validUntil) {

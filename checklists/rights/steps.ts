@@ -3,7 +3,7 @@
 // certificate issued that day, 전입신고 and 확정일자 on moving day, then the guarantee.
 import { formatKoreanAmount } from '../common/money.js';
 import { addDays } from '../common/seoul-time.js';
-import { leaseReport, versionAt } from '../../data/reference/index.js';
+import { shippedTables, versionAt, type ReferenceTables } from '../../data/reference/index.js';
 import { parsePlace } from '../calculators/region.js';
 import type { RegistryParsed } from './input.js';
 
@@ -33,6 +33,7 @@ export function leaseReportApplies(
   monthlyRent: number,
   date: string,
   opts: { renewalWithSameAmounts?: boolean } = {},
+  { leaseReport }: Pick<ReferenceTables, 'leaseReport'> = shippedTables,
 ): boolean | null {
   const v = versionAt(leaseReport, date);
   if (!v) return false;
@@ -57,7 +58,8 @@ function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
-export function afterContractSteps(input: RegistryParsed): StepsResult {
+export function afterContractSteps(input: RegistryParsed, tables: Pick<ReferenceTables, 'leaseReport'>): StepsResult {
+  const { leaseReport } = tables;
   const steps: Step[] = [];
   const warnings: StepsResult['warnings'] = [];
   const c = input.contract;
@@ -75,7 +77,7 @@ export function afterContractSteps(input: RegistryParsed): StepsResult {
         en: `Pay ${down ? `the down payment of KRW ${down.amount.toLocaleString('en-US')} ` : 'the down payment '}into the registered owner’s own account; take the agent’s explanation form and insurance certificate.`,
       },
     });
-    const applies = leaseReportApplies(input.property.address, input.lease.deposit, input.lease.monthlyRent, c.contractDate);
+    const applies = leaseReportApplies(input.property.address, input.lease.deposit, input.lease.monthlyRent, c.contractDate, {}, tables);
     const rule = versionAt(leaseReport, c.contractDate);
     if (applies !== false && rule) {
       steps.push({

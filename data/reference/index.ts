@@ -191,6 +191,27 @@ export interface FraudVictimsActVersion extends VersionBase {
 }
 export const fraudVictimsAct = fraudVictimsActJson as ReferenceTable<FraudVictimsActVersion>;
 
+/**
+ * The tables the engines read, by name. The pure engines take this object as an argument, so a
+ * reference pack a coordinator loads reaches them without a rebuild; `shippedTables` is the pack
+ * bundled with this build. Further tables (programmes, median income, public holidays…) are added
+ * beside these as their modules need them.
+ */
+export interface ReferenceTables {
+  priorityRepayment: PriorityTable;
+  overcrowdingZone: ReferenceTable<OvercrowdingVersion>;
+  brokerage: ReferenceTable<BrokerageVersion>;
+  rentConversion: ReferenceTable<ConversionVersion>;
+  baseRate: ReferenceTable<BaseRateVersion>;
+  hugGuarantee: HugTable;
+  depositRiskBands: ReferenceTable<RiskBandVersion>;
+  maintenanceFeeItemisation: ReferenceTable<MaintenanceFeeVersion>;
+  leaseReport: ReferenceTable<LeaseReportVersion>;
+  renewalIncreaseCap: ReferenceTable<RenewalCapVersion>;
+  unpaidTaxViewing: ReferenceTable<UnpaidTaxViewingVersion>;
+  fraudVictimsAct: ReferenceTable<FraudVictimsActVersion>;
+}
+
 /** Every table, for the reference screen and the docs. */
 export const referenceTables: ReferenceTable<VersionBase>[] = [
   priorityRepayment,
@@ -236,19 +257,35 @@ export interface UserBaseRateRow {
  * The shipped base-rate series merged with the user's rows. A user row on the same date as a
  * shipped row replaces it (the user checked it against the Bank of Korea); the result is sorted.
  */
-export function mergeBaseRates(userRows: UserBaseRateRow[] = []): ReferenceTable<BaseRateVersion> {
+export function mergeBaseRates(userRows: UserBaseRateRow[] = [], series: ReferenceTable<BaseRateVersion> = baseRate): ReferenceTable<BaseRateVersion> {
   const byDate = new Map<string, BaseRateVersion>();
-  for (const v of baseRate.versions) byDate.set(v.effectiveFrom, v);
+  for (const v of series.versions) byDate.set(v.effectiveFrom, v);
   for (const r of userRows) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(r.effectiveFrom)) throw new Error(`baseRate.effectiveFrom: not a date: ${r.effectiveFrom}`);
     if (!Number.isInteger(r.rateBp) || r.rateBp < 0 || r.rateBp > 5000) throw new Error(`baseRate.rateBp: out of range: ${r.rateBp}`);
     byDate.set(r.effectiveFrom, { effectiveFrom: r.effectiveFrom, rateBp: r.rateBp, note: r.note, userAdded: true });
   }
   const versions = [...byDate.values()].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
-  return { ...baseRate, versions };
+  return { ...series, versions };
 }
 
 /** The base rate in force on `date`, from the shipped series plus the user's rows. */
-export function baseRateAt(date: string, userRows: UserBaseRateRow[] = []): BaseRateVersion | undefined {
-  return versionAt(mergeBaseRates(userRows), date);
+export function baseRateAt(date: string, userRows: UserBaseRateRow[] = [], series: ReferenceTable<BaseRateVersion> = baseRate): BaseRateVersion | undefined {
+  return versionAt(mergeBaseRates(userRows, series), date);
 }
+
+/** The tables bundled with this build (the shipped reference pack). */
+export const shippedTables: ReferenceTables = {
+  priorityRepayment,
+  overcrowdingZone,
+  brokerage,
+  rentConversion,
+  baseRate,
+  hugGuarantee,
+  depositRiskBands,
+  maintenanceFeeItemisation,
+  leaseReport,
+  renewalIncreaseCap,
+  unpaidTaxViewing,
+  fraudVictimsAct,
+};

@@ -2,6 +2,7 @@
 // covers only leases first signed on or before its cut-off, so the guarantee is the protection) and
 // which reference pack the figures came from. Its own module, called from one marked line.
 import { fraudVictimsActNote } from '../../../checklists/rights/remedies.js';
+import { shippedTables, type ReferenceTables } from '../../../data/reference/index.js';
 import { COLORS, type ReportWriter } from './layout.js';
 import type { ReportLocale } from './models.js';
 
@@ -14,10 +15,12 @@ export interface LegalNotesInput {
   contractDate?: string;
   /** "pack 2026.12 (확인 2026-12-06)" — which reference pack the figures came from. */
   referencePack?: string;
+  /** The loaded pack's tables (the shipped ones when absent). */
+  tables?: ReferenceTables;
 }
 
 export function drawLegalNotes(w: ReportWriter, input: LegalNotesInput, lc: ReportLocale): void {
-  const note = fraudVictimsActNote(input.reportDate, input.contractDate ?? input.reportDate);
+  const note = fraudVictimsActNote(input.tables ?? shippedTables, input.reportDate, input.contractDate ?? input.reportDate);
   if (!note && !input.referencePack) return;
   w.heading(HEADING[lc], 1, 60);
   if (note) {
