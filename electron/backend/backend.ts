@@ -22,6 +22,8 @@ import { miscHandlers } from './handlers/misc.js';
 import { checklistHandlers } from './handlers/checklists.js';
 import { rightsHandlers } from './handlers/rights.js';
 import { geoHandlers } from './handlers/geo.js';
+import { FileRefs } from './files.js';
+import path from 'node:path';
 import { viewingHandlers } from './handlers/viewings.js';
 
 export const handlers: HandlerMap = {
@@ -51,6 +53,8 @@ export interface Backend {
   close(): Promise<void>;
   readonly dataDir: OpenedDataDir;
   readonly db: Database;
+  /** File references (uploads through the host, grants from the desktop dialog). */
+  readonly files: FileRefs;
 }
 
 export async function openBackend(opts: BackendOptions): Promise<Backend> {
@@ -65,7 +69,9 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
   const cipher = new FieldCipher(dir.dataKey);
   const session = new Session();
   const now = opts.now ?? (() => new Date());
+  const files = new FileRefs(path.join(dir.dir, 'imports'));
   const ctx: HandlerContext = {
+    files,
     db,
     cipher,
     deviceId: dir.manifest.deviceId,
@@ -131,5 +137,6 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     close: () => db.close(),
     dataDir: dir,
     db,
+    files,
   };
 }
