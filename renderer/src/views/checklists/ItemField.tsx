@@ -11,6 +11,7 @@ import { MoneyInput } from '../../components/MoneyInput.js';
 import { useBilingual } from '../../components/useBilingual.js';
 import { PhotoThumb, useWhen } from './common.js';
 import { rovingKeyDown, rovingTabIndex } from '../../a11y/roving.js';
+import { referenceTable } from '../../../../data/reference/index.js';
 
 export type AnswerValueIn = string | number | string[] | null;
 
@@ -224,7 +225,7 @@ export function ItemField(p: ItemFieldProps) {
         <p className="cl-ref muted small">
           {item.reference && t('checklists.reference', { ref: item.reference })}
           {item.reference && item.refTable && ' · '}
-          {item.refTable && t('checklists.refTable', { name: item.refTable })}
+          {item.refTable && t('checklists.refTable', { name: tr(referenceTable(item.refTable)?.title ?? { ko: '기준표', en: 'reference table' }) })}
         </p>
       )}
       {input}
