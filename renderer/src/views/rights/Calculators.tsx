@@ -14,11 +14,13 @@ import { Field } from '../../components/Field.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
 import { fieldErrors, useBilingual } from '../../components/useBilingual.js';
 
-type Kind = 'money' | 'date' | 'text' | 'percent' | 'propertyKind' | 'buildingType';
+type Kind = 'money' | 'date' | 'text' | 'percent' | 'propertyKind' | 'buildingType' | 'choice';
 interface FieldSpec<K extends string = string> {
   /** One of the calculator's input fields (checked against its typed input). */
   key: K;
   kind: Kind;
+  /** For `choice`: the values (labels under rights.calc.choices.<key>.<value>; '' = not given). */
+  choices?: string[];
   optional?: boolean;
   initial?: () => string | number | null;
 }
@@ -46,6 +48,9 @@ const SPECS: { [N in CalculatorName]: FieldSpec<Extract<keyof CalculatorInputs[N
     { key: 'newDeposit', kind: 'money' },
     { key: 'newMonthlyRent', kind: 'money', optional: true },
     { key: 'date', kind: 'date', initial: today },
+    { key: 'kind', kind: 'choice', optional: true, choices: ['', 'duringLease', 'renewalRight', 'agreedAfterExpiry'], initial: () => '' },
+    { key: 'registeredLandlord', kind: 'choice', optional: true, choices: ['', 'true', 'false'], initial: () => '' },
+    { key: 'renewalRightUsed', kind: 'choice', optional: true, choices: ['', 'true', 'false'], initial: () => '' },
   ],
   'priority-repayment': [
     { key: 'address', kind: 'text' },
@@ -53,6 +58,8 @@ const SPECS: { [N in CalculatorName]: FieldSpec<Extract<keyof CalculatorInputs[N
     { key: 'seniorSecurityDate', kind: 'date', optional: true },
     { key: 'housePrice', kind: 'money', optional: true },
     { key: 'asOf', kind: 'date', initial: today },
+    { key: 'auctionRegisteredOn', kind: 'date', optional: true },
+    { key: 'moveInDate', kind: 'date', optional: true },
   ],
   hug: [
     { key: 'buildingType', kind: 'buildingType', initial: () => 'multiplex' },
@@ -60,7 +67,9 @@ const SPECS: { [N in CalculatorName]: FieldSpec<Extract<keyof CalculatorInputs[N
     { key: 'deposit', kind: 'money' },
     { key: 'seniorClaims', kind: 'money', optional: true },
     { key: 'marketValue', kind: 'money', optional: true },
+    { key: 'marketValueSource', kind: 'choice', optional: true, choices: ['', 'kb', 'reb', 'asking'], initial: () => '' },
     { key: 'officialPrice', kind: 'money', optional: true },
+    { key: 'appraisal', kind: 'money', optional: true },
     { key: 'contractDate', kind: 'date', initial: today },
   ],
   ltv: [
@@ -102,6 +111,17 @@ function isBilingual(v: unknown): v is Bilingual {
   return !!v && typeof v === 'object' && 'ko' in v && 'en' in v;
 }
 
+interface Candidate { regionGroup: string; threshold: number; amount: number; eligible: boolean }
+function isCandidate(v: unknown): v is Candidate {
+  return !!v && typeof v === 'object' && 'regionGroup' in v && 'threshold' in v;
+}
+
+/** A region group the address might fall in: "광역시: 보증금 8,500만원 이하 → 2,800만원". */
+function CandidateLine({ c }: { c: Candidate }) {
+  const { t } = useTranslation();
+  return <>{t('rights.calc.candidate', { group: c.regionGroup, threshold: formatAmountBoth(c.threshold), amount: formatAmountBoth(c.amount) })}</>;
+}
+
 function ResultValue({ k, v, format }: { k: string; v: unknown; format?: NumberFormat }) {
   const { t } = useTranslation();
   const tr = useBilingual();
@@ -118,7 +138,7 @@ function ResultValue({ k, v, format }: { k: string; v: unknown; format?: NumberF
   if (isBilingual(v)) return <>{tr(v)}</>;
   if (Array.isArray(v)) {
     if (v.length === 0) return <>{t('rights.calc.none')}</>;
-    return <ul className="plain">{v.map((x, i) => <li key={i}>{isBilingual(x) ? tr(x) : typeof x === 'object' ? Object.values(x as object).filter((y) => typeof y !== 'object').join(' · ') : String(x)}</li>)}</ul>;
+    return <ul className="plain">{v.map((x, i) => <li key={i}>{isBilingual(x) ? tr(x) : isCandidate(x) ? <CandidateLine c={x} /> : typeof x === 'object' ? Object.values(x as object).filter((y) => typeof y !== 'object').join(' · ') : String(x)}</li>)}</ul>;
   }
   return <>{JSON.stringify(v)}</>;
 }
@@ -141,7 +161,7 @@ function Calculator({ name }: { name: CalculatorName }) {
         if (s.key === 'seniorSecurityDate' || s.key === 'fixedDate') input[s.key] = null;
         continue;
       }
-      input[s.key] = s.kind === 'percent' ? Number(v) / 100 : v;
+      input[s.key] = s.kind === 'percent' ? Number(v) / 100 : s.kind === 'choice' && (v === 'true' || v === 'false') ? v === 'true' : v;
     }
     try {
       const r = await api('calc.run', { name, input });
@@ -177,6 +197,10 @@ function Calculator({ name }: { name: CalculatorName }) {
               ) : s.kind === 'propertyKind' ? (
                 <select id={id} name={s.key} value={values[s.key] as string} onChange={(e) => set(s.key, e.target.value)}>
                   {['housing', 'officetel'].map((v) => <option key={v} value={v}>{t(`rights.calc.propertyKinds.${v}`)}</option>)}
+                </select>
+              ) : s.kind === 'choice' ? (
+                <select id={id} name={s.key} value={(values[s.key] as string) ?? ''} onChange={(e) => set(s.key, e.target.value || null)}>
+                  {s.choices!.map((v) => <option key={v} value={v}>{t(`rights.calc.choices.${s.key}.${v || 'unset'}`)}</option>)}
                 </select>
               ) : s.kind === 'buildingType' ? (
                 <select id={id} name={s.key} value={values[s.key] as string} onChange={(e) => set(s.key, e.target.value)}>
