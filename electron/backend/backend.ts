@@ -28,6 +28,7 @@ import { checklistHandlers } from './handlers/checklists.js';
 import { rightsHandlers } from './handlers/rights.js';
 import { geoHandlers } from './handlers/geo.js';
 import { viewingHandlers } from './handlers/viewings.js';
+import { referenceHandlers } from './handlers/reference.js';
 
 // One handler map; a method handled by two modules throws at start-up. Add a module at the END.
 export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
@@ -41,6 +42,7 @@ export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
   rights: rightsHandlers,
   geo: geoHandlers,
   viewings: viewingHandlers,
+  reference: referenceHandlers,
 });
 
 export interface BackendOptions {

@@ -5,6 +5,7 @@ import type { BaseRateRowView, RegistryView, RightsResults } from '../../api/rig
 import { ApiError, type Bilingual } from '../../api/errors.js';
 import { CalcInputError, runCalculator } from '../../../checklists/calculators/index.js';
 import { analyzeListing } from '../../../checklists/rights/listing-analysis.js';
+import { referenceInUse, usedPack } from '../reference.js';
 import { emptyRegistryDoc, type ListingFacts } from '../../../checklists/rights/registry-doc.js';
 import { mergeBaseRates } from '../../../data/reference/index.js';
 import { getListing, listingView } from '../../../data/repos/listings.js';
@@ -82,13 +83,15 @@ export const rightsHandlers: Pick<HandlerMap, keyof RightsResults> = {
     const saved = await getRegistry(ctx.db, ctx.cipher, listingId);
     const run = await latestRunAnswers(ctx.db, listingId, REGISTRY_TEMPLATE);
     const answers = Object.fromEntries((run?.answers ?? []).map((a) => [a.itemId, a.value]));
-    const analysis = analyzeListing(saved?.doc ?? emptyRegistryDoc(), listing, answers, { asOf: asOf ?? ctx.today() });
-    return { ...analysis, listingId, checklist: run ? { runId: run.runId, completed: run.completed, answered: run.answers.length } : null };
+    const ref = await referenceInUse(ctx.db);
+    const analysis = analyzeListing(saved?.doc ?? emptyRegistryDoc(), listing, answers, { asOf: asOf ?? ctx.today(), tables: ref.tables });
+    return { ...analysis, pack: usedPack(ref.pack), listingId, checklist: run ? { runId: run.runId, completed: run.completed, answered: run.answers.length } : null };
   },
   'calc.run': async ({ name, input }, ctx) => {
     const userBaseRates = await listBaseRates(ctx.db);
     try {
-      return { name, result: runCalculator(name, input, { userBaseRates }) };
+      const ref = await referenceInUse(ctx.db);
+      return { name, result: runCalculator(name, input, { userBaseRates, tables: ref.tables }), pack: usedPack(ref.pack) };
     } catch (e) {
       if (e instanceof CalcInputError) throw calcError(e);
       throw e;
