@@ -43,6 +43,11 @@ export const calculators = {
 } as const;
 
 export type CalculatorName = keyof typeof calculators;
+/** Each calculator's typed input (as written, before defaults) and result. */
+export type CalculatorInputs = { [N in CalculatorName]: z.input<(typeof calculators)[N]['schema']> };
+export type CalculatorResults = { [N in CalculatorName]: ReturnType<(typeof calculators)[N]['run']> };
+/** A result with the name of the calculator that made it (a union discriminated by `name`). */
+export type NamedCalculatorResult = { [N in CalculatorName]: { name: N; result: CalculatorResults[N] } }[CalculatorName];
 export const calculatorNames = Object.keys(calculators) as CalculatorName[];
 
 export function isCalculatorName(name: string): name is CalculatorName {

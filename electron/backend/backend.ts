@@ -27,6 +27,8 @@ import { miscHandlers } from './handlers/misc.js';
 import { checklistHandlers } from './handlers/checklists.js';
 import { rightsHandlers } from './handlers/rights.js';
 import { geoHandlers } from './handlers/geo.js';
+import { FileRefs } from './files.js';
+import path from 'node:path';
 import { viewingHandlers } from './handlers/viewings.js';
 import { referenceHandlers } from './handlers/reference.js';
 
@@ -61,6 +63,8 @@ export interface Backend {
   close(): Promise<void>;
   readonly dataDir: OpenedDataDir;
   readonly db: Database;
+  /** File references (uploads through the host, grants from the desktop dialog). */
+  readonly files: FileRefs;
 }
 
 /** An error's kind and code and where it was thrown, without its message (which may hold personal data). */
@@ -96,7 +100,9 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
   const cipher = keys.folderCipher;
   const session = new Session();
   const now = opts.now ?? (() => new Date());
+  const files = new FileRefs(path.join(dir.dir, 'imports'));
   const ctx: HandlerContext = {
+    files,
     db,
     cipher,
     keys,
@@ -172,5 +178,6 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     },
     dataDir: dir,
     db,
+    files,
   };
 }

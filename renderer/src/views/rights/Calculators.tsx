@@ -5,7 +5,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bilingual } from '../../../../electron/api/errors.js';
 import type { BaseRateRowView } from '../../../../electron/api/rights-methods.js';
-import type { CalculatorName } from '../../../../checklists/calculators/index.js';
+import type { CalculatorInputs, CalculatorName, CalculatorResults, NamedCalculatorResult } from '../../../../checklists/calculators/index.js';
 import { formatAmountBoth } from '../../../../checklists/common/money.js';
 import { todaySeoul } from '../../../../checklists/common/seoul-time.js';
 import { BUILDING_TYPES } from '../../../../electron/api/domain.js';
@@ -15,8 +15,9 @@ import { MoneyInput } from '../../components/MoneyInput.js';
 import { fieldErrors, useBilingual } from '../../components/useBilingual.js';
 
 type Kind = 'money' | 'date' | 'text' | 'percent' | 'propertyKind' | 'buildingType' | 'choice';
-interface FieldSpec {
-  key: string;
+interface FieldSpec<K extends string = string> {
+  /** One of the calculator's input fields (checked against its typed input). */
+  key: K;
   kind: Kind;
   /** For `choice`: the values (labels under rights.calc.choices.<key>.<value>; '' = not given). */
   choices?: string[];
@@ -25,7 +26,7 @@ interface FieldSpec {
 }
 
 const today = () => todaySeoul();
-const SPECS: Record<CalculatorName, FieldSpec[]> = {
+const SPECS: { [N in CalculatorName]: FieldSpec<Extract<keyof CalculatorInputs[N], string>>[] } = {
   brokerage: [
     { key: 'deposit', kind: 'money' },
     { key: 'monthlyRent', kind: 'money', optional: true },
@@ -84,8 +85,27 @@ const SPECS: Record<CalculatorName, FieldSpec[]> = {
 };
 const NAMES = Object.keys(SPECS) as CalculatorName[];
 
-const AMOUNT_KEYS = new Set(['transactionAmount', 'cap', 'maxFee', 'maxMonthlyRent', 'maxDeposit', 'combinedBefore', 'combinedAfter', 'threshold', 'amount', 'housePrice']);
-const RATE_KEYS = new Set(['rate', 'annualRate', 'baseRate', 'capFraction', 'increase', 'conversionRate', 'ratio', 'jeonseRatio']);
+/**
+ * How each calculator's numbers read: won amounts or rates. Keyed by the typed results, so a
+ * renamed or removed result field fails the type-check here instead of printing a bare number.
+ */
+type NumberFormat = 'amount' | 'rate';
+const NUMBER_FORMATS: { [N in CalculatorName]: Partial<Record<keyof CalculatorResults[N], NumberFormat>> } = {
+  brokerage: { transactionAmount: 'amount', cap: 'amount', maxFee: 'amount', rate: 'rate' },
+  conversion: { maxMonthlyRent: 'amount', annualRate: 'rate', baseRate: 'rate' },
+  'renewal-cap': { maxDeposit: 'amount', maxMonthlyRent: 'amount', capFraction: 'rate' },
+  'renewal-check': { combinedBefore: 'amount', combinedAfter: 'amount', increase: 'rate', conversionRate: 'rate' },
+  'priority-repayment': { threshold: 'amount', amount: 'amount' },
+  hug: { housePrice: 'amount', maxDeposit: 'amount' },
+  ltv: { ratio: 'rate', jeonseRatio: 'rate' },
+  'opposing-power': {},
+};
+
+/** The result's rows, in the calculator's own field order, each with how its number reads. */
+function resultRows(r: NamedCalculatorResult): { key: string; value: unknown; format?: NumberFormat }[] {
+  const formats: Partial<Record<string, NumberFormat>> = NUMBER_FORMATS[r.name];
+  return Object.entries(r.result).map(([key, value]) => ({ key, value, format: formats[key] }));
+}
 
 function isBilingual(v: unknown): v is Bilingual {
   return !!v && typeof v === 'object' && 'ko' in v && 'en' in v;
@@ -102,7 +122,7 @@ function CandidateLine({ c }: { c: Candidate }) {
   return <>{t('rights.calc.candidate', { group: c.regionGroup, threshold: formatAmountBoth(c.threshold), amount: formatAmountBoth(c.amount) })}</>;
 }
 
-function ResultValue({ k, v }: { k: string; v: unknown }) {
+function ResultValue({ k, v, format }: { k: string; v: unknown; format?: NumberFormat }) {
   const { t } = useTranslation();
   const tr = useBilingual();
   // A band without a 한도액 has no cap: say so rather than leave a dash.
@@ -110,8 +130,8 @@ function ResultValue({ k, v }: { k: string; v: unknown }) {
   if (v === null || v === undefined) return <>—</>;
   if (typeof v === 'boolean') return <>{v ? t('rights.editor.yes') : t('rights.editor.no')}</>;
   if (typeof v === 'number') {
-    if (AMOUNT_KEYS.has(k)) return <>{formatAmountBoth(v)}</>;
-    if (RATE_KEYS.has(k)) return <>{`${(v * 100).toFixed(2).replace(/\.?0+$/, '')}%`}</>;
+    if (format === 'amount') return <>{formatAmountBoth(v)}</>;
+    if (format === 'rate') return <>{`${(v * 100).toFixed(2).replace(/\.?0+$/, '')}%`}</>;
     return <>{v}</>;
   }
   if (typeof v === 'string') return <>{v.includes('T') ? v.replace('T', ' ').replace(/:00(\+09:00)$/, ' $1') : v}</>;
@@ -125,10 +145,10 @@ function ResultValue({ k, v }: { k: string; v: unknown }) {
 
 function Calculator({ name }: { name: CalculatorName }) {
   const { t } = useTranslation();
-  const specs = SPECS[name];
+  const specs: FieldSpec[] = SPECS[name];
   const [values, setValues] = useState<Record<string, string | number | null>>(() => Object.fromEntries(specs.map((s) => [s.key, s.initial?.() ?? null])));
   const [pending, setPending] = useState<Record<string, boolean>>({});
-  const [result, setResult] = useState<Record<string, unknown> | null>(null);
+  const [result, setResult] = useState<NamedCalculatorResult | null>(null);
   const [pack, setPack] = useState<{ packVersion: string; verifiedOn: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, Bilingual>>({});
 
@@ -147,7 +167,7 @@ function Calculator({ name }: { name: CalculatorName }) {
     try {
       const r = await api('calc.run', { name, input });
       setErrors({});
-      setResult(r.result as Record<string, unknown>);
+      setResult(r);
       setPack(r.pack);
     } catch (err) {
       setResult(null);
@@ -202,10 +222,10 @@ function Calculator({ name }: { name: CalculatorName }) {
         <div className="rights-calc-result" data-testid="calc-result">
           <h3>{t('rights.calc.result')}</h3>
           <dl className="facts">
-            {Object.entries(result).map(([k, v]) => (
+            {resultRows(result).map(({ key: k, value: v, format }) => (
               <div key={k} className="rights-calc-row">
                 <dt>{t(`rights.calc.out.${k}`, { defaultValue: k })}</dt>
-                <dd data-key={k}><ResultValue k={k} v={v} /></dd>
+                <dd data-key={k}><ResultValue k={k} v={v} format={format} /></dd>
               </div>
             ))}
           </dl>
