@@ -30,6 +30,7 @@ import { geoHandlers } from './handlers/geo.js';
 import { FileRefs } from './files.js';
 import path from 'node:path';
 import { viewingHandlers } from './handlers/viewings.js';
+import { referenceHandlers } from './handlers/reference.js';
 
 // One handler map; a method handled by two modules throws at start-up. Add a module at the END.
 export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
@@ -43,6 +44,7 @@ export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
   rights: rightsHandlers,
   geo: geoHandlers,
   viewings: viewingHandlers,
+  reference: referenceHandlers,
 });
 
 export interface BackendOptions {

@@ -29,6 +29,7 @@ import {
 import type { HandlerContext } from '../context.js';
 import { listingAddress } from './address.js';
 import { PHOTO_KIND, SIGNATURE_KIND } from './files.js';
+import { packLabel, referenceInUse } from '../reference.js';
 
 
 type L = ReportLocale;
@@ -134,6 +135,8 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
     locale,
     demo: k.is_demo === 1,
     reportDate: ctx.today(),
+    // ── legal (issue 13): which reference pack the figures came from ──
+    referencePack: packLabel((await referenceInUse(ctx.db)).pack),
     caseNumber: k.id.slice(0, 8).toUpperCase(),
     clientName,
     manager: await managerInfo(ctx, k.manager_id),

@@ -150,6 +150,7 @@ function Calculator({ name }: { name: CalculatorName }) {
   const [values, setValues] = useState<Record<string, string | number | null>>(() => Object.fromEntries(specs.map((s) => [s.key, s.initial?.() ?? null])));
   const [pending, setPending] = useState<Record<string, boolean>>({});
   const [result, setResult] = useState<NamedCalculatorResult | null>(null);
+  const [pack, setPack] = useState<{ packVersion: string; verifiedOn: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, Bilingual>>({});
 
   async function run(e: FormEvent) {
@@ -168,6 +169,7 @@ function Calculator({ name }: { name: CalculatorName }) {
       const r = await api('calc.run', { name, input });
       setErrors({});
       setResult(r);
+      setPack(r.pack);
     } catch (err) {
       setResult(null);
       setErrors(Object.fromEntries(Object.entries(fieldErrors(err)).map(([k, v]) => [k.replace(/^input\./, ''), v])));
@@ -230,6 +232,7 @@ function Calculator({ name }: { name: CalculatorName }) {
               </div>
             ))}
           </dl>
+          {pack && <p className="muted small" data-testid="calc-pack">{t('rights.calc.pack', { version: pack.packVersion, date: pack.verifiedOn })}</p>}
         </div>
       )}
       </div>
