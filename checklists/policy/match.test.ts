@@ -137,7 +137,7 @@ describe('valid period', () => {
 
   it('says which catalogue and median-income table it used', () => {
     const r = matchProgrammes(base, tables, '2026-12-06');
-    expect(r.catalogue).toEqual({ effectiveFrom: '2026-07-18', checkedOn: '2026-12-06' });
+    expect(r.catalogue).toEqual({ effectiveFrom: '2026-01-01', checkedOn: '2026-12-06' });
     expect(r.medianIncome).toEqual({ effectiveFrom: '2026-01-01', notice: '보건복지부 고시 제2025-135호' });
   });
 

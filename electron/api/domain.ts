@@ -21,7 +21,7 @@ export const BUILDING_TYPES = ['apartment', 'rowhouse_multiplex', 'multi_househo
 export const LEASE_TYPES = ['jeonse', 'semi_monthly', 'monthly'] as const;
 export const FLOOR_KINDS = ['above', 'semi_basement', 'basement', 'rooftop'] as const;
 /** What a client may consent to have collected (개인정보 수집 항목). */
-export const CONSENT_ITEMS = ['name', 'phone', 'notes'] as const;
+export const CONSENT_ITEMS = ['name', 'phone', 'notes', 'policy'] as const;
 /** Retention periods offered on the consent form, in months. */
 export const RETENTION_CHOICES = [6, 12, 24, 36] as const;
 /** Days before the end of retention when the desk starts warning. */

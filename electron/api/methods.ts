@@ -9,6 +9,8 @@ import { rightsInputs, type RightsResults } from './rights-methods.js';
 import { geoInputs, type GeoResults } from './geo-methods.js';
 import { viewingInputs, type ViewingResults } from './viewing-methods.js';
 import { managerInputs, type ManagerResults } from './manager-methods.js';
+import { policyInputs, type PolicyResults } from './policy-methods.js';
+import { statsInputs, type StatsResults } from './stats-methods.js';
 
 export const apiInputs = {
   ...checklistInputs,
@@ -16,6 +18,8 @@ export const apiInputs = {
   ...geoInputs,
   ...viewingInputs,
   ...managerInputs,
+  ...policyInputs,
+  ...statsInputs,
   'session.status': s.empty,
   'session.start': s.sessionStart,
   'session.lock': s.empty,
@@ -58,7 +62,7 @@ export type Method = keyof typeof apiInputs;
 export type ApiInput<M extends Method> = z.input<(typeof apiInputs)[M]>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof apiInputs)[M]>;
 
-export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults {
+export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, PolicyResults, StatsResults {
   'session.status': SessionView;
   'session.start': SessionView;
   'session.lock': SessionView;

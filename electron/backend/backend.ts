@@ -23,6 +23,8 @@ import { checklistHandlers } from './handlers/checklists.js';
 import { rightsHandlers } from './handlers/rights.js';
 import { geoHandlers } from './handlers/geo.js';
 import { viewingHandlers } from './handlers/viewings.js';
+import { policyHandlers } from './handlers/policy.js';
+import { statsHandlers } from './handlers/stats.js';
 
 export const handlers: HandlerMap = {
   ...sessionHandlers,
@@ -35,6 +37,8 @@ export const handlers: HandlerMap = {
   ...rightsHandlers,
   ...geoHandlers,
   ...viewingHandlers,
+  ...policyHandlers,
+  ...statsHandlers,
 };
 
 export interface BackendOptions {

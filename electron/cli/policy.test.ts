@@ -23,7 +23,7 @@ describe('ansim policy match', () => {
     expect(byId['emergency-housing'].status).toBe('ineligible');
     expect(byId['housing-benefit'].status).toBe('ineligible');
     expect(byId['housing-benefit'].reasons[0]).toMatch(/48% 이하/);
-    expect(io.stderr()).toMatch(/catalogue 2026-07-18/);
+    expect(io.stderr()).toMatch(/catalogue 2026-01-01/);
   });
 
   it('takes the region as 시·도 + 시·군·구', async () => {
