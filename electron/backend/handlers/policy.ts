@@ -54,7 +54,7 @@ export const policyHandlers: PolicyHandlers = {
 
   async 'policy.forClient'(input, ctx) {
     const stored = await storedFacts(ctx, input.clientId);
-    const facts: PolicyFacts = { ...(stored.facts ?? {}) };
+    const facts: PolicyFacts = { ...(stored.facts ?? {}), ...(input.facts ?? {}) };
     let listing: string | null = null;
     if (input.caseId) {
       const k = await getCase(ctx.db, input.caseId);
