@@ -227,12 +227,15 @@ export async function statsDrill(db: Queryable, f: StatsFilter, dim: Dimension |
 
 // ---- per-case statistics (recorded by the manager) ----
 export interface CaseStatsRecord {
+  /** False while the types still follow the case's own type (nothing recorded yet). */
+  recorded?: boolean;
   types: ConsultType[];
   movingIntoSeoul: boolean | null;
   listingDistrict: string | null;
   verdict: 'safe' | 'caution' | 'danger' | null;
   survey: { on: string; answers: Partial<Record<SurveyItem, number>> } | null;
-  programmes: string[];
+  /** Undefined on save: the programmes pointed to stay as they are. */
+  programmes?: string[];
 }
 
 export async function getCaseStats(db: Queryable, caseId: string): Promise<CaseStatsRecord | null> {
@@ -241,9 +244,8 @@ export async function getCaseStats(db: Queryable, caseId: string): Promise<CaseS
   if (!r) return null;
   const answers: Partial<Record<SurveyItem, number>> = {};
   for (const s of SURVEY_ITEMS) if (r[`s_${s}`] !== null) answers[s] = Number(r[`s_${s}`]);
-  const recorded = r.types_recorded === 1 || r.survey_on !== null || r.verdict !== null || r.moving_into_seoul !== null || r.listing_district !== null || programmes.length > 0;
-  if (!recorded) return null;
   return {
+    recorded: r.types_recorded === 1,
     types: CONSULT_TYPES.filter((t) => r[`t_${t}`] === 1),
     movingIntoSeoul: r.moving_into_seoul === null ? null : r.moving_into_seoul === 1,
     listingDistrict: (r.listing_district as string | null) ?? null,
@@ -271,6 +273,7 @@ export async function saveCaseStats(db: Queryable, caseId: string, rec: CaseStat
     ],
   );
   if (r.changes === 0) throw new Error(`no statistics row for case ${caseId}`);
+  if (!rec.programmes) return;
   await db.run(`DELETE FROM case_programmes WHERE case_id = ? AND programme_id NOT IN (SELECT value FROM json_each(?))`, [caseId, JSON.stringify(rec.programmes)]);
   for (const p of rec.programmes) {
     await db.run(`INSERT INTO case_programmes (case_id, programme_id, pointed_on, pointed_by) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`, [caseId, p, at.slice(0, 10), by]);

@@ -72,13 +72,14 @@ export function ProgrammeList({ clientId, caseId }: { clientId?: string; caseId?
     const cur = await api('stats.case.get', { caseId });
     await api('stats.case.save', {
       caseId,
-      types: cur?.types.length ? [...new Set([...cur.types, 'policy' as const])] : ['policy'],
+      types: [...new Set([...(cur?.types ?? []), 'policy' as const])],
       movingIntoSeoul: cur?.movingIntoSeoul ?? null,
       listingDistrict: cur?.listingDistrict ?? null,
       verdict: cur?.verdict ?? null,
       survey: cur?.survey ? { on: cur.survey.on, answers: cur.survey.answers } : null,
       programmes: next,
     });
+    window.dispatchEvent(new Event('ansim:case-stats'));
     notify({ text: t('policy.pointedSaved') });
   }
 
