@@ -2,6 +2,8 @@
 export const ko = {
   stats: {
     title: '통계',
+    item: '항목',
+    sourceLabel: '자료',
     source: { desk: '이 센터', city: '서울시 전체 (센터 파일)' },
     from: '시작일',
     to: '종료일',
@@ -85,6 +87,8 @@ export const ko = {
 export const en: typeof ko = {
   stats: {
     title: 'Statistics',
+    item: 'Item',
+    sourceLabel: 'Data',
     source: { desk: 'This desk', city: 'City-wide (desk files)' },
     from: 'From',
     to: 'To',

@@ -114,9 +114,9 @@ export function ProgrammeList({ clientId, caseId }: { clientId?: string; caseId?
           {result.medianIncome && ` · ${t('policy.medianDate', { notice: result.medianIncome.notice })}`}
         </p>
       )}
+      {clientId && <p className="hint">{consented ? t('policy.consentStored') : t('policy.consentOnly')}</p>}
       <details className="policy-facts" open={!clientId}>
         <summary>{t('policy.facts')}</summary>
-        {clientId && <p className="hint">{consented ? t('policy.consentStored') : t('policy.consentOnly')}</p>}
         <div className="form-grid">
           {field('age', 'num')}
           {field('householdSize', 'num')}

@@ -143,8 +143,8 @@ export function StatisticsView() {
         </div>
       </header>
       <div className="filters card" role="search">
-        <label>{t('stats.source.desk')}/{t('stats.source.city')}
-          <select value={f.source} onChange={(e) => set({ source: e.target.value as 'desk' | 'city' })} aria-label="source">
+        <label>{t('stats.sourceLabel')}
+          <select value={f.source} onChange={(e) => set({ source: e.target.value as 'desk' | 'city' })}>
             <option value="desk">{t('stats.source.desk')}</option>
             <option value="city">{t('stats.source.city')}</option>
           </select>
@@ -244,7 +244,7 @@ export function StatisticsView() {
               <h2>{t('stats.survey')}</h2>
               <p className="muted small">{t('stats.respondents', { n: s.survey.respondents })}</p>
               <table className="table">
-                <thead><tr><th>{t('stats.type')}</th><th>{t('stats.answers')}</th><th>{t('stats.satisfied')}</th><th>{t('stats.mean')}</th></tr></thead>
+                <thead><tr><th>{t('stats.item')}</th><th>{t('stats.answers')}</th><th>{t('stats.satisfied')}</th><th>{t('stats.mean')}</th></tr></thead>
                 <tbody>
                   {(['solved', 'expertise', 'kindness', 'convenience', 'recommend'] as const).map((it) => (
                     <tr key={it}><td>{t(`stats.surveyItem.${it}`)}</td><td className="num">{s.survey.items[it].answers}</td><td className="num">{pct(s.survey.items[it].satisfiedShare)}</td><td className="num">{s.survey.items[it].mean?.toFixed(2) ?? '–'}</td></tr>
