@@ -3,8 +3,9 @@
 // destroyed and only non-identifying facts remain for statistics.
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/sqlite.js';
-import type { FieldCipher } from '../crypto/field-cipher.js';
+import type { CipherSource, FieldCipher } from '../crypto/field-cipher.js';
 import { addDays, addMonths } from '../../checklists/common/seoul-time.js';
+import { AGE_BANDS, GENDERS, SEOUL_DISTRICTS, isCode } from '../../checklists/common/vocabulary.js';
 import { matchesAll, searchWords, writeAudit, type Actor } from './audit.js';
 import { insertRecord, metaView, restore, softDelete, updateRecord, type MetaRow } from './records.js';
 
@@ -105,10 +106,11 @@ export function clientView(cipher: FieldCipher, row: ClientRow, today: string, w
       expiringSoon:
         !!expiresOn && !row.personal_destroyed_at && expiresOn > today && expiresOn <= addDays(today, warningDays),
     },
-    ageBand: row.age_band as never,
-    gender: row.gender as never,
-    currentDistrict: row.current_district,
-    desiredDistricts: JSON.parse(row.desired_districts) as string[],
+    // Optional facts: a value outside today's code list reads as "not given" rather than a wrong code.
+    ageBand: isCode(AGE_BANDS, row.age_band) ? row.age_band : null,
+    gender: isCode(GENDERS, row.gender) ? row.gender : null,
+    currentDistrict: isCode(SEOUL_DISTRICTS, row.current_district) ? row.current_district : null,
+    desiredDistricts: (JSON.parse(row.desired_districts) as string[]).filter((d) => isCode(SEOUL_DISTRICTS, d)),
     budgetDeposit: row.budget_deposit,
     budgetMonthlyRent: row.budget_monthly_rent,
     budgetMaintenance: row.budget_maintenance,
@@ -121,13 +123,17 @@ const SELECT = `SELECT c.*, m.name AS updated_by_name,
   (SELECT COUNT(*) FROM cases k WHERE k.client_id = c.id AND k.deleted_at IS NULL) AS case_count
   FROM clients c LEFT JOIN managers m ON m.id = c.updated_by`;
 
-export async function createClient(q: Queryable, cipher: FieldCipher, actor: Actor, f: ClientFields, isDemo = false) {
+/** Creates a client; their personal fields are written under their own key. */
+export async function createClient(q: Queryable, keys: CipherSource, actor: Actor, f: ClientFields, isDemo = false) {
   const id = randomUUID();
+  const hasPersonal = f.consent.given && (f.name || f.phone || f.notes);
+  const cipher = hasPersonal ? keys.cipherFor(id) : keys.folderCipher;
   await insertRecord(q, actor, 'clients', id, columns(cipher, f), { isDemo, auditFields: auditNames(f) });
   return id;
 }
 
-export async function updateClient(q: Queryable, cipher: FieldCipher, actor: Actor, id: string, f: ClientFields) {
+export async function updateClient(q: Queryable, keys: CipherSource, actor: Actor, id: string, f: ClientFields) {
+  const cipher = keys.cipherFor(id);
   const before = await q.get<ClientRow>('SELECT * FROM clients WHERE id = ? AND deleted_at IS NULL', [id]);
   if (!before) return false;
   if (before.personal_destroyed_at && (f.name || f.phone || f.notes)) {

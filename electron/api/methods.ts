@@ -11,15 +11,9 @@ import { viewingInputs, type ViewingResults } from './viewing-methods.js';
 import { managerInputs, type ManagerResults } from './manager-methods.js';
 import { policyInputs, type PolicyResults } from './policy-methods.js';
 import { statsInputs, type StatsResults } from './stats-methods.js';
+import { mergeMethodMaps } from './method-map.js';
 
-export const apiInputs = {
-  ...checklistInputs,
-  ...rightsInputs,
-  ...geoInputs,
-  ...viewingInputs,
-  ...managerInputs,
-  ...policyInputs,
-  ...statsInputs,
+const coreInputs = {
   'session.status': s.empty,
   'session.start': s.sessionStart,
   'session.lock': s.empty,
@@ -57,6 +51,19 @@ export const apiInputs = {
   'audit.list': s.byId,
   'demo.remove': s.empty,
 } as const;
+
+// Each module's map, merged; a name registered twice throws at start-up (see method-map.ts).
+// Add a module's map at the END.
+export const apiInputs = mergeMethodMaps('API inputs', {
+  core: coreInputs,
+  checklists: checklistInputs,
+  rights: rightsInputs,
+  geo: geoInputs,
+  viewings: viewingInputs,
+  managers: managerInputs,
+  policy: policyInputs,
+  stats: statsInputs,
+});
 
 export type Method = keyof typeof apiInputs;
 export type ApiInput<M extends Method> = z.input<(typeof apiInputs)[M]>;

@@ -62,7 +62,7 @@ export const m0009: Migration = {
         INSERT INTO case_stats (case_id, client_id, opened_on, district, manager_id, live, age_band, gender, residence,
             t_contract, t_search, t_viewing, t_contract_day, t_policy, updated_at)
           SELECT NEW.id, NEW.client_id, NEW.opened_on, NEW.district, NEW.manager_id,
-            NEW.deleted_at IS NULL AND NEW.is_demo = 0 AND cl.deleted_at IS NULL AND cl.is_demo = 0,
+            coalesce(NEW.deleted_at IS NULL AND NEW.is_demo = 0 AND cl.deleted_at IS NULL AND cl.is_demo = 0, 0),
             cl.age_band, cl.gender, cl.current_district,
             NEW.case_type = 'contract_consult', NEW.case_type = 'housing_search', NEW.case_type = 'viewing_accompany',
             NEW.case_type = 'contract_day_accompany', NEW.case_type = 'policy_guide', NEW.updated_at

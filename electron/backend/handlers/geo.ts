@@ -2,15 +2,16 @@
 // these handlers store documents and run summaries in SQLite and keep outputs in the data
 // directory's geo/ folder. A run is CPU-bound (about 20 s at 1M parcels): it runs in the backend
 // process (never the window's), and parcel loading spreads over worker threads.
-import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../api/errors.js';
 import type { GeoResults, GeoRunView } from '../../api/geo-methods.js';
 import { deleteStudy, getStudy, listStudies, recordRun, restoreStudy, saveStudy, studyView } from '../../../data/repos/geo-studies.js';
-import { GeoInputError } from '../../../geo/messages.js';
-import { parseStudy, runStudy, writeStudyOutputs } from '../../../geo/study/run.js';
-import { importToGeoJson } from '../../../geo/import-file.js';
+import { GeoInputError } from '../../../geo/core/messages.js';
+import { parseStudy, runStudy, writeStudyOutputs } from '../../../geo/io/run.js';
+import type { Study } from '../../../geo/core/schema.js';
+import { inspectLayer } from '../../../geo/io/import-file.js';
+import { siteView } from '../../../geo/core/tables.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 const notFound = () => new ApiError('NOT_FOUND', { ko: '부지 분석을 찾을 수 없습니다.', en: 'Study not found.' });
@@ -28,6 +29,15 @@ function fromGeoError(e: unknown, field: string): never {
   throw e;
 }
 
+/** Studies saved or run through the API name their layers by file reference only. */
+function refsOnly(study: Study): void {
+  const bad = Object.entries(study.layers).filter(([, l]) => l.path !== undefined).map(([name]) => name);
+  if (bad.length) {
+    const msg = { ko: `레이어 파일은 앱에서 선택해 지정하세요 (경로는 받지 않습니다): ${bad.join(', ')}`, en: `Pick layer files in the app (paths are not accepted): ${bad.join(', ')}` };
+    throw new ApiError('VALIDATION', msg, bad.map((n) => ({ path: `study.layers.${n}.path`, message: msg })));
+  }
+}
+
 async function view(ctx: HandlerContext, id: string) {
   const row = await getStudy(ctx.db, id);
   if (!row) throw notFound();
@@ -42,11 +52,13 @@ export const geoHandlers: Pick<HandlerMap, keyof GeoResults> = {
   'geo.studies.list': async (_input, ctx) => (await listStudies(ctx.db)).map((r) => studyView(r) as GeoResults['geo.studies.get']),
   'geo.studies.get': async ({ id }, ctx) => view(ctx, id),
   'geo.studies.save': async ({ id, name, study }, ctx) => {
+    let parsed;
     try {
-      parseStudy(study);
+      parsed = parseStudy(study);
     } catch (e) {
       fromGeoError(e, 'study');
     }
+    refsOnly(parsed);
     const saved = await ctx.db.tx((q) => saveStudy(q, ctx.actor(), id, name, study));
     if (!saved) throw notFound();
     return view(ctx, saved);
@@ -64,8 +76,9 @@ export const geoHandlers: Pick<HandlerMap, keyof GeoResults> = {
     const doc = draws === undefined ? stored.study : { ...stored.study, sensitivity: { ...(stored.study.sensitivity as object), draws } };
     let run;
     try {
-      // Relative layer paths are resolved against the data directory's geo/ folder.
-      run = await runStudy(doc, { baseDir: geoDir(ctx) });
+      // Layers name files the user picked (refs); a raw path never reaches the engine from the API.
+      refsOnly(parseStudy(doc));
+      run = await runStudy(doc, { resolveRef: (ref) => ctx.files.resolve(ref) });
     } catch (e) {
       fromGeoError(e, 'study');
     }
@@ -73,37 +86,24 @@ export const geoHandlers: Pick<HandlerMap, keyof GeoResults> = {
     await mkdir(outDir, { recursive: true });
     const outputs = writeStudyOutputs(run, outDir);
     const result: GeoRunView = {
-      summary: run.summary as unknown as Record<string, unknown>,
-      sites: run.sites.slice(0, 50).map((s) => ({
-        rank: s.rank,
-        score: s.score,
-        area: s.area,
-        parcelCount: s.parcels.length,
-        parcelIds: s.parcelIds.slice(0, 200),
-        eligible: s.eligible,
-        reachesTarget: s.reachesTarget,
-        criteria: s.criteria as Record<string, unknown>,
-        stability: s.stability,
-      })),
+      summary: run.summary,
+      sites: run.sites.slice(0, 50).map((s) => ({ ...siteView(s), parcelIds: s.parcelIds.slice(0, 200) })),
       outputs,
     };
     await ctx.db.tx((q) => recordRun(q, ctx.actor(), id, result));
     return result;
   },
-  'geo.import.inspect': async ({ path: file, encoding, crs, x, y }, ctx) => {
-    const outDir = geoDir(ctx, 'imports');
-    await mkdir(outDir, { recursive: true });
-    const output = path.join(outDir, `${randomUUID()}.geojson`);
+  'geo.import.inspect': async ({ file, encoding, crs, x, y }, ctx) => {
+    const input = ctx.files.resolve(file.ref);
     try {
-      const report = importToGeoJson(file, output, {
+      return inspectLayer(input, {
         encoding,
         crs: crs ? (Number(crs.slice(5)) as 4326 | 5174 | 5179 | 5181 | 5186) : undefined,
         xField: x,
         yField: y,
       });
-      return { report: report as unknown as Record<string, unknown>, output };
     } catch (e) {
-      fromGeoError(e, 'path');
+      fromGeoError(e, 'file');
     }
   },
 };

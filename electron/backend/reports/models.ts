@@ -1,3 +1,4 @@
+import type { PolicySectionModel } from './policy-section.js';
 // The view models the two reports are drawn from. They are plain data: the app fills them from
 // the database and the analysis engines (rights analysis, 최우선변제 and HUG calculators,
 // checklists, viewings); the report engine only lays them out. Amounts are integer won;
@@ -7,8 +8,10 @@
 /** Language of the report's fixed labels (section titles, notes). Content is printed as given. */
 export type ReportLocale = 'ko' | 'en';
 
-/** 안전 / 주의 / 위험. */
-export type Verdict = 'safe' | 'caution' | 'danger';
+import type { StopImpression, Verdict, ViewingStatus } from '../../../checklists/common/vocabulary.js';
+
+/** 안전 / 주의 / 위험 (the vocabulary's Verdict). */
+export type { Verdict };
 /** A badge's tone: a verdict, or neutral information (a rule that could not decide, a note). */
 export type Tone = Verdict | 'info';
 
@@ -153,6 +156,8 @@ export interface ListingAssessment {
 }
 
 export interface TenantReportModel {
+  /** Which reference pack (and its verification date) the figures came from (issue 13). */
+  referencePack?: string;
   locale?: ReportLocale;
   /** Demo content: printed with a visible 예시 mark. */
   demo?: boolean;
@@ -175,9 +180,11 @@ export interface TenantReportModel {
   afterContractSteps: AfterContractStep[];
   /** Optional closing remarks from the manager. */
   managerRemarks?: string;
+  /** policy (issue 12): programmes the client may qualify for. */
+  programmes?: PolicySectionModel;
 }
 
-export type Impression = 'good' | 'ok' | 'poor';
+export type Impression = StopImpression;
 
 export interface ViewingStop {
   listingTitle: string;
@@ -217,7 +224,7 @@ export interface ViewingLogModel {
   /** Planned start, ISO 8601. */
   startAt: string;
   endAt?: string;
-  status: 'planned' | 'done' | 'cancelled' | 'no-show';
+  status: ViewingStatus;
   /** In visiting order. */
   stops: ViewingStop[];
   nextSteps: string[];

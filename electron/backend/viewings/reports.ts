@@ -18,14 +18,16 @@ import { getRegistry } from '../../../data/repos/registry.js';
 import { decryptFollowUps, getViewing, listAmendments, listStopPhotos, listStops } from '../../../data/repos/viewings.js';
 import { FileStore } from '../../../data/crypto/file-store.js';
 import { severityOf, visibleItems } from '../../../checklists/engine/index.js';
-import { checklistHandlers } from '../handlers/checklists.js';
-import { rightsHandlers } from '../handlers/rights.js';
+import { BUILDING_TYPE_LABELS, LEASE_TYPE_LABELS, parseBuildingType, type LeaseType } from '../../../checklists/common/vocabulary.js';
+import { photoFile, runDetail } from '../services/checklist-runs.js';
+import { analyzeListingById } from '../services/rights-analysis.js';
 import {
   maskName, renderTenantReport, renderViewingLog,
   type ChecklistResult, type ListingAssessment, type ListingFacts, type ManagerInfo, type ReportLocale, type ReportPhoto, type TenantReportModel,
   type ViewingLogModel, type ViewingStop,
 } from '../reports/index.js';
 import type { HandlerContext } from '../context.js';
+import { policySectionModel } from '../policy/report-section.js';
 import { listingAddress } from './address.js';
 import { PHOTO_KIND, SIGNATURE_KIND } from './files.js';
 
@@ -33,19 +35,6 @@ import { PHOTO_KIND, SIGNATURE_KIND } from './files.js';
 type L = ReportLocale;
 const pick = (b: { ko: string; en: string }, locale: L) => b[locale];
 
-const BUILDING: Record<string, { ko: string; en: string }> = {
-  apartment: { ko: '아파트', en: 'Apartment' },
-  rowhouse_multiplex: { ko: '연립·다세대', en: 'Row house / multiplex' },
-  multi_household: { ko: '다가구', en: 'Multi-household house' },
-  detached: { ko: '단독', en: 'Detached house' },
-  officetel: { ko: '오피스텔', en: 'Officetel' },
-  other: { ko: '기타', en: 'Other' },
-};
-const LEASE: Record<string, { ko: string; en: string }> = {
-  jeonse: { ko: '전세', en: 'Jeonse' },
-  semi_monthly: { ko: '보증부월세', en: 'Deposit + monthly rent' },
-  monthly: { ko: '월세', en: 'Monthly rent' },
-};
 
 /**
  * File names as the tenant sees them: 상담결과보고서_김＊지_2026-11-27.pdf. The mask is the
@@ -69,8 +58,8 @@ function listingFacts(l: ListingRowLike, locale: L): ListingFacts {
   return {
     title: listingAddress(l as never),
     address: [l.road_address, l.jibun_address].filter(Boolean).join(' / ') || listingAddress(l as never),
-    housingType: pick(BUILDING[String(l.building_type)] ?? BUILDING.other, locale),
-    leaseType: pick(LEASE[String(l.lease_type)] ?? LEASE.jeonse, locale),
+    housingType: pick(BUILDING_TYPE_LABELS[parseBuildingType(String(l.building_type)) ?? 'other'], locale),
+    leaseType: pick(LEASE_TYPE_LABELS[l.lease_type as LeaseType] ?? LEASE_TYPE_LABELS.jeonse, locale),
     depositWon: Number(l.deposit ?? 0),
     monthlyRentWon: l.monthly_rent ? Number(l.monthly_rent) : undefined,
     maintenanceFeeWon: l.maintenance_fee === null ? undefined : Number(l.maintenance_fee),
@@ -87,13 +76,13 @@ async function listingChecklists(ctx: HandlerContext, listingId: string, title: 
   for (const r of [...runs].sort((a, b) => a.started_at.localeCompare(b.started_at))) newest.set(r.template_id, r.id);
   const out: ChecklistResult[] = [];
   for (const runId of newest.values()) {
-    const d = await checklistHandlers['checklists.runs.get']({ id: runId }, ctx);
+    const d = await runDetail(ctx, runId);
     const answers = new Map(d.answers.map((a) => [a.itemId, a]));
     const photosByItem = new Map<string, ReportPhoto[]>();
     for (const p of d.photos) {
-      const { dataBase64 } = await checklistHandlers['checklists.photos.get']({ id: p.id, size: 'full' }, ctx);
+      const { bytes } = await photoFile(ctx, p.id, 'full');
       const list = photosByItem.get(p.itemId) ?? [];
-      list.push({ bytes: Buffer.from(dataBase64, 'base64'), takenAt: p.takenAt ?? undefined });
+      list.push({ bytes, takenAt: p.takenAt ?? undefined });
       photosByItem.set(p.itemId, list);
     }
     const items = d.template.sections.flatMap((s) =>
@@ -183,7 +172,7 @@ interface Subject {
 
 /** One listing through the rights analysis, in the report's terms. */
 async function assessListing(ctx: HandlerContext, subject: Subject, locale: L, base: TenantReportModel) {
-  const a = await rightsHandlers['rights.analyze']({ listingId: subject.listing.id }, ctx);
+  const a = await analyzeListingById(ctx, subject.listing.id);
   const sev = (s: string) => (s === 'danger' ? 'danger' : s === 'caution' ? 'caution' : s === 'info' ? 'info' : 'safe') as 'danger' | 'caution' | 'info' | 'safe';
   const pr = a.priorityRepayment[0];
   const deposit = Number(subject.listing.deposit ?? 0);
@@ -221,7 +210,7 @@ async function assessListing(ctx: HandlerContext, subject: Subject, locale: L, b
   };
 }
 
-type Ladder = Awaited<ReturnType<(typeof rightsHandlers)['rights.analyze']>>['ladder'];
+type Ladder = Awaited<ReturnType<typeof analyzeListingById>>['ladder'];
 
 /** The ladder as the report draws it: live entries in seniority order with the tenant placed among them. */
 function seniorityOf(ladder: Ladder, deposit: number, locale: L, today: string): TenantReportModel['seniority'] {
@@ -241,6 +230,9 @@ function seniorityOf(ladder: Ladder, deposit: number, locale: L, today: string):
 
 export async function tenantReportFile(ctx: HandlerContext, caseId: string, locale: L): Promise<ReportFileView> {
   const model = await buildTenantReportModel(ctx, caseId, locale);
+  // policy (issue 12): the 정책 안내 section.
+  const k = await getCase(ctx.db, caseId);
+  if (k) model.programmes = await policySectionModel(ctx, k.client_id, caseId, locale);
   const bytes = await renderTenantReport(model);
   return { fileName: reportFileName('tenant', maskName(model.clientName), model.reportDate, locale), mime: 'application/pdf', dataBase64: Buffer.from(bytes).toString('base64') };
 }
@@ -276,7 +268,7 @@ export async function buildViewingLogModel(ctx: HandlerContext, viewingId: strin
     let checklistSummary: string | undefined;
     if (s.inspection_run_id) {
       try {
-        const d = await checklistHandlers['checklists.runs.get']({ id: s.inspection_run_id }, ctx);
+        const d = await runDetail(ctx, s.inspection_run_id);
         const problems = d.answers.filter((a) => {
           const item = d.template.sections.flatMap((x) => x.items).find((i) => i.id === a.itemId);
           const sv = item ? severityOf(item, a) : null;
