@@ -61,8 +61,14 @@ function where(f: StatsFilter): { sql: string; params: SqlValue[] } {
   // hopping through the date index row by row; a narrow one uses the index.
   const wide = !f.from || !f.to || Date.parse(f.to) - Date.parse(f.from) > 92 * 86_400_000;
   const col = wide ? '+opened_on' : 'opened_on';
-  if (f.from) (parts.push(`${col} >= ?`), params.push(f.from));
-  if (f.to) (parts.push(`${col} <= ?`), params.push(f.to));
+  if (f.from) {
+    parts.push(`${col} >= ?`);
+    params.push(f.from);
+  }
+  if (f.to) {
+    parts.push(`${col} <= ?`);
+    params.push(f.to);
+  }
   inList('district', f.districts);
   inList('manager_id', f.managerIds);
   inList('age_band', f.ageBands);
