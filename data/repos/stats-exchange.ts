@@ -84,7 +84,8 @@ export async function importRows(
   payloadText: string,
   rowCount: number,
 ): Promise<{ rows: number; newRows: number }> {
-  const before = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM stats_city_rows`))!.n;
+  // Rows already known, by key lookups (counting the whole table before and after would scan it).
+  const known = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM json_each(?, '$.rows') j JOIN stats_city_rows r ON r.row_key = j.value ->> 0`, [payloadText]))!.n;
   // Column positions follow ROW_COLUMNS in electron/backend/statistics/city-file.ts.
   const cols: [string, string][] = [
     ['row_key', 'value ->> 0'], ['person_key', 'value ->> 1'], ['district', 'value ->> 2'], ['opened_on', 'value ->> 3'], ['month', 'substr(value ->> 3, 1, 7)'],
@@ -99,12 +100,12 @@ export async function importRows(
      ON CONFLICT (row_key) DO UPDATE SET ${cols.filter((c) => c[0] !== 'row_key').map((c) => `${c[0]} = excluded.${c[0]}`).join(', ')}`,
     [imp.fingerprint, imp.at, payloadText],
   );
-  const after = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM stats_city_rows`))!.n;
+  const newRows = rowCount - known;
   await db.run(
     `INSERT INTO stats_imports (id, desk_fingerprint, period_from, period_to, file_sha256, row_count, new_rows, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [imp.id, imp.fingerprint, imp.period.from, imp.period.to, imp.sha256, rowCount, after - before, imp.at, imp.by],
+    [imp.id, imp.fingerprint, imp.period.from, imp.period.to, imp.sha256, rowCount, newRows, imp.at, imp.by],
   );
-  return { rows: rowCount, newRows: after - before };
+  return { rows: rowCount, newRows };
 }
 
 export async function listImports(db: Queryable): Promise<{ id: string; desk: string; from: string; to: string; rows: number; newRows: number; importedAt: string }[]> {
