@@ -1,3 +1,4 @@
+import type { PolicySectionModel } from './policy-section.js';
 // The view models the two reports are drawn from. They are plain data: the app fills them from
 // the database and the analysis engines (rights analysis, 최우선변제 and HUG calculators,
 // checklists, viewings); the report engine only lays them out. Amounts are integer won;
@@ -179,6 +180,8 @@ export interface TenantReportModel {
   afterContractSteps: AfterContractStep[];
   /** Optional closing remarks from the manager. */
   managerRemarks?: string;
+  /** policy (issue 12): programmes the client may qualify for. */
+  programmes?: PolicySectionModel;
 }
 
 export type Impression = StopImpression;

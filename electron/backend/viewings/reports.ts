@@ -27,6 +27,7 @@ import {
   type ViewingLogModel, type ViewingStop,
 } from '../reports/index.js';
 import type { HandlerContext } from '../context.js';
+import { policySectionModel } from '../policy/report-section.js';
 import { listingAddress } from './address.js';
 import { PHOTO_KIND, SIGNATURE_KIND } from './files.js';
 import { packLabel, referenceInUse } from '../reference.js';
@@ -232,6 +233,9 @@ function seniorityOf(ladder: Ladder, deposit: number, locale: L, today: string):
 
 export async function tenantReportFile(ctx: HandlerContext, caseId: string, locale: L): Promise<ReportFileView> {
   const model = await buildTenantReportModel(ctx, caseId, locale);
+  // policy (issue 12): the 정책 안내 section.
+  const k = await getCase(ctx.db, caseId);
+  if (k) model.programmes = await policySectionModel(ctx, k.client_id, caseId, locale);
   const bytes = await renderTenantReport(model);
   return { fileName: reportFileName('tenant', maskName(model.clientName), model.reportDate, locale), mime: 'application/pdf', dataBase64: Buffer.from(bytes).toString('base64') };
 }

@@ -9,8 +9,11 @@ import * as viewings from './modules/viewings.js';
 import * as legal from './modules/legal.js';
 import * as a11y from './modules/a11y.js';
 
+import * as policy from './modules/policy.js';
+import * as stats from './modules/stats.js';
+
 /** Each module's strings sit beside the shell's, under the module's own top-level keys. */
-const modules = [checklists, rights, geo, viewings, legal, a11y];
+const modules = [checklists, rights, geo, viewings, legal, a11y, policy, stats];
 export const resources = {
   ko: { translation: Object.assign({}, ko, ...modules.map((m) => m.ko)) },
   en: { translation: Object.assign({}, en, ...modules.map((m) => m.en)) },

@@ -22,7 +22,10 @@ export type Route =
   | { name: 'viewingPlan'; caseId: string; id?: string; listingId?: string }
   | { name: 'viewing'; id: string }
   | { name: 'reports'; caseId?: string }
-  | { name: 'soon'; module: string };
+  | { name: 'soon'; module: string }
+  // policy + statistics (issue 12)
+  | { name: 'policy' }
+  | { name: 'statistics' };
 
 export interface Notice {
   id: number;

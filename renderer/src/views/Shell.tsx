@@ -21,6 +21,8 @@ import { ViewingsHome } from './viewings/ViewingsHome.js';
 import { ViewingPlanner } from './viewings/ViewingPlanner.js';
 import { ViewingScreen } from './viewings/ViewingScreen.js';
 import { ReportsHome } from './viewings/ReportsHome.js';
+import { PolicyHome } from './policy/ProgrammeList.js';
+import { StatisticsView } from './stats/StatisticsView.js';
 
 const NAV: { key: string; route: Route; ready: boolean; /** i18n key, when not nav.<key> */ label?: string }[] = [
   { key: 'dashboard', route: { name: 'dashboard' }, ready: true },
@@ -30,9 +32,9 @@ const NAV: { key: string; route: Route; ready: boolean; /** i18n key, when not n
   { key: 'checklists', route: { name: 'checklists' }, ready: true },
   { key: 'viewings', route: { name: 'viewings' }, ready: true },
   { key: 'reports', route: { name: 'reports' }, ready: true },
-  { key: 'policies', route: { name: 'soon', module: 'policies' }, ready: false },
+  { key: 'policies', route: { name: 'policy' }, ready: true },
   { key: 'siteStudy', route: { name: 'soon', module: 'siteStudy' }, ready: false },
-  { key: 'statistics', route: { name: 'soon', module: 'statistics' }, ready: false },
+  { key: 'statistics', route: { name: 'statistics' }, ready: true },
   { key: 'calculators', route: { name: 'calculators' }, ready: true, label: 'rights.navCalculators' },
   { key: 'settings', route: { name: 'settings' }, ready: true },
 ];
@@ -56,6 +58,8 @@ function sectionOf(route: Route): string {
       return 'viewings';
     case 'soon':
       return route.module;
+    case 'policy':
+      return 'policies';
     default:
       return route.name;
   }
@@ -100,6 +104,10 @@ function Screen({ route }: { route: Route }) {
       return <ViewingScreen id={route.id} />;
     case 'reports':
       return <ReportsHome caseId={route.caseId} />;
+    case 'policy':
+      return <PolicyHome />;
+    case 'statistics':
+      return <StatisticsView />;
     case 'soon':
       return (
         <section className="page">
