@@ -30,6 +30,7 @@ import { geoHandlers } from './handlers/geo.js';
 import { FileRefs } from './files.js';
 import path from 'node:path';
 import { viewingHandlers } from './handlers/viewings.js';
+import { referenceHandlers } from './handlers/reference.js';
 import { policyHandlers } from './handlers/policy.js';
 import { statsHandlers } from './handlers/stats.js';
 
@@ -45,6 +46,7 @@ export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
   rights: rightsHandlers,
   geo: geoHandlers,
   viewings: viewingHandlers,
+  reference: referenceHandlers,
   policy: policyHandlers,
   stats: statsHandlers,
 });

@@ -204,8 +204,15 @@ export interface ViewingStop {
 export interface ViewingConfirmation {
   /** The name the tenant typed (printed masked, like the tenant report). */
   typedName: string;
-  /** The signature drawn on screen, PNG (transparent background is fine). */
-  signaturePng: Uint8Array;
+  /** The signature drawn on screen, PNG (transparent background is fine). Absent when typed. */
+  signaturePng?: Uint8Array;
+  /**
+   * 'drawn' (default) or 'typed': the tenant typed their name instead of drawing (for a tenant
+   * who cannot draw), with the time and `witness`, the manager who saw it, on the record.
+   */
+  method?: 'drawn' | 'typed';
+  /** The witnessing manager's name (typed confirmations). */
+  witness?: string;
   confirmedAt: string;
   /** 1–5. */
   satisfaction?: number;

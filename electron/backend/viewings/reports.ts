@@ -30,6 +30,7 @@ import type { HandlerContext } from '../context.js';
 import { policySectionModel } from '../policy/report-section.js';
 import { listingAddress } from './address.js';
 import { PHOTO_KIND, SIGNATURE_KIND } from './files.js';
+import { packLabel, referenceInUse } from '../reference.js';
 
 
 type L = ReportLocale;
@@ -135,6 +136,8 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
     locale,
     demo: k.is_demo === 1,
     reportDate: ctx.today(),
+    // ── legal (issue 13): which reference pack the figures came from ──
+    referencePack: packLabel((await referenceInUse(ctx.db)).pack),
     caseNumber: k.id.slice(0, 8).toUpperCase(),
     clientName,
     manager: await managerInfo(ctx, k.manager_id),
@@ -312,7 +315,9 @@ export async function buildViewingLogModel(ctx: HandlerContext, viewingId: strin
     status: v.status,
     stops: out,
     nextSteps: [...(summary ? [summary] : []), ...(nextSteps ? nextSteps.split(/\n+/).map((x) => x.trim()).filter(Boolean) : [])],
-    confirmation: v.confirmed_at && tenantName && sig ? { typedName: tenantName, signaturePng: sig, confirmedAt: v.confirmed_at, satisfaction: v.satisfaction ?? undefined } : undefined,
+    confirmation: v.confirmed_at && tenantName && v.confirmation_method === 'typed'
+      ? { method: 'typed', typedName: tenantName, witness: (await managerInfo(ctx, v.confirmed_by)).name, confirmedAt: v.confirmed_at, satisfaction: v.satisfaction ?? undefined }
+      : v.confirmed_at && tenantName && sig ? { method: 'drawn', typedName: tenantName, signaturePng: sig, confirmedAt: v.confirmed_at, satisfaction: v.satisfaction ?? undefined } : undefined,
     amendments: (await listAmendments(ctx.db, viewingId)).map((a) => ({ at: a.at, text: `${a.field ? `[${a.field}] ` : ''}${ctx.cipher.decrypt(a.text_enc) ?? ''}` })),
   };
 }
