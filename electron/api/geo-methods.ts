@@ -35,6 +35,8 @@ export interface GeoStudyView extends RecordMeta {
 }
 
 export interface GeoRunSite {
+  /** The site's number in this run (rank order). */
+  id: number;
   rank: number | null;
   score: number;
   area: number;
@@ -43,14 +45,30 @@ export interface GeoRunSite {
   eligible: boolean;
   reachesTarget: boolean;
   criteria: Record<string, unknown>;
-  stability: unknown;
+  stability: { topShare: number; meanRank: number; minRank: number; maxRank: number } | null;
+  areaSource: string;
+  compactness: number;
+  /** WGS84 [west, south, east, north] of the site, to fly to it. */
+  bbox: [number, number, number, number];
 }
 
 export interface GeoRunView {
   summary: Record<string, unknown>;
   /** The best sites (eligible first), at most 50. */
   sites: GeoRunSite[];
-  outputs: { parcels: string; sites: string; ranking: string };
+  outputs: { parcels: string; sites: string; ranking: string; results: string };
+}
+
+export interface GeoInspectView {
+  importId: string;
+  report: Record<string, unknown>;
+  /** The WGS84 GeoJSON written in the data folder. */
+  output: string;
+  /** The first decoded rows, to check the encoding. */
+  rows: Record<string, unknown>[];
+  /** Up to 500 features (WGS84), to check the CRS on the map. */
+  preview: import('geojson').Feature[];
+  bbox: [number, number, number, number] | null;
 }
 
 export interface GeoResults {
@@ -59,6 +77,8 @@ export interface GeoResults {
   'geo.studies.save': GeoStudyView;
   'geo.studies.delete': { id: string };
   'geo.studies.restore': GeoStudyView;
-  'geo.studies.run': GeoRunView;
-  'geo.import.inspect': { report: Record<string, unknown>; output: string };
+  /** Starts the run as a job: poll jobs.status (its result is a GeoRunView). */
+  'geo.studies.run': { jobId: string };
+  /** Starts the inspection as a job: poll jobs.status (its result is a GeoInspectView). */
+  'geo.import.inspect': { jobId: string };
 }

@@ -8,12 +8,16 @@ import { checklistInputs, type ChecklistResults } from './checklist-methods.js';
 import { rightsInputs, type RightsResults } from './rights-methods.js';
 import { geoInputs, type GeoResults } from './geo-methods.js';
 import { viewingInputs, type ViewingResults } from './viewing-methods.js';
+import { jobInputs, type JobResults } from './jobs-methods.js';
+import { mapInputs, type MapResults } from './map-methods.js';
 
 export const apiInputs = {
   ...checklistInputs,
   ...rightsInputs,
   ...geoInputs,
   ...viewingInputs,
+  ...jobInputs,
+  ...mapInputs,
   'session.status': s.empty,
   'session.start': s.sessionStart,
   'session.lock': s.empty,
@@ -56,7 +60,7 @@ export type Method = keyof typeof apiInputs;
 export type ApiInput<M extends Method> = z.input<(typeof apiInputs)[M]>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof apiInputs)[M]>;
 
-export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults {
+export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, JobResults, MapResults {
   'session.status': SessionView;
   'session.start': SessionView;
   'session.lock': SessionView;

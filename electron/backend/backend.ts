@@ -1,6 +1,7 @@
 // The backend: one data directory, one SQLite database, one handler map. It runs outside the
 // Electron main process (a utility process) or inside the loopback host, and answers
 // `call(method, input)` the same way for both: validate, check the session, dispatch.
+import path from 'node:path';
 import { ApiError, validationError, type ApiResponse } from '../api/errors.js';
 import { apiInputs, isMethod, type ApiResults, type Method } from '../api/methods.js';
 import { Database } from '../../data/db/sqlite.js';
@@ -23,6 +24,10 @@ import { checklistHandlers } from './handlers/checklists.js';
 import { rightsHandlers } from './handlers/rights.js';
 import { geoHandlers } from './handlers/geo.js';
 import { viewingHandlers } from './handlers/viewings.js';
+import { jobHandlers } from './handlers/jobs.js';
+import { JobRunner } from './jobs/runner.js';
+import { mapHandlers } from './handlers/map.js';
+import { TileService } from './map/tiles.js';
 
 export const handlers: HandlerMap = {
   ...sessionHandlers,
@@ -35,6 +40,8 @@ export const handlers: HandlerMap = {
   ...rightsHandlers,
   ...geoHandlers,
   ...viewingHandlers,
+  ...jobHandlers,
+  ...mapHandlers,
 };
 
 export interface BackendOptions {
@@ -65,7 +72,10 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
   const cipher = new FieldCipher(dir.dataKey);
   const session = new Session();
   const now = opts.now ?? (() => new Date());
+  const jobs = new JobRunner(path.join(dir.dir, 'jobs'));
   const ctx: HandlerContext = {
+    jobs,
+    tiles: new TileService({ geoDir: path.join(path.dirname(dir.filesDir), 'geo') }),
     db,
     cipher,
     deviceId: dir.manifest.deviceId,
@@ -128,7 +138,10 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
 
   return {
     call: call as Backend['call'],
-    close: () => db.close(),
+    close: async () => {
+      await jobs.close();
+      await db.close();
+    },
     dataDir: dir,
     db,
   };

@@ -4,6 +4,8 @@ import type { FieldCipher } from '../../data/crypto/field-cipher.js';
 import type { Actor } from '../../data/repos/audit.js';
 import type { ApiParsedInput, ApiResults, Method } from '../api/methods.js';
 import type { Session } from './session.js';
+import type { JobRunner } from './jobs/runner.js';
+import type { TileService } from './map/tiles.js';
 
 export interface HandlerContext {
   db: Database;
@@ -18,6 +20,10 @@ export interface HandlerContext {
   actor(): Actor;
   /** Today's date in Seoul (YYYY-MM-DD). */
   today(): string;
+  /** Worker-thread jobs (study runs, imports) off the request loop. */
+  jobs: JobRunner;
+  /** Vector tiles of large layers, cut on demand. */
+  tiles: TileService;
 }
 
 export type Handler<M extends Method> = (input: ApiParsedInput<M>, ctx: HandlerContext) => Promise<ApiResults[M]>;

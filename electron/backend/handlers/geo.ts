@@ -1,16 +1,15 @@
 // Site studies through the API. The engine (geo/) validates study documents and does the work;
 // these handlers store documents and run summaries in SQLite and keep outputs in the data
-// directory's geo/ folder. A run is CPU-bound (about 20 s at 1M parcels): it runs in the backend
-// process (never the window's), and parcel loading spreads over worker threads.
-import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+// directory's geo/ folder. A run is CPU-bound (about 20 s at 1M parcels): it runs as a job in a
+// worker thread (jobs/), so the request loop keeps answering; the method returns the job's id.
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../api/errors.js';
-import type { GeoResults, GeoRunView } from '../../api/geo-methods.js';
+import type { GeoInspectView, GeoResults, GeoRunSite, GeoRunView } from '../../api/geo-methods.js';
 import { deleteStudy, getStudy, listStudies, recordRun, restoreStudy, saveStudy, studyView } from '../../../data/repos/geo-studies.js';
 import { GeoInputError } from '../../../geo/messages.js';
-import { parseStudy, runStudy, writeStudyOutputs } from '../../../geo/study/run.js';
-import { importToGeoJson } from '../../../geo/import-file.js';
+import { parseStudy } from '../../../geo/study/run.js';
+import type { InspectInput, InspectOutput, StudyRunInput, StudyRunOutput } from '../jobs/tasks.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 const notFound = () => new ApiError('NOT_FOUND', { ko: '부지 분석을 찾을 수 없습니다.', en: 'Study not found.' });
@@ -62,48 +61,59 @@ export const geoHandlers: Pick<HandlerMap, keyof GeoResults> = {
   'geo.studies.run': async ({ id, draws }, ctx) => {
     const stored = await view(ctx, id);
     const doc = draws === undefined ? stored.study : { ...stored.study, sensitivity: { ...(stored.study.sensitivity as object), draws } };
-    let run;
     try {
-      // Relative layer paths are resolved against the data directory's geo/ folder.
-      run = await runStudy(doc, { baseDir: geoDir(ctx) });
+      parseStudy(doc);
     } catch (e) {
       fromGeoError(e, 'study');
     }
-    const outDir = geoDir(ctx, 'runs', id);
-    await mkdir(outDir, { recursive: true });
-    const outputs = writeStudyOutputs(run, outDir);
-    const result: GeoRunView = {
-      summary: run.summary as unknown as Record<string, unknown>,
-      sites: run.sites.slice(0, 50).map((s) => ({
-        rank: s.rank,
-        score: s.score,
-        area: s.area,
-        parcelCount: s.parcels.length,
-        parcelIds: s.parcelIds.slice(0, 200),
-        eligible: s.eligible,
-        reachesTarget: s.reachesTarget,
-        criteria: s.criteria as Record<string, unknown>,
-        stability: s.stability,
-      })),
-      outputs,
-    };
-    await ctx.db.tx((q) => recordRun(q, ctx.actor(), id, result));
-    return result;
+    // Relative layer paths are resolved against the data directory's geo/ folder.
+    const input: StudyRunInput = { study: doc, baseDir: geoDir(ctx) };
+    const jobId = ctx.jobs.start('geo.study.run', input, {
+      finalize: async (raw, workDir) => {
+        const out = raw as StudyRunOutput;
+        const outDir = geoDir(ctx, 'runs', id);
+        await replaceDir(workDir, outDir);
+        const result: GeoRunView = {
+          summary: out.summary,
+          sites: out.sites as unknown as GeoRunSite[],
+          outputs: {
+            parcels: path.join(outDir, out.outputs.parcels),
+            sites: path.join(outDir, out.outputs.sites),
+            ranking: path.join(outDir, out.outputs.ranking),
+            results: path.join(outDir, out.outputs.results),
+          },
+        };
+        // The transferred per-parcel result feeds the map's tiles without reading the file back.
+        ctx.tiles.putRun(id, out.results);
+        await ctx.db.tx((q) => recordRun(q, ctx.actor(), id, result));
+        return result;
+      },
+    });
+    return { jobId };
   },
   'geo.import.inspect': async ({ path: file, encoding, crs, x, y }, ctx) => {
-    const outDir = geoDir(ctx, 'imports');
-    await mkdir(outDir, { recursive: true });
-    const output = path.join(outDir, `${randomUUID()}.geojson`);
-    try {
-      const report = importToGeoJson(file, output, {
-        encoding,
-        crs: crs ? (Number(crs.slice(5)) as 4326 | 5174 | 5179 | 5181 | 5186) : undefined,
-        xField: x,
-        yField: y,
-      });
-      return { report: report as unknown as Record<string, unknown>, output };
-    } catch (e) {
-      fromGeoError(e, 'path');
-    }
+    const input: InspectInput = { path: file, encoding, crs: crs ? (Number(crs.slice(5)) as InspectInput['crs']) : undefined, x, y };
+    const jobId = ctx.jobs.start('geo.import.inspect', input, {
+      finalize: async (raw, workDir) => {
+        const out = raw as InspectOutput;
+        const importId = path.basename(workDir);
+        const outDir = geoDir(ctx, 'imports');
+        await mkdir(outDir, { recursive: true });
+        const output = path.join(outDir, `${importId}.geojson`);
+        await rename(path.join(workDir, out.output), output);
+        const result: GeoInspectView = { importId, report: out.report, output, rows: out.rows, preview: out.preview, bbox: out.bbox };
+        return result;
+      },
+    });
+    return { jobId };
   },
 };
+
+/** Puts a finished job's folder where the outputs live, replacing the previous run's as a whole. */
+async function replaceDir(from: string, to: string) {
+  await mkdir(path.dirname(to), { recursive: true });
+  const old = `${to}.old-${Date.now()}`;
+  await rename(to, old).catch(() => undefined);
+  await rename(from, to);
+  await rm(old, { recursive: true, force: true });
+}

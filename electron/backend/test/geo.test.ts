@@ -4,9 +4,20 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { synthesize } from '../../../geo/synth.js';
 import { signedIn, type Harness } from './harness.js';
+import type { GeoInspectView, GeoRunView } from '../../api/geo-methods.js';
+import type { JobView } from '../../api/jobs-methods.js';
 
 let h: Harness;
 afterEach(async () => h?.backend.close());
+
+/** Polls a job until it ends, as the UI does. */
+async function finished(jobId: string): Promise<JobView> {
+  for (;;) {
+    const j = await h.api('jobs.status', { jobId });
+    if (j.state !== 'running') return j;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 const SHARED = path.resolve(__dirname, '../../../../shared/data');
 
@@ -30,7 +41,8 @@ describe('site studies through the API', () => {
     const dir = fabric();
     const saved = await h.api('geo.studies.save', { name: '공공부지 1차 검토', study: studyFor(dir) });
     expect(saved.lastRun).toBeNull();
-    const run = await h.api('geo.studies.run', { id: saved.id });
+    const { jobId } = await h.api('geo.studies.run', { id: saved.id });
+    const run = (await finished(jobId)).result as GeoRunView;
     const summary = run.summary as { parcels: { total: number; passed: number; failures: Record<string, number> } };
     expect(summary.parcels.total).toBe(600);
     expect(summary.parcels.failures.NOT_PUBLIC).toBe(600 - summary.parcels.passed);
@@ -57,16 +69,17 @@ describe('site studies through the API', () => {
   it('inspects a real CP949 Shapefile and asks for the CRS when 5174 and 5181 cannot be told apart', async () => {
     h = await signedIn();
     const shp = path.join(SHARED, 'boundaries/kostat-2013/shp-original-bessel-cp949/seoul_municipalities.shp');
-    const ok = await h.api('geo.import.inspect', { path: shp });
+    const okJob = await finished((await h.api('geo.import.inspect', { path: shp })).jobId);
+    expect(okJob.error).toBeUndefined();
+    const ok = okJob.result as GeoInspectView;
     expect(ok.report).toMatchObject({ features: 25, crs: 'EPSG:5174', encoding: 'CP949' });
     expect(existsSync(ok.output)).toBe(true);
     const csv = path.join(SHARED, 'amenities/seoul_hospital_permits.cp949.csv');
-    const ask = await h.raw('geo.import.inspect', { path: csv });
-    expect(ask.ok).toBe(false);
-    if (ask.ok) return;
-    expect(ask.error.fields?.[0].path).toBe('crs');
-    expect(`${ask.error.message.ko} ${ask.error.message.en}`).toMatch(/5174/);
-    const given = await h.api('geo.import.inspect', { path: csv, crs: 'EPSG:5174' });
+    const ask = await finished((await h.api('geo.import.inspect', { path: csv })).jobId);
+    expect(ask.state).toBe('failed');
+    expect(ask.error?.fields?.[0].path).toBe('crs');
+    expect(`${ask.error?.message.ko} ${ask.error?.message.en}`).toMatch(/5174/);
+    const given = (await finished((await h.api('geo.import.inspect', { path: csv, crs: 'EPSG:5174' })).jobId)).result as GeoInspectView;
     expect(given.report).toMatchObject({ crs: 'EPSG:5174', crsSource: 'given' });
   });
 });
