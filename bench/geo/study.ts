@@ -1,6 +1,6 @@
 // The study both engines run in the benchmark: the same rules expressed for runStudy and in SQL.
 import { join } from 'node:path';
-import type { StudyInput } from '../../geo/study/schema.js';
+import type { StudyInput } from '../../geo/core/schema.js';
 
 export const SHARED = join(import.meta.dirname, '../../../shared/data');
 export const STATIONS = join(SHARED, 'transit/seoul_stations_in_seoul.geojson'); // 525 points

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { ApiError } from '../../api/errors.js';
 import type { GeoInspectView, GeoResults, GeoRunSite, GeoRunView } from '../../api/geo-methods.js';
 import { deleteStudy, getStudy, listStudies, recordRun, restoreStudy, saveStudy, studyView } from '../../../data/repos/geo-studies.js';
-import { GeoInputError } from '../../../geo/messages.js';
-import { parseStudy } from '../../../geo/study/run.js';
+import { GeoInputError } from '../../../geo/core/messages.js';
+import { parseStudy } from '../../../geo/io/run.js';
 import type { InspectInput, InspectOutput, StudyRunInput, StudyRunOutput } from '../jobs/tasks.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 

@@ -1,7 +1,7 @@
 // The engine's input errors become the API's validation errors (naming the field or file),
 // whether they happen in a worker or on the request loop.
 import type { ApiErrorBody } from '../../api/errors.js';
-import { GeoInputError } from '../../../geo/messages.js';
+import { GeoInputError } from '../../../geo/core/messages.js';
 
 export function toErrorBody(e: unknown, field = 'study'): ApiErrorBody {
   if (e instanceof GeoInputError) {

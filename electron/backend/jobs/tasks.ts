@@ -3,11 +3,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Feature, Geometry } from 'geojson';
-import { runStudy, writeStudyOutputs } from '../../../geo/study/run.js';
-import { transformer } from '../../../geo/crs.js';
-import { GeoJsonWriter } from '../../../geo/geojson-out.js';
-import { mapCoords } from '../../../geo/geometry.js';
-import { epsgOf, openLayer, type ImportOptions } from '../../../geo/import.js';
+import { runStudy, writeStudyOutputs } from '../../../geo/io/run.js';
+import { transformer } from '../../../geo/core/crs.js';
+import { GeoJsonWriter } from '../../../geo/io/geojson-out.js';
+import { mapCoords } from '../../../geo/core/geometry.js';
+import { epsgOf, openLayer, type ImportOptions } from '../../../geo/io/import.js';
 import { encodeParcelResults } from '../map/parcel-results.js';
 import type { JobKind } from './protocol.js';
 

@@ -7,7 +7,7 @@
 // ringOf u32[count+1] · pass u8[count] · reasons u32[count] (bit i = header.codes[i]) ·
 // score f32[count] (NaN when screened out) · site i32[count] (-1 when in no site).
 // About 13 bytes per parcel plus its vertices — 1M parcels ≈ 100 MB instead of a 374 MB GeoJSON.
-import type { PolygonStore } from '../../../geo/study/store.js';
+import type { PolygonStore } from '../../../geo/core/store.js';
 
 export interface ParcelResultHeader {
   count: number;

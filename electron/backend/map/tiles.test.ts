@@ -6,8 +6,8 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { TileService, TILE_LAYER } from './tiles.js';
 import { decodeParcelResults, encodeParcelResults, reasonsOf } from './parcel-results.js';
-import { PolygonBuilder } from '../../../geo/study/store.js';
-import { transformer } from '../../../geo/crs.js';
+import { PolygonBuilder } from '../../../geo/core/store.js';
+import { transformer } from '../../../geo/core/crs.js';
 
 /** Three square parcels near Seoul City Hall (EPSG:5186), one failing two constraints. */
 function fakeRun() {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import GeoJSONVT from 'geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, FeatureCollection } from 'geojson';
-import { transformer } from '../../../geo/crs.js';
+import { transformer } from '../../../geo/core/crs.js';
 import { decodeParcelResults, type ParcelResults } from './parcel-results.js';
 
 export const TILE_LAYER = 'features';

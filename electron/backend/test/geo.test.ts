@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { synthesize } from '../../../geo/synth.js';
+import { synthesize } from '../../../geo/io/synth.js';
 import { signedIn, type Harness } from './harness.js';
 import type { GeoInspectView, GeoRunView } from '../../api/geo-methods.js';
 import type { JobView } from '../../api/jobs-methods.js';

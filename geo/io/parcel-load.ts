@@ -5,15 +5,18 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { transformer } from '../crs.js';
-import type { RepairKind } from '../geometry.js';
+import { transformer } from '../core/crs.js';
+import type { RepairKind } from '../core/geometry.js';
 import { basename } from 'node:path';
-import { readDbfRows } from '../dbf.js';
-import { checkShapefilePolygon } from '../geometry.js';
-import type { ShapefilePlan, SkippedFeature } from '../import.js';
-import { GeoInputError, fail } from '../messages.js';
-import { readShpRecords } from '../shp.js';
-import { type PolygonStore, PolygonBuilder } from './store.js';
+import { readDbfRows } from './dbf.js';
+import { checkShapefilePolygon } from '../core/geometry.js';
+import type { ShapefilePlan, SkippedFeature } from './import.js';
+import { GeoInputError, fail } from '../core/messages.js';
+import { readShpRecords } from './shp.js';
+import { jimokFromJibun } from '../core/layers.js';
+
+export { jimokFromJibun };
+import { type PolygonStore, PolygonBuilder } from '../core/store.js';
 
 export type ChunkColumn = { num: Float64Array } | { dict: string[]; codes: Int32Array };
 
@@ -35,11 +38,6 @@ export interface RangeJob {
   fields: string[];
   idField: string;
   workEpsg: number;
-}
-
-export function jimokFromJibun(jibun: unknown): string | null {
-  const m = /([가-힣]+)\s*$/.exec(String(jibun ?? ''));
-  return m ? m[1] : null;
 }
 
 /** Reads records from..to-1 into a chunk (columns dictionary-encoded so they cross threads cheaply). */

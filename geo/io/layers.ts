@@ -1,66 +1,21 @@
 // Loads a study's layers into the working CRS (planar EPSG:5186) with spatial indexes.
 import { dirname, isAbsolute, resolve } from 'node:path';
 import Flatbush from 'flatbush';
-import { type Epsg, parseEpsg, transformer } from '../crs.js';
-import { eachCoord } from '../geometry.js';
-import { type ImportReport, epsgOf, openLayer } from '../import.js';
-import { fail } from '../messages.js';
-import type { AttrTest } from './schema.js';
-import type { RepairKind } from '../geometry.js';
-import { jimokFromJibun, joinChunks, loadParcelsParallel } from './parcel-load.js';
-import { type Column, type PolygonStore, PolygonBuilder } from './store.js';
+import { parseEpsg, transformer } from '../core/crs.js';
+import { eachCoord } from '../core/geometry.js';
+import { epsgOf, openLayer } from './import.js';
+import { fail } from '../core/messages.js';
+import type { RepairKind } from '../core/geometry.js';
+import { joinChunks, loadParcelsParallel } from './parcel-load.js';
+import { type LayerSpec, type ParcelLayer, type PointLayer, type PolygonLayer, WORK_EPSG, jimokFromJibun, testAttr } from '../core/layers.js';
+import { type Column, PolygonBuilder } from '../core/store.js';
 
-export { jimokFromJibun };
-
-export const WORK_EPSG: Epsg = 5186;
-
-export interface LayerSpec {
-  path: string;
-  encoding?: 'CP949' | 'UTF-8';
-  crs?: string;
-  x?: string;
-  y?: string;
-  where?: AttrTest;
-}
-
-/** Compiles an attribute test once (sets of strings) for use over a million parcels. */
-export function attrPredicate(t: AttrTest): (v: unknown) => boolean {
-  const inSet = t.in ? new Set(t.in.map(String)) : undefined;
-  const outSet = t.notIn ? new Set(t.notIn.map(String)) : undefined;
-  const ranged = t.min !== undefined || t.max !== undefined;
-  return (v) => {
-    const str = v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
-    if (inSet && !inSet.has(str)) return false;
-    if (outSet && outSet.has(str)) return false;
-    if (ranged) return testAttr(v, { field: t.field, min: t.min, max: t.max });
-    return true;
-  };
-}
-
-export function testAttr(v: unknown, t: AttrTest): boolean {
-  if (t.in && !t.in.some((x) => String(x) === String(v ?? ''))) return false;
-  if (t.notIn && t.notIn.some((x) => String(x) === String(v ?? ''))) return false;
-  if (t.min !== undefined || t.max !== undefined) {
-    const n = typeof v === 'number' ? v : Number(v);
-    if (v === null || v === '' || !Number.isFinite(n)) return false;
-    if (t.min !== undefined && n < t.min) return false;
-    if (t.max !== undefined && n > t.max) return false;
-  }
-  return true;
-}
+export { WORK_EPSG, attrPredicate, testAttr, jimokFromJibun } from '../core/layers.js';
+export type { LayerSpec, ParcelLayer, PointLayer, PolygonLayer } from '../core/layers.js';
 
 function open(spec: LayerSpec, base: string, fields?: string[]) {
   const path = isAbsolute(spec.path) ? spec.path : resolve(base, spec.path);
   return openLayer(path, { encoding: spec.encoding, crs: spec.crs ? parseEpsg(spec.crs) : undefined, xField: spec.x, yField: spec.y, fields });
-}
-
-export interface ParcelLayer {
-  store: PolygonStore;
-  ids: string[];
-  columns: Record<string, Column>;
-  report: ImportReport;
-  /** Source feature number of each parcel (1-based), for messages. */
-  featureNo: Uint32Array;
 }
 
 /**
@@ -127,13 +82,6 @@ function readParcelFeatures(layer: ReturnType<typeof openLayer>, want: string[],
   return { store: builder.finish(), ids, columns, featureNo: Uint32Array.from(featureNo) };
 }
 
-export interface PointLayer {
-  x: Float64Array;
-  y: Float64Array;
-  index: Flatbush;
-  report: ImportReport;
-}
-
 /** Points (polygons and lines contribute their vertex mean), filtered by `where`. */
 export function loadPoints(spec: LayerSpec, base: string): PointLayer {
   const layer = open(spec, base);
@@ -153,13 +101,6 @@ export function loadPoints(spec: LayerSpec, base: string): PointLayer {
   for (let i = 0; i < xs.length; i++) index.add(xs[i], ys[i], xs[i], ys[i]);
   index.finish();
   return { x: Float64Array.from(xs), y: Float64Array.from(ys), index, report: layer.report };
-}
-
-export interface PolygonLayer {
-  store: PolygonStore;
-  props: Record<string, unknown>[];
-  index: Flatbush;
-  report: ImportReport;
 }
 
 export function loadPolygons(spec: LayerSpec, base: string): PolygonLayer {

@@ -2,9 +2,10 @@
 // but verified, since real files carry wrong ones (VWorld AL_D194 .cpg says UTF-8 and is CP949).
 // CP949 is decoded with iconv-lite: Node's TextDecoder('euc-kr') corrupts 8,822 Hangul syllables.
 import iconv from 'iconv-lite';
-import { type GeoWarning, fail, warn } from './messages.js';
+import { type GeoWarning, fail, warn } from '../core/messages.js';
 
-export type TextEncoding = 'UTF-8' | 'CP949';
+import type { TextEncoding } from '../core/types.js';
+export type { TextEncoding };
 
 /** Maps a user-given or .cpg label to an encoding; undefined when the label means something else. */
 export function encodingFromLabel(label: string): TextEncoding | undefined {

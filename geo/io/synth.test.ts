@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { transformer } from './crs.js';
-import { ringSignedArea } from './geometry.js';
+import { transformer } from '../core/crs.js';
+import { ringSignedArea } from '../core/geometry.js';
 import { openLayer } from './import.js';
 import { synthesize } from './synth.js';
 

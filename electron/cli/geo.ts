@@ -1,10 +1,10 @@
 // `ansim geo …`: import | study run | synth. Results as JSON on stdout; progress and one-line
 // errors on stderr; exit 2 for bad input (naming the file or field), 1 for failures.
-import { BadInput, type CliIO, type ExitCode, printJson } from '../electron/cli/io.js';
-import { parseEpsg } from './crs.js';
-import { parseEncodingOption } from './encoding.js';
-import { importToGeoJson } from './import-file.js';
-import { GeoInputError } from './messages.js';
+import { BadInput, type CliIO, type ExitCode, printJson } from './io.js';
+import { parseEpsg } from '../../geo/core/crs.js';
+import { parseEncodingOption } from '../../geo/io/encoding.js';
+import { importToGeoJson } from '../../geo/io/import-file.js';
+import { GeoInputError } from '../../geo/core/messages.js';
 
 const USAGE = `usage:
   ansim geo import FILE [--encoding CP949|UTF-8] [--crs EPSG:N] [--x FIELD --y FIELD] [--wkt FIELD] --out OUT.geojson
@@ -65,8 +65,8 @@ export async function main(args: string[], io: CliIO): Promise<ExitCode> {
   try {
     const [cmd, ...rest] = args;
     if (cmd === 'import') return await runImport(rest, io);
-    if (cmd === 'synth') return await (await import('./synth-cli.js')).runSynth(rest, io);
-    if (cmd === 'study' && rest[0] === 'run') return await (await import('./study/cli.js')).runStudyCli(rest.slice(1), io);
+    if (cmd === 'synth') return await (await import('./geo-synth.js')).runSynth(rest, io);
+    if (cmd === 'study' && rest[0] === 'run') return await (await import('./geo-study.js')).runStudyCli(rest.slice(1), io);
     throw new BadInput(`${cmd ?? '(none)'}: 알 수 없는 geo 명령 / unknown geo command\n${USAGE}`);
   } catch (e) {
     if (e instanceof GeoInputError) {

@@ -1,9 +1,9 @@
 // `ansim geo study run STUDY.json --out DIR`
 import { readFileSync } from 'node:fs';
-import { BadInput, type CliIO, type ExitCode, printJson } from '../../electron/cli/io.js';
-import { parseArgs, progressBar } from '../cli.js';
-import { studyBase } from './layers.js';
-import { runStudy, writeStudyOutputs } from './run.js';
+import { BadInput, type CliIO, type ExitCode, printJson } from './io.js';
+import { parseArgs, progressBar } from './geo.js';
+import { studyBase } from '../../geo/io/layers.js';
+import { runStudy, writeStudyOutputs } from '../../geo/io/run.js';
 
 export async function runStudyCli(args: string[], io: CliIO): Promise<ExitCode> {
   const { positional, flags } = parseArgs(args, ['out', 'draws']);

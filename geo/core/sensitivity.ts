@@ -1,7 +1,7 @@
 // Monte-Carlo weight sensitivity: each draw scales every weight by a uniform factor in
 // [1 − p, 1 + p], renormalises, rescores and reranks the sites; a site's stability is the share
 // of draws in which it stays in the top K (sites with equal scores share a rank).
-import { rng } from '../synth.js';
+import { rng } from './rng.js';
 import { combine } from './score.js';
 
 export interface Stability {

@@ -2,7 +2,7 @@
 // Records are read sequentially in chunks and checked against the .shx index.
 import { closeSync, existsSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
-import { fail } from './messages.js';
+import { fail } from '../core/messages.js';
 
 export type XY = [number, number];
 

@@ -1,7 +1,7 @@
 // `geo import`: any supported file → WGS84 GeoJSON with the import report.
-import { transformer } from './crs.js';
+import { transformer } from '../core/crs.js';
 import { GeoJsonWriter } from './geojson-out.js';
-import { mapCoords } from './geometry.js';
+import { mapCoords } from '../core/geometry.js';
 import { type ImportOptions, type ImportReport, epsgOf, openLayer } from './import.js';
 
 export type ImportFileResult = ImportReport;

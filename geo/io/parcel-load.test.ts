@@ -2,9 +2,9 @@ import { mkdtempSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openLayer } from '../import.js';
-import { GeoInputError } from '../messages.js';
-import { synthesize } from '../synth.js';
+import { openLayer } from './import.js';
+import { GeoInputError } from '../core/messages.js';
+import { synthesize } from './synth.js';
 import { joinChunks, loadParcelsParallel } from './parcel-load.js';
 
 describe('parallel parcel loading', () => {

@@ -1,7 +1,7 @@
-import { BadInput, type CliIO, type ExitCode, printJson } from '../electron/cli/io.js';
-import { parseArgs } from './cli.js';
-import { parseEpsg } from './crs.js';
-import { synthesize } from './synth.js';
+import { BadInput, type CliIO, type ExitCode, printJson } from './io.js';
+import { parseArgs } from './geo.js';
+import { parseEpsg } from '../../geo/core/crs.js';
+import { synthesize } from '../../geo/io/synth.js';
 
 export async function runSynth(args: string[], io: CliIO): Promise<ExitCode> {
   const { flags } = parseArgs(args, ['parcels', 'seed', 'out', 'crs', 'constraints']);

@@ -1,8 +1,7 @@
 // Hard constraints: attribute filters, overlap share with constraint polygons, distance limits.
 // Each failure records the constraint's reason code on the parcel.
 import polygonClipping from 'polygon-clipping';
-import type { ParcelLayer, PointLayer, PolygonLayer } from './layers.js';
-import { attrPredicate, testAttr } from './layers.js';
+import { type ParcelLayer, type PointLayer, type PolygonLayer, attrPredicate, testAttr } from './layers.js';
 import type { AttrTest, Constraint } from './schema.js';
 import { type PolygonStore, parcelPolygons } from './store.js';
 

@@ -5,13 +5,14 @@ import { existsSync, openSync, readFileSync, readSync, closeSync, statSync } fro
 import { basename, extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Geometry } from 'geojson';
-import { type CrsDecision, type Epsg, crsFromPrj, crsFromRange } from './crs.js';
+import { type CrsDecision, type Epsg, crsFromPrj, crsFromRange } from '../core/crs.js';
 import { type DbfHeader, decodeFieldNames, probeDbf, readDbfHeader, readDbfRecords } from './dbf.js';
 import { EncodingProbe, type TextEncoding, chooseEncoding, decodeText, encodingFromLabel, encodingFromLdid } from './encoding.js';
-import { type Checked, type RepairKind, checkGeometry, checkShapefilePolygon, eachCoord } from './geometry.js';
-import { type GeoWarning, type Msg, fail, warn } from './messages.js';
+import { type Checked, checkGeometry, checkShapefilePolygon, eachCoord } from '../core/geometry.js';
+import { type GeoWarning, fail, warn } from '../core/messages.js';
 import { readShpHeader, readShpRecords, readShx } from './shp.js';
-import { parseWkt } from './wkt.js';
+import { parseWkt } from '../core/wkt.js';
+import type { ImportedFeature, ImportReport } from '../core/types.js';
 
 export interface ImportOptions {
   /** Overrides the detected text encoding. */
@@ -27,34 +28,7 @@ export interface ImportOptions {
   fields?: string[];
 }
 
-export interface ImportedFeature {
-  /** 1-based feature number in the source file. */
-  n: number;
-  /** Valid geometry in the source CRS. */
-  geometry: Geometry;
-  /** Attributes with their original names and decoded values. */
-  properties: Record<string, unknown>;
-}
-
-export interface SkippedFeature {
-  feature: number;
-  reason: string;
-  message: Msg;
-}
-
-export interface ImportReport {
-  format: 'shapefile' | 'geojson' | 'csv';
-  features: number;
-  crs: string;
-  crsSource: CrsDecision['source'];
-  crsReason: Msg;
-  encoding: TextEncoding | null;
-  fields: string[];
-  warnings: GeoWarning[];
-  repaired: number;
-  repairs: Partial<Record<RepairKind, number>>;
-  skipped: SkippedFeature[];
-}
+export type { ImportedFeature, ImportReport, SkippedFeature } from '../core/types.js';
 
 export interface Layer {
   report: ImportReport;

@@ -1,14 +1,11 @@
-// runStudy: load layers → screen → score → assemble → rank → sensitivity. Pure computation on a
-// study document; writeStudyOutputs writes parcels.geojson, sites.geojson and ranking.csv.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Screening, scoring, site assembly, ranking and sensitivity over layers already loaded into the
+// working CRS. Pure computation on plain data: no files, no process state, so it runs the same on
+// the calling thread, in a worker thread or in a test. geo/io/run.ts loads the layers and calls it.
 import type { Position } from 'geojson';
-import { transformer } from '../crs.js';
-import { GeoJsonWriter } from '../geojson-out.js';
-import { GeoInputError, type GeoWarning, type Msg } from '../messages.js';
 import { assemble, type Site } from './assemble.js';
-import { type LayerSpec, type ParcelLayer, type PointLayer, type PolygonLayer, WORK_EPSG, loadParcels, loadPoints, loadPolygons } from './layers.js';
-import { type Study, type StudyInput, studySchema } from './schema.js';
+import { type ParcelLayer, type PointLayer, type PolygonLayer, WORK_EPSG } from './layers.js';
+import { GeoInputError, type GeoWarning, type Msg } from './messages.js';
+import { type Study, studySchema } from './schema.js';
 import { type Contribution, type Weights, combine, contributions, isSiteLevel, makeTransform, resolveWeights } from './score.js';
 import { type ScreenResult, nearestDistance, screen } from './screen.js';
 import { type Stability, sensitivity } from './sensitivity.js';
@@ -22,10 +19,26 @@ export interface StudyProgress {
   message?: string;
 }
 
-export interface RunOptions {
-  /** Directory that relative layer paths are resolved against (the study file's folder). */
-  baseDir?: string;
+export interface EvaluateOptions {
   onProgress?: (p: StudyProgress) => void;
+  /** Milliseconds the caller spent loading the layers (reported as the 'load' timing). */
+  loadMs?: number;
+}
+
+/** The study's layers, loaded into the working CRS (plain data; see geo/io/layers.ts). */
+export interface LoadedLayers {
+  parcels: ParcelLayer;
+  points: Record<string, PointLayer>;
+  polygons: Record<string, PolygonLayer>;
+}
+
+/** What a study needs loaded: point and polygon layers by name, and the parcel fields. */
+export interface StudyNeeds {
+  points: string[];
+  polygons: string[];
+  fields: string[];
+  /** Read when the parcel file has them (the ledger area). */
+  optionalFields: string[];
 }
 
 export interface RankedSite extends Omit<Site, 'outline' | 'parcels'> {
@@ -76,31 +89,28 @@ export function parseStudy(input: unknown): Study {
   return r.data;
 }
 
-const PHASE_SPAN: Record<StudyPhase, [number, number]> = { load: [0, 0.4], screen: [0.4, 0.55], score: [0.55, 0.65], assemble: [0.65, 0.9], rank: [0.9, 0.92], sensitivity: [0.92, 1] };
 
-export async function runStudy(input: StudyInput | Record<string, unknown>, opts: RunOptions = {}): Promise<StudyRun> {
-  const study = parseStudy(input);
-  const base = opts.baseDir ?? process.cwd();
-  const timings = {} as Record<StudyPhase, number>;
-  let t0 = performance.now();
-  const report = (phase: StudyPhase, f: number, message?: string) => {
+export const PHASE_SPAN: Record<StudyPhase, [number, number]> = { load: [0, 0.4], screen: [0.4, 0.55], score: [0.55, 0.65], assemble: [0.65, 0.9], rank: [0.9, 0.92], sensitivity: [0.92, 1] };
+
+/** Maps a phase's own fraction to the overall fraction the progress bar shows. */
+export function phaseReporter(onProgress?: (p: StudyProgress) => void) {
+  return (phase: StudyPhase, f: number, message?: string) => {
     const [a, b] = PHASE_SPAN[phase];
-    opts.onProgress?.({ phase, fraction: a + (b - a) * Math.min(1, f), message });
+    onProgress?.({ phase, fraction: a + (b - a) * Math.min(1, f), message });
   };
-  const lap = (phase: StudyPhase) => {
-    const now = performance.now();
-    timings[phase] = Math.round(now - t0);
-    t0 = now;
-  };
-  const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
+}
 
-  // ---- which layers and fields are needed
-  let weights: Weights;
+/** The study's weights, or a GeoInputError naming the problem. */
+export function studyWeights(study: Study): Weights {
   try {
-    weights = resolveWeights(study);
+    return resolveWeights(study);
   } catch (e) {
     throw new GeoInputError('study-invalid', { ko: `가중치 오류: ${(e as Error).message}`, en: `weights: ${(e as Error).message}` });
   }
+}
+
+/** Which layers and parcel fields the study reads. */
+export function studyNeeds(study: Study): StudyNeeds {
   const pointNames = new Set<string>(), polyNames = new Set<string>();
   const fields = new Set<string>();
   for (const c of study.constraints) {
@@ -114,27 +124,24 @@ export async function runStudy(input: StudyInput | Record<string, unknown>, opts
     else if (s.type === 'district') polyNames.add(s.layer);
     else if (s.type === 'attribute') fields.add(s.field);
   }
-  const a = study.assembly;
-  if (a.crossRoadsNarrowerThan) fields.add(a.roadField);
-  const layerSpec = (name: string): LayerSpec => {
-    const spec = study.layers[name];
-    if (!spec) throw new GeoInputError('layer-missing', { ko: `레이어 '${name}'가 정의되지 않았습니다`, en: `layer '${name}' is not defined in layers` }, { layer: name });
-    return spec;
-  };
+  if (study.assembly.crossRoadsNarrowerThan) fields.add(study.assembly.roadField);
+  return { points: [...pointNames], polygons: [...polyNames], fields: [...fields], optionalFields: study.assembly.areaSource === 'ledger' ? [study.assembly.ledgerField] : [] };
+}
 
-  // ---- load
-  const ledgerWanted = a.areaSource === 'ledger';
-  const parcelSpec = layerSpec('parcels');
-  // The ledger area is used when the file has the field; otherwise sites report planar areas.
-  const parcels = await loadParcels(parcelSpec, base, [...fields], study.idField, (n) => report('load', Math.min(0.95, n / 1_000_000), `${n} parcels`), ledgerWanted ? [a.ledgerField] : []);
-  const ledgerField = ledgerWanted && a.ledgerField in parcels.columns ? a.ledgerField : undefined;
-  const points: Record<string, PointLayer> = {};
-  const polygons: Record<string, PolygonLayer> = {};
-  for (const n of pointNames) points[n] = loadPoints(layerSpec(n), base);
-  for (const n of polyNames) polygons[n] = loadPolygons(layerSpec(n), base);
-  report('load', 1);
-  lap('load');
-  await yieldToLoop();
+export async function evaluateStudy(study: Study, layers: LoadedLayers, opts: EvaluateOptions = {}): Promise<StudyRun> {
+  const { parcels, points, polygons } = layers;
+  const weights = studyWeights(study);
+  const a = study.assembly;
+  const ledgerField = a.areaSource === 'ledger' && a.ledgerField in parcels.columns ? a.ledgerField : undefined;
+  const timings = { load: Math.round(opts.loadMs ?? 0) } as Record<StudyPhase, number>;
+  let t0 = performance.now();
+  const report = phaseReporter(opts.onProgress);
+  const lap = (phase: StudyPhase) => {
+    const now = performance.now();
+    timings[phase] = Math.round(now - t0);
+    t0 = now;
+  };
+  const yieldToLoop = () => new Promise<void>((r) => setTimeout(r, 0));
 
   // ---- screen
   const scr = screen(parcels, study.constraints, { points, polygons }, (f) => report('screen', f));
@@ -328,50 +335,3 @@ function inPolygon(l: PolygonLayer, i: number, x: number, y: number): boolean {
   return inside;
 }
 
-/** Writes parcels.geojson, sites.geojson and ranking.csv (WGS84 GeoJSON, UTF-8 CSV with BOM). */
-export function writeStudyOutputs(run: StudyRun, outDir: string, onProgress?: (f: number) => void): { parcels: string; sites: string; ranking: string } {
-  mkdirSync(outDir, { recursive: true });
-  const toWgs = transformer(WORK_EPSG, 4326);
-  const s = run.parcels.store;
-  const files = { parcels: join(outDir, 'parcels.geojson'), sites: join(outDir, 'sites.geojson'), ranking: join(outDir, 'ranking.csv') };
-  const pw = new GeoJsonWriter(files.parcels, 9);
-  const cols = Object.entries(run.parcels.columns);
-  for (let p = 0; p < s.count; p++) {
-    const props: Record<string, unknown> = { [run.study.idField]: run.parcels.ids[p] };
-    for (const [k, col] of cols) props[k] = Number.isNaN(col[p]) ? null : col[p];
-    props.pass = run.screen.pass[p] === 1;
-    props.reasons = run.screen.reasons[p] ?? [];
-    props.score = Number.isNaN(run.parcelScore[p]) ? null : round(run.parcelScore[p], 6);
-    props.site = run.siteOf[p] >= 0 ? run.siteOf[p] : null;
-    props.area = round(s.area[p], 2);
-    const polys = parcelPolygons(s, p).map((poly) => poly.map((r) => r.map(([x, y]) => toWgs(x, y))));
-    pw.write(polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys }, props);
-    if (onProgress && p % 50000 === 0) onProgress((0.9 * p) / s.count);
-  }
-  pw.close();
-  const sw = new GeoJsonWriter(files.sites, 9, { crsNote: 'areas are planar EPSG:5186 m² (or the 토지면적 ledger sum where every parcel has one)' });
-  for (const site of run.sites) {
-    const { outline, parcels: _p, ...rest } = site;
-    void _p;
-    const coords = outline.map((poly) => poly.map((r) => r.map(([x, y]) => toWgs(x, y))));
-    sw.write({ type: 'MultiPolygon', coordinates: coords }, { ...rest, area: round(rest.area, 2), planarArea: round(rest.planarArea, 2), perimeter: round(rest.perimeter, 2), parcelCount: site.parcels.length }, site.id);
-  }
-  sw.close();
-  const ids = Object.keys(run.summary.weights);
-  const head = ['rank', 'site', 'score', 'area_m2', 'area_source', 'planar_area_m2', 'parcels', 'compactness', 'top_share', 'mean_rank', ...ids.flatMap((id) => [`${id}_raw`, `${id}_score`, `${id}_weight`, `${id}_contribution`]), 'pnu'];
-  const lines = [head.join(',')];
-  for (const site of run.sites) {
-    if (site.rank === null) continue;
-    lines.push([
-      site.rank, site.id, round(site.score, 6), round(site.area, 2), site.areaSource, round(site.planarArea, 2), site.parcels.length, round(site.compactness, 4),
-      site.stability ? round(site.stability.topShare, 4) : '', site.stability ? round(site.stability.meanRank, 2) : '',
-      ...ids.flatMap((id) => { const c = site.criteria[id]; return [c.raw === null ? '' : round(c.raw, 4), round(c.score, 6), round(c.weight, 6), round(c.contribution, 6)]; }),
-      `"${site.parcelIds.join(' ')}"`,
-    ].join(','));
-  }
-  writeFileSync(files.ranking, `\ufeff${lines.join('\n')}\n`);
-  onProgress?.(1);
-  return files;
-}
-
-const round = (v: number, d: number) => (Number.isFinite(v) ? Math.round(v * 10 ** d) / 10 ** d : v);

@@ -3,7 +3,7 @@
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { EncodingProbe, type TextEncoding, decodeText, encodeText } from './encoding.js';
-import { fail } from './messages.js';
+import { fail } from '../core/messages.js';
 
 export interface DbfField {
   name: string;

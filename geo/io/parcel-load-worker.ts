@@ -1,6 +1,6 @@
 // Worker thread: reads one range of a Shapefile's parcels (see parcel-load.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import { GeoInputError } from '../messages.js';
+import { GeoInputError } from '../core/messages.js';
 import { type RangeJob, loadParcelRange } from './parcel-load.js';
 
 try {

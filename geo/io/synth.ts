@@ -5,9 +5,10 @@
 // Written as a CP949 Shapefile (LDID 0x4E, no .cpg — as agencies ship them). Deterministic by seed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Epsg, transformer } from './crs.js';
+import { type Epsg, transformer } from '../core/crs.js';
 import { DbfWriter, type DbfFieldSpec } from './dbf.js';
 import { ShpWriter, type XY } from './shp.js';
+import { rng } from '../core/rng.js';
 
 export interface SynthOptions {
   parcels: number;
@@ -30,17 +31,7 @@ export interface SynthResult {
   files: { parcels: string; constraints: string };
 }
 
-/** mulberry32: small, fast, deterministic. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 // 행안부 SIG_CD of the 25 자치구.
 const SIG = ['11110', '11140', '11170', '11200', '11215', '11230', '11260', '11290', '11305', '11320', '11350', '11380', '11410', '11440', '11470', '11500', '11530', '11545', '11560', '11590', '11620', '11650', '11680', '11710', '11740'];

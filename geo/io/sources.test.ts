@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { transformer } from '../crs.js';
-import { DbfWriter } from '../dbf.js';
-import { ShpWriter } from '../shp.js';
+import { transformer } from '../core/crs.js';
+import { DbfWriter } from './dbf.js';
+import { ShpWriter } from './shp.js';
 import { runStudy } from './run.js';
 
 // Two 100 m lots side by side (EPSG:5186, near Seoul City Hall) and one 300 m east, all public.
