@@ -18,6 +18,7 @@ import { ViewingsHome } from './viewings/ViewingsHome.js';
 import { ViewingPlanner } from './viewings/ViewingPlanner.js';
 import { ViewingScreen } from './viewings/ViewingScreen.js';
 import { ReportsHome } from './viewings/ReportsHome.js';
+import { SiteStudy } from './geo/SiteStudy.js';
 
 const NAV: { key: string; route: Route; ready: boolean; /** i18n key, when not nav.<key> */ label?: string }[] = [
   { key: 'dashboard', route: { name: 'dashboard' }, ready: true },
@@ -28,7 +29,7 @@ const NAV: { key: string; route: Route; ready: boolean; /** i18n key, when not n
   { key: 'viewings', route: { name: 'viewings' }, ready: true },
   { key: 'reports', route: { name: 'reports' }, ready: true },
   { key: 'policies', route: { name: 'soon', module: 'policies' }, ready: false },
-  { key: 'siteStudy', route: { name: 'soon', module: 'siteStudy' }, ready: false },
+  { key: 'siteStudy', route: { name: 'siteStudy' }, ready: true },
   { key: 'statistics', route: { name: 'soon', module: 'statistics' }, ready: false },
   { key: 'calculators', route: { name: 'calculators' }, ready: true, label: 'rights.navCalculators' },
   { key: 'settings', route: { name: 'settings' }, ready: true },
@@ -97,6 +98,8 @@ function Screen({ route }: { route: Route }) {
       return <ViewingScreen id={route.id} />;
     case 'reports':
       return <ReportsHome caseId={route.caseId} />;
+    case 'siteStudy':
+      return <SiteStudy />;
     case 'soon':
       return (
         <section className="page">
