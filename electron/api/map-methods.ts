@@ -26,6 +26,8 @@ export const mapInputs = {
   'map.shipped.list': z.object({}).default({}),
   /** One shipped layer as WGS84 GeoJSON (they are small: at most a few hundred features). */
   'map.shipped.get': z.object({ id: shippedId }),
+  /** One parcel of a study's last run by its index (the tile feature's id): PNU, result, score. */
+  'map.parcels.get': z.object({ studyId: z.string().uuid(), index: z.number().int().min(0) }),
   /** One Mapbox Vector Tile. Over HTTP also as GET /tiles/<layer>/<z>/<x>/<y> (Bearer token). */
   'map.tiles.get': z.object({
     layer: tileLayer,
@@ -58,6 +60,7 @@ export interface MapResults {
   'map.basemap.set': BasemapView;
   'map.shipped.list': ShippedLayerView[];
   'map.shipped.get': FeatureCollection;
+  'map.parcels.get': { pnu: string; pass: boolean; reasons: string[]; score: number | null; site: number | null };
   /** MVT bytes (empty when the tile holds nothing); a Uint8Array over IPC. */
   'map.tiles.get': Uint8Array;
 }

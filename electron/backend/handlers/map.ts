@@ -24,6 +24,11 @@ export const mapHandlers: Pick<HandlerMap, keyof MapResults> = {
     if (!fc) throw new ApiError('NOT_FOUND', { ko: '이 설치본에는 해당 기본 레이어가 없습니다.', en: 'This installation lacks that shipped layer.' });
     return fc;
   },
+  'map.parcels.get': async ({ studyId, index }, ctx) => {
+    const p = ctx.tiles.parcel(studyId, index);
+    if (!p) throw new ApiError('NOT_FOUND', { ko: '필지를 찾을 수 없습니다. 분석을 다시 실행하세요.', en: 'Parcel not found. Run the study again.' });
+    return p;
+  },
   'map.tiles.get': async ({ layer, z, x, y }, ctx) => {
     if (x >= 2 ** z || y >= 2 ** z) throw new ApiError('VALIDATION', { ko: '타일 좌표가 범위를 벗어났습니다.', en: 'Tile coordinates out of range.' }, [{ path: 'x', message: { ko: '범위를 벗어났습니다.', en: 'Out of range.' } }]);
     const bytes = ctx.tiles.tile(layer, z, x, y);

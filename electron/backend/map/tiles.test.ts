@@ -61,9 +61,11 @@ describe('per-parcel results and vector tiles', () => {
     expect(bytes.length).toBeGreaterThan(50);
     const layer = new VectorTile(new PbfReader(bytes) as never).layers[TILE_LAYER];
     expect(layer.length).toBe(3);
-    const props = Array.from({ length: 3 }, (_, i) => layer.feature(i).properties).sort((a, b) => String(a.pnu).localeCompare(String(b.pnu)));
-    expect(props[0]).toMatchObject({ pnu: '1162010100100010000', pass: 1, reason: '', score: 0.75, site: 1 });
-    expect(props[1]).toMatchObject({ pass: 0, reason: 'NOT_PUBLIC', score: -1, site: -1 });
+    // Features carry the parcel's index as id (the PNU is looked up on click, not shipped in tiles).
+    const byId = new Map(Array.from({ length: 3 }, (_, i) => [layer.feature(i).id, layer.feature(i).properties]));
+    expect(byId.get(0)).toMatchObject({ pass: 1, reason: '', score: 0.75, site: 1 });
+    expect(byId.get(1)).toMatchObject({ pass: 0, reason: 'NOT_PUBLIC', score: -1, site: -1 });
+    expect(tiles.parcel('study-1', 1)).toEqual({ pnu: '1162010100100020000', pass: false, reasons: ['NOT_PUBLIC', 'GREENBELT'], score: null, site: null });
     expect(layer.feature(0).type).toBe(3);
     expect(tiles.tile('run:study-1', 14, x + 50, y)!.length).toBe(0);
     expect(tiles.tile('run:missing', 14, x, y)).toBeNull();

@@ -1,12 +1,18 @@
 // Feature info on click: the attributes of what lies under the pointer, with Korean names for
 // the fields the app itself adds (study results, shipped layers).
 import { useTranslation } from 'react-i18next';
-import type { MapGeoJSONFeature } from 'maplibre-gl';
+import { useGeo } from './store.js';
 
 const KNOWN = new Set(['pnu', 'pass', 'reason', 'score', 'site', 'rank', 'area', 'eligible', 'SIG_KOR_NM', 'SIG_ENG_NM', 'SIG_CD', 'EMD_KOR_NM', 'EMD_ENG_NM', 'EMD_CD', 'name', 'line', 'gu_name', 'type', 'addr']);
 
-export function FeatureInfo({ features, onClose }: { features: MapGeoJSONFeature[]; onClose(): void }) {
+export interface InfoFeature {
+  layer: string;
+  properties: Record<string, unknown>;
+}
+
+export function FeatureInfo({ features, onClose }: { features: InfoFeature[]; onClose(): void }) {
   const { t } = useTranslation();
+  const layers = useGeo((s) => s.layers);
   return (
     <aside className="feature-info" aria-label={t('geo.info.title')}>
       <div className="row">
@@ -15,7 +21,7 @@ export function FeatureInfo({ features, onClose }: { features: MapGeoJSONFeature
       </div>
       {features.map((f, i) => (
         <table key={i} className="kv small">
-          <caption>{f.layer.id.split('::')[0].replace(/^shipped:/, '')}</caption>
+          <caption>{layers.find((l) => l.id === f.layer)?.title ?? f.layer}</caption>
           <tbody>
             {Object.entries(f.properties ?? {})
               .filter(([k]) => !k.startsWith('ESRI') && !k.startsWith('SHAPE') && !k.startsWith('@'))

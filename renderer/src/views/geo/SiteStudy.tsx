@@ -2,14 +2,14 @@
 // results); right, the map — offline by default, shipped Seoul layers under the user's own.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Map as MlMap, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
+import type { Map as MlMap, MapMouseEvent } from 'maplibre-gl';
 import { api } from '../../api/client.js';
 import { currentLang } from '../../i18n/index.js';
 import { MapCanvas } from './MapCanvas.js';
 import { LayerPanel } from './LayerPanel.js';
 import { StudyPanel } from './StudyPanel.js';
 import { ResultsPanel } from './ResultsPanel.js';
-import { FeatureInfo } from './FeatureInfo.js';
+import { FeatureInfo, type InfoFeature } from './FeatureInfo.js';
 import { shippedLayer, syncLayers } from './layers.js';
 import { useGeo } from './store.js';
 import { useBasemap } from './basemap.js';
@@ -20,7 +20,7 @@ export function SiteStudy() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('layers');
   const [map, setMap] = useState<MlMap | null>(null);
-  const [info, setInfo] = useState<MapGeoJSONFeature[] | null>(null);
+  const [info, setInfo] = useState<InfoFeature[] | null>(null);
   const { layers, shippedData, setLayers, setShipped, run } = useGeo();
   const basemap = useBasemap();
   const loaded = useRef(false);
@@ -52,8 +52,19 @@ export function SiteStudy() {
     if (!map) return;
     const click = (e: MapMouseEvent) => {
       const ids = map.getStyle().layers.filter((l) => l.id.includes('::') && !l.id.endsWith('::label') && !l.id.endsWith('::hl')).map((l) => l.id);
-      const hits = map.queryRenderedFeatures(e.point, { layers: ids });
-      setInfo(hits.length ? hits.slice(0, 5) : null);
+      const hits = map.queryRenderedFeatures(e.point, { layers: ids }).slice(0, 5);
+      void Promise.all(
+        hits.map(async (f): Promise<InfoFeature> => {
+          const layer = f.layer.id.split('::')[0];
+          const m = /^run-(.+)$/.exec(layer);
+          if (m && typeof f.id === 'number') {
+            // Parcel tiles carry only the result; the PNU and every reason come from the backend.
+            const p = await api('map.parcels.get', { studyId: m[1], index: f.id });
+            return { layer, properties: { pnu: p.pnu, pass: p.pass, reason: p.reasons.join(', '), score: p.score ?? -1, site: p.site ?? '' } };
+          }
+          return { layer, properties: f.properties ?? {} };
+        }),
+      ).then((list) => setInfo(list.length ? list : null));
     };
     map.on('click', click);
     return () => {

@@ -143,7 +143,8 @@ export function syncLayers(map: MlMap, layers: MapLayer[], shippedData: Record<s
         if (!data) continue;
         map.addSource(l.id, { type: 'geojson', data: data as never, attribution: l.attribution, generateId: true });
       } else {
-        map.addSource(l.id, { type: 'vector', tiles: [tileUrl(l.source)], minzoom: 0, maxzoom: 16, attribution: l.attribution, promoteId: l.kind === 'run' ? undefined : undefined });
+        // Study parcels come from z13 on (the backend cuts them from z13 buckets); sites and imports from z0.
+        map.addSource(l.id, { type: 'vector', tiles: [tileUrl(l.source)], minzoom: l.kind === 'run' ? 13 : 0, maxzoom: 16, attribution: l.attribution });
       }
     }
     for (const spec of styleLayers(l)) {
