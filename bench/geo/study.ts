@@ -2,9 +2,10 @@
 import { join } from 'node:path';
 import type { StudyInput } from '../../geo/core/schema.js';
 
-export const SHARED = join(import.meta.dirname, '../../../shared/data');
-export const STATIONS = join(SHARED, 'transit/seoul_stations_in_seoul.geojson'); // 525 points
-export const HOSPITALS = join(SHARED, 'amenities/seoul_hospitals_open_wgs84.geojson'); // 544 points
+// The repository's shipped layers (data/layers): the benchmark needs nothing outside the clone.
+export const LAYERS = join(import.meta.dirname, '../../data/layers');
+export const STATIONS = join(LAYERS, 'stations.geojson'); // 311 stations (525 station-line rows grouped)
+export const HOSPITALS = join(LAYERS, 'hospitals.geojson'); // 544 points
 
 export const PUBLIC = ['2', '4', '5'];
 export const EXCLUDED_JIMOK = ['도', '천', '구', '학', '공'];
@@ -34,13 +35,15 @@ export function benchStudy(dir: string): StudyInput {
       { type: 'distance', code: 'FAR_FROM_STATION', layer: 'stations', max: STATION_MAX },
     ],
     criteria: [
-      { id: 'station', weight: 20, source: { type: 'distance', layer: 'stations' }, transform: { type: 'piecewise', points: [[250, 1], [500, 0.6], [1000, 0]] } },
+      // From the merged site outline (0 inside it): PostGIS measures it with KNN from the ST_Union.
+      { id: 'station', weight: 20, source: { type: 'distance', layer: 'stations', from: 'site' }, transform: { type: 'piecewise', points: [[250, 1], [500, 0.6], [1000, 0]] } },
       { id: 'hospital', weight: 10, source: { type: 'distance', layer: 'hospitals' }, transform: { type: 'linear', min: 1000, max: 3000, invert: true } },
       { id: 'price', weight: 10, source: { type: 'attribute', field: '공시지가' }, transform: { type: 'linear', min: 0, max: 20_000_000, invert: true } },
       { id: 'area', weight: 15, source: { type: 'siteArea' } },
       { id: 'compact', weight: 10, source: { type: 'compactness' } },
     ],
     assembly: { snapTolerance: SNAP, minArea: MIN_AREA, targetArea: 100_000, areaSource: 'ledger' },
-    sensitivity: { draws: 1000, perturbation: 0.2, top: 5 },
+    // Sensitivity off: PostGIS has no counterpart, and the comparison is load → export.
+    sensitivity: { draws: 0, perturbation: 0.2, top: 5 },
   };
 }

@@ -2,7 +2,12 @@
 // inspect a data file before using it as a layer, and run a study.
 import { z } from 'zod';
 import { id } from './schemas.js';
+import type { FeatureCollection } from 'geojson';
 import type { RecordMeta } from './views.js';
+import type { ImportReport } from '../../geo/core/types.js';
+import type { SiteView, StudyOutputFiles, StudySummary } from '../../geo/core/results.js';
+
+export type { ImportReport, SiteView, StudyOutputFiles, StudySummary };
 
 const studyInput = z.object({
   id: id.optional(),
@@ -19,7 +24,8 @@ export const geoInputs = {
   'geo.studies.restore': z.object({ id }),
   'geo.studies.run': z.object({ id, draws: z.number().int().min(0).max(100_000).optional() }),
   'geo.import.inspect': z.object({
-    path: z.string().min(1).max(4096),
+    /** A file the user picked (renderer/src/api/files.ts); raw paths are refused. */
+    file: z.object({ ref: z.string().min(1).max(400) }).strict(),
     encoding: z.enum(['CP949', 'UTF-8']).optional(),
     crs: z.enum(['EPSG:4326', 'EPSG:5174', 'EPSG:5179', 'EPSG:5181', 'EPSG:5186']).optional(),
     x: z.string().optional(),
@@ -34,41 +40,24 @@ export interface GeoStudyView extends RecordMeta {
   lastRunAt: string | null;
 }
 
-export interface GeoRunSite {
-  /** The site's number in this run (rank order). */
-  id: number;
-  rank: number | null;
-  score: number;
-  area: number;
-  parcelCount: number;
-  parcelIds: string[];
-  eligible: boolean;
-  reachesTarget: boolean;
-  criteria: Record<string, unknown>;
-  stability: { topShare: number; meanRank: number; minRank: number; maxRank: number } | null;
-  areaSource: string;
-  compactness: number;
+/** A site in a run result: the engine's SiteView with at most 200 parcel ids, and where it is. */
+export type GeoRunSite = SiteView & {
   /** WGS84 [west, south, east, north] of the site, to fly to it. */
   bbox: [number, number, number, number];
-}
+};
 
 export interface GeoRunView {
-  summary: Record<string, unknown>;
+  summary: StudySummary;
   /** The best sites (eligible first), at most 50. */
   sites: GeoRunSite[];
-  outputs: { parcels: string; sites: string; ranking: string; results: string };
+  /** The engine's outputs, and `results`: the compact per-parcel result the map draws (parcels.bin). */
+  outputs: StudyOutputFiles & { results: string };
 }
 
+/** The import report and the first 20 features (WGS84) for a preview; nothing is written. */
 export interface GeoInspectView {
-  importId: string;
-  report: Record<string, unknown>;
-  /** The WGS84 GeoJSON written in the data folder. */
-  output: string;
-  /** The first decoded rows, to check the encoding. */
-  rows: Record<string, unknown>[];
-  /** Up to 500 features (WGS84), to check the CRS on the map. */
-  preview: import('geojson').Feature[];
-  bbox: [number, number, number, number] | null;
+  report: ImportReport;
+  preview: FeatureCollection;
 }
 
 export interface GeoResults {
@@ -77,8 +66,8 @@ export interface GeoResults {
   'geo.studies.save': GeoStudyView;
   'geo.studies.delete': { id: string };
   'geo.studies.restore': GeoStudyView;
-  /** Starts the run as a job: poll jobs.status (its result is a GeoRunView). */
+  /** Starts the run as a job (worker thread): poll jobs.status, whose result is a GeoRunView. */
   'geo.studies.run': { jobId: string };
-  /** Starts the inspection as a job: poll jobs.status (its result is a GeoInspectView). */
+  /** Starts the inspection as a job: poll jobs.status, whose result is a GeoInspectView. */
   'geo.import.inspect': { jobId: string };
 }

@@ -6,7 +6,7 @@ import { studyBase } from '../../geo/io/layers.js';
 import { runStudy, writeStudyOutputs } from '../../geo/io/run.js';
 
 export async function runStudyCli(args: string[], io: CliIO): Promise<ExitCode> {
-  const { positional, flags } = parseArgs(args, ['out', 'draws']);
+  const { positional, flags } = parseArgs(args, ['out', 'draws'], ['parcels']);
   if (positional.length !== 1) throw new BadInput('STUDY.json: 연구 파일 하나를 지정하세요 / give exactly one study file');
   if (!flags.out) throw new BadInput('--out: 필수 (폴더) / required (a directory)');
   let doc: Record<string, unknown>;
@@ -22,7 +22,8 @@ export async function runStudyCli(args: string[], io: CliIO): Promise<ExitCode> 
   }
   const bar = progressBar(io, 'study');
   const run = await runStudy(doc, { baseDir: studyBase(positional[0]), onProgress: (p) => bar(p.fraction * 0.9, p.phase) });
-  const files = writeStudyOutputs(run, flags.out, (f) => bar(0.9 + 0.1 * f, 'write'));
+  // Every parcel (parcels.geojson, 374 MB at a million) only with --parcels.
+  const files = writeStudyOutputs(run, flags.out, { parcels: flags.parcels === 'true', onProgress: (f) => bar(0.9 + 0.1 * f, 'write') });
   printJson(io, { ...run.summary, files });
   return 0;
 }

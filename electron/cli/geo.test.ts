@@ -11,7 +11,7 @@ function cliIO() {
 }
 
 describe('ansim geo CLI', () => {
-  it('synth → study run writes parcels.geojson, sites.geojson, ranking.csv and a JSON summary', async () => {
+  it('synth → study run writes sites.geojson, survivors.geojson, ranking.csv and a JSON summary; parcels.geojson only with --parcels', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'geo-cli-'));
     const s = cliIO();
     expect(await main(['synth', '--parcels', '800', '--seed', '3', '--out', dir], s.io)).toBe(0);
@@ -28,7 +28,10 @@ describe('ansim geo CLI', () => {
     const summary = JSON.parse(r.out.join(''));
     expect(summary.parcels.total).toBe(800);
     expect(summary.parcels.failures.NOT_PUBLIC).toBe(800 - summary.parcels.passed);
-    for (const f of ['parcels.geojson', 'sites.geojson', 'ranking.csv']) expect(existsSync(join(dir, 'out', f))).toBe(true);
+    for (const f of ['sites.geojson', 'survivors.geojson', 'ranking.csv']) expect(existsSync(join(dir, 'out', f))).toBe(true);
+    expect(existsSync(join(dir, 'out', 'parcels.geojson'))).toBe(false);
+    expect(await main(['study', 'run', join(dir, 'study.json'), '--out', join(dir, 'all'), '--parcels'], cliIO().io)).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'all', 'parcels.geojson'), 'utf8')).features.length).toBe(800);
     expect(r.err.join('')).toMatch(/100%/);
     const sites = JSON.parse(readFileSync(join(dir, 'out', 'sites.geojson'), 'utf8')).features;
     expect(sites.length).toBe(summary.sites.total);

@@ -8,7 +8,7 @@ import { GeoInputError } from '../../geo/core/messages.js';
 
 const USAGE = `usage:
   ansim geo import FILE [--encoding CP949|UTF-8] [--crs EPSG:N] [--x FIELD --y FIELD] [--wkt FIELD] --out OUT.geojson
-  ansim geo study run STUDY.json --out DIR [--draws N]
+  ansim geo study run STUDY.json --out DIR [--draws N] [--parcels]
   ansim geo synth --parcels N --seed S --out DIR [--crs EPSG:5186|EPSG:5174]`;
 
 export interface ParsedArgs {
@@ -16,13 +16,18 @@ export interface ParsedArgs {
   flags: Record<string, string>;
 }
 
-export function parseArgs(args: string[], known: string[]): ParsedArgs {
+/** `known` lists options taking a value; `switches` options without one (set to 'true'). */
+export function parseArgs(args: string[], known: string[], switches: string[] = []): ParsedArgs {
   const positional: string[] = [];
   const flags: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a.startsWith('--')) {
       const [k, inline] = a.slice(2).split('=', 2);
+      if (switches.includes(k) && inline === undefined) {
+        flags[k] = 'true';
+        continue;
+      }
       if (!known.includes(k)) throw new BadInput(`--${k}: 알 수 없는 옵션 / unknown option\n${USAGE}`);
       const v = inline ?? args[++i];
       if (v === undefined) throw new BadInput(`--${k}: 값이 필요합니다 / needs a value`);

@@ -18,7 +18,7 @@ export interface RelayOptions {
   /** Data directory and the current data key (base64 or null), read afresh for every start. */
   init(): Promise<{ dataDir: string; key: string | null }>;
   /** Protects a data key the backend generated for a new data directory. */
-  storeKey(keyB64: string): Promise<void>;
+  storeKey(keyB64: string): Promise<unknown>;
   /** How many times a dead backend is restarted (default 1). */
   maxRestarts?: number;
   /** Told when the backend cannot open its data (shown to the user as a dialog by main). */
@@ -105,6 +105,18 @@ export class BackendRelay {
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
       this.child!.postMessage({ type: 'call', id, method, input });
+    });
+  }
+
+  /** Grants files the user picked in the system dialog; resolves to `{ok, result: FileRef[]}`. */
+  async grant(paths: string[]): Promise<ApiResponse<unknown>> {
+    if (this.starting) await this.starting.catch(() => undefined);
+    if (this.state === 'failed') return failure(this.failedWith);
+    if (this.state === 'stopped' || !this.child) return failure(STOPPED);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.child!.postMessage({ type: 'grant', id, paths });
     });
   }
 

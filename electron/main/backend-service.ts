@@ -29,15 +29,21 @@ export function runBackendService(port: ServicePort, open: OpenBackend, exit: ()
   let closing: Promise<void> | null = null;
 
   function init(dataDir: string, keyB64: string | null) {
-    const received = keyB64 ? Buffer.from(keyB64, 'base64') : null;
+    let received: Buffer | null = keyB64 ? Buffer.from(keyB64, 'base64') : null;
     // The protector main stands behind: kind 'safeStorage' is written into a new data
     // directory's manifest, so the loopback host (key file) refuses to open it.
     const protector: KeyProtector = {
       kind: 'safeStorage',
       load: async () => received,
       store: (_dir, key) =>
-        new Promise<void>((resolve, reject) => {
-          pendingStore = { resolve, reject };
+        new Promise<boolean>((resolve, reject) => {
+          pendingStore = {
+            resolve: () => {
+              received = key;
+              resolve(true);
+            },
+            reject,
+          };
           port.postMessage({ type: 'store-key', key: key.toString('base64') });
         }),
     };
@@ -64,6 +70,16 @@ export function runBackendService(port: ServicePort, open: OpenBackend, exit: ()
       case 'shutdown':
         close().finally(exit);
         return;
+      case 'grant': {
+        const { id, paths } = msg;
+        const fail = { ok: false as const, error: { code: 'INTERNAL' as const, message: { ko: '백엔드가 아직 준비되지 않았습니다.', en: 'The backend is not ready yet.' } } };
+        if (!backend) return port.postMessage({ type: 'result', id, response: fail });
+        backend.then(
+          (b) => port.postMessage({ type: 'result', id, response: { ok: true, result: b.files.grant(paths) } }),
+          () => port.postMessage({ type: 'result', id, response: fail }),
+        );
+        return;
+      }
       case 'call': {
         const { id, method, input } = msg;
         if (!backend) {

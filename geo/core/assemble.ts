@@ -6,6 +6,7 @@
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
 import polygonClipping from 'polygon-clipping';
+import { ringLength, ringSignedArea } from './planar.js';
 import { type PolygonStore, adjacent, parcelPolygons } from './store.js';
 
 export interface AssemblyOptions {
@@ -114,7 +115,7 @@ function makeSite(s: PolygonStore, id: number, parcels: number[], opts: Assembly
     dissolve = 'polygon-clipping';
   }
   let perimeter = 0;
-  for (const poly of outline) for (const ring of poly) for (let i = 0; i < ring.length - 1; i++) perimeter += Math.hypot(ring[i + 1][0] - ring[i][0], ring[i + 1][1] - ring[i][1]);
+  for (const poly of outline) for (const ring of poly) perimeter += ringLength(ring);
   const useLedger = opts.areaSource === 'ledger' && ledgerAll;
   return {
     id, parcels, area: useLedger ? ledger : planar, areaSource: useLedger ? 'ledger' : 'planar', planarArea: planar,
@@ -166,12 +167,7 @@ export function cancelSharedEdges(s: PolygonStore, parcels: number[]): Position[
     }
     rings.push(ring);
   }
-  const withArea = rings.map((r) => {
-    let a = 0;
-    const ox = r[0][0], oy = r[0][1];
-    for (let i = 0; i < r.length - 1; i++) a += (r[i][0] - ox) * (r[i + 1][1] - oy) - (r[i + 1][0] - ox) * (r[i][1] - oy);
-    return { r, a: a / 2 };
-  });
+  const withArea = rings.map((r) => ({ r, a: ringSignedArea(r) }));
   const outers = withArea.filter((x) => x.a > 0);
   if (outers.length !== 1) return undefined;
   return [[outers[0].r, ...withArea.filter((x) => x.a < 0).map((x) => x.r)]];

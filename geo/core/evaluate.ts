@@ -4,20 +4,16 @@
 import type { Position } from 'geojson';
 import { assemble, type Site } from './assemble.js';
 import { type ParcelLayer, type PointLayer, type PolygonLayer, WORK_EPSG } from './layers.js';
-import { GeoInputError, type GeoWarning, type Msg } from './messages.js';
+import { GeoInputError } from './messages.js';
+import type { Contribution, Stability, StudyPhase, StudyProgress, StudySummary } from './results.js';
 import { type Study, studySchema } from './schema.js';
-import { type Contribution, type Weights, combine, contributions, isSiteLevel, makeTransform, resolveWeights } from './score.js';
+import { type Weights, combine, contributions, isSiteLevel, makeTransform, resolveWeights } from './score.js';
 import { type ScreenResult, nearestDistance, screen } from './screen.js';
-import { type Stability, sensitivity } from './sensitivity.js';
-import { parcelPolygons, stripWidth } from './store.js';
+import { sensitivity } from './sensitivity.js';
+import { siteCountWithin, siteNearestDistance } from './site-measures.js';
+import { pointInStore, stripWidth } from './store.js';
 
-export type StudyPhase = 'load' | 'screen' | 'score' | 'assemble' | 'rank' | 'sensitivity';
-export interface StudyProgress {
-  phase: StudyPhase;
-  /** Overall fraction done, 0..1. */
-  fraction: number;
-  message?: string;
-}
+export type { StudyPhase, StudyProgress, StudySummary, SiteView, Contribution, Stability } from './results.js';
 
 export interface EvaluateOptions {
   onProgress?: (p: StudyProgress) => void;
@@ -42,6 +38,8 @@ export interface StudyNeeds {
 }
 
 export interface RankedSite extends Omit<Site, 'outline' | 'parcels'> {
+  /** Smallest idField value among the parcels, compared as strings (PNUs exceed 2^53). */
+  siteId: string;
   parcelIds: string[];
   parcels: number[];
   eligible: boolean;
@@ -51,21 +49,6 @@ export interface RankedSite extends Omit<Site, 'outline' | 'parcels'> {
   criteria: Record<string, Contribution>;
   stability: Stability | null;
   outline: Position[][][];
-}
-
-export interface StudySummary {
-  name: string;
-  crs: string;
-  scoring: Study['scoring']['method'];
-  formula: string;
-  weights: Record<string, number>;
-  weightMethod: Weights['method'];
-  ahp?: { cr: number; ci: number; lambdaMax: number; consistent: boolean; warning?: Msg };
-  layers: Record<string, { features: number; crs: string; crsSource: string; encoding: string | null; skipped: number; repaired: number; warnings: GeoWarning[] }>;
-  parcels: { total: number; passed: number; failed: number; failures: Record<string, number> };
-  sites: { total: number; eligible: number; reachingTarget: number; minArea: number; targetArea: number };
-  top: { rank: number; site: number; score: number; area: number; parcels: number; topShare: number | null }[];
-  timings: Record<StudyPhase, number>;
 }
 
 export interface StudyRun {
@@ -237,16 +220,17 @@ export async function evaluateStudy(study: Study, layers: LoadedLayers, opts: Ev
 
   // ---- site criteria and ranking
   const siteScores: number[][] = [];
+  const transforms = study.criteria.map((c) => (c.source.type === 'siteArea' ? makeTransform(c.transform ?? { type: 'linear', min: 0, max: a.targetArea, invert: false }) : makeTransform(c.transform)));
   const ranked: RankedSite[] = sites.map((site) => {
     const raw: (number | null)[] = [];
     const sc: number[] = [];
     study.criteria.forEach((c, ci) => {
-      if (c.source.type === 'siteArea') {
-        raw.push(site.area);
-        sc.push(makeTransform(c.transform ?? { type: 'linear', min: 0, max: a.targetArea, invert: false })(site.area));
-      } else if (c.source.type === 'compactness') {
-        raw.push(site.compactness);
-        sc.push(makeTransform(c.transform)(site.compactness));
+      const src = c.source;
+      if (src.type === 'siteArea' || src.type === 'compactness' || ((src.type === 'distance' || src.type === 'countWithin') && src.from === 'site')) {
+        const v = src.type === 'siteArea' ? site.area : src.type === 'compactness' ? site.compactness
+          : src.type === 'distance' ? siteNearestDistance(site.outline, points[src.layer]) : siteCountWithin(site.outline, points[src.layer], src.radius);
+        raw.push(v);
+        sc.push(transforms[ci](v));
       } else {
         // Area-weighted over the site's parcels (planar areas as weights).
         let wsum = 0, rsum = 0, ssum = 0;
@@ -266,6 +250,7 @@ export async function evaluateStudy(study: Study, layers: LoadedLayers, opts: Ev
     return {
       ...site,
       parcelIds: site.parcels.map((p) => parcels.ids[p]),
+      siteId: smallestId(site.parcels, parcels.ids),
       eligible: site.area >= a.minArea,
       reachesTarget: site.area >= a.targetArea,
       rank: null,
@@ -274,7 +259,7 @@ export async function evaluateStudy(study: Study, layers: LoadedLayers, opts: Ev
       stability: null,
     };
   });
-  const order = ranked.map((_, i) => i).sort((x, y) => Number(ranked[y].eligible) - Number(ranked[x].eligible) || ranked[y].score - ranked[x].score || ranked[y].area - ranked[x].area || x - y);
+  const order = ranked.map((_, i) => i).sort((x, y) => Number(ranked[y].eligible) - Number(ranked[x].eligible) || compareSites(ranked[x], ranked[y]));
   let rank = 0;
   for (const i of order) if (ranked[i].eligible) ranked[i].rank = ++rank;
   report('rank', 1);
@@ -318,20 +303,32 @@ export async function evaluateStudy(study: Study, layers: LoadedLayers, opts: Ev
     layers: layerInfo,
     parcels: { total: s.count, passed, failed: s.count - passed, failures: scr.failures },
     sites: { total: sites.length, eligible: eligible.length, reachingTarget: ranked.filter((x) => x.reachesTarget).length, minArea: a.minArea, targetArea: a.targetArea },
-    top: sorted.filter((x) => x.rank !== null).slice(0, 10).map((x) => ({ rank: x.rank!, site: x.id, score: x.score, area: x.area, parcels: x.parcels.length, topShare: x.stability?.topShare ?? null })),
+    top: sorted.filter((x) => x.rank !== null).slice(0, 10).map((x) => ({ rank: x.rank!, site: x.id, siteId: x.siteId, score: x.score, area: x.area, parcels: x.parcels.length, topShare: x.stability?.topShare ?? null })),
     timings,
   };
   return { study, summary, parcels, screen: scr, parcelScore, siteOf, sites: sorted };
 }
 
+/** Smallest id compared as strings (code-unit order, like SQL's COLLATE "C"). */
+export function smallestId(members: number[], ids: string[]): string {
+  let best = ids[members[0]];
+  for (const p of members) if (ids[p] < best) best = ids[p];
+  return best;
+}
+
+/** Scores are compared at 1e-9 so summation order never flips a tie; areas at 1e-6 m². */
+export const tieScore = (v: number) => Math.round(v * 1e9);
+const tieArea = (v: number) => Math.round(v * 1e6);
+
+/**
+ * Rank order: score (rounded to 1e-9) desc, then area desc, then site id asc. A total order, so
+ * the same sites rank the same way in every run and in PostGIS.
+ */
+export function compareSites(a: { score: number; area: number; siteId: string }, b: { score: number; area: number; siteId: string }): number {
+  return tieScore(b.score) - tieScore(a.score) || tieArea(b.area) - tieArea(a.area) || (a.siteId < b.siteId ? -1 : a.siteId > b.siteId ? 1 : 0);
+}
+
 function inPolygon(l: PolygonLayer, i: number, x: number, y: number): boolean {
-  const polys = parcelPolygons(l.store, i);
-  let inside = false;
-  for (const poly of polys) for (const r of poly) {
-    for (let a = 0, b = r.length - 1; a < r.length; b = a++) {
-      if (r[a][1] > y !== r[b][1] > y && x < ((r[b][0] - r[a][0]) * (y - r[a][1])) / (r[b][1] - r[a][1]) + r[a][0]) inside = !inside;
-    }
-  }
-  return inside;
+  return pointInStore(l.store, i, x, y);
 }
 

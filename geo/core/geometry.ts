@@ -5,6 +5,10 @@
 import Flatbush from 'flatbush';
 import type { Geometry, Position } from 'geojson';
 import type { Msg } from './messages.js';
+import { edgesConflict, pointInRing, ringSignedArea } from './planar.js';
+
+export { pointInRing, ringSignedArea };
+const same = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
 
 export type XY = [number, number];
 export type RepairKind = 'closed-ring' | 'duplicate-vertex' | 'orientation' | 'self-touching-ring' | 'dropped-degenerate-ring';
@@ -23,22 +27,6 @@ const SKIP: Record<SkipReason['code'], Msg> = {
   'unsupported-geometry': { ko: '지원하지 않는 도형 유형입니다', en: 'unsupported geometry type' },
 };
 const skip = (code: SkipReason['code']): Checked => ({ ok: false, reason: { code, ...SKIP[code] } });
-
-/** Signed shoelace area of a closed ring (positive when counter-clockwise). */
-export function ringSignedArea(r: Position[]): number {
-  let s = 0;
-  for (let i = 0, n = r.length - 1; i < n; i++) s += r[i][0] * r[i + 1][1] - r[i + 1][0] * r[i][1];
-  return s / 2;
-}
-
-export function pointInRing(x: number, y: number, r: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
-    const xi = r[i][0], yi = r[i][1], xj = r[j][0], yj = r[j][1];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
 
 const finite = (r: Position[]) => r.every((p) => Number.isFinite(p[0]) && Number.isFinite(p[1]));
 
@@ -86,35 +74,6 @@ function splitPinches(r: Position[], repairs: Set<RepairKind>): Position[][] {
   return [r];
 }
 
-function orient(p: Position, q: Position, r: Position): number {
-  return Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
-}
-function onSegment(p: Position, q: Position, r: Position): boolean {
-  return Math.min(p[0], q[0]) <= r[0] && r[0] <= Math.max(p[0], q[0]) && Math.min(p[1], q[1]) <= r[1] && r[1] <= Math.max(p[1], q[1]);
-}
-const same = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
-
-function segmentsCross(a: Position, b: Position, c: Position, d: Position): boolean {
-  // Bounding-box reject first: most pairs are far apart.
-  if (Math.max(a[0], b[0]) < Math.min(c[0], d[0]) || Math.max(c[0], d[0]) < Math.min(a[0], b[0]) ||
-      Math.max(a[1], b[1]) < Math.min(c[1], d[1]) || Math.max(c[1], d[1]) < Math.min(a[1], b[1])) return false;
-  const o1 = orient(a, b, c), o2 = orient(a, b, d), o3 = orient(c, d, a), o4 = orient(c, d, b);
-  if (o1 !== o2 && o3 !== o4 && o1 !== 0 && o2 !== 0 && o3 !== 0 && o4 !== 0) return true;
-  // Collinear overlap of two edges is also invalid.
-  if (o1 === 0 && o2 === 0) {
-    const shared = same(a, c) || same(a, d) || same(b, c) || same(b, d);
-    const overlap = onSegment(a, b, c) || onSegment(a, b, d) || onSegment(c, d, a) || onSegment(c, d, b);
-    if (overlap && !shared) return true;
-    if (overlap && shared) {
-      // Sharing one endpoint: overlapping only if they point the same way.
-      const dot = (b[0] - a[0]) * (d[0] - c[0]) + (b[1] - a[1]) * (d[1] - c[1]);
-      const sameStart = same(a, c) || same(b, d);
-      return sameStart ? dot > 0 : dot < 0;
-    }
-  }
-  return false;
-}
-
 function edgesAdjacent(i: number, j: number, n: number): boolean {
   return Math.abs(i - j) <= 1 || (i === 0 && j === n - 1) || (j === 0 && i === n - 1);
 }
@@ -124,7 +83,7 @@ export function ringSelfIntersects(r: Position[]): boolean {
   const n = r.length - 1;
   if (n < 4) return false;
   if (n <= 64) {
-    for (let i = 0; i < n; i++) for (let j = i + 2; j < n; j++) if (!edgesAdjacent(i, j, n) && segmentsCross(r[i], r[i + 1], r[j], r[j + 1])) return true;
+    for (let i = 0; i < n; i++) for (let j = i + 2; j < n; j++) if (!edgesAdjacent(i, j, n) && edgesConflict(r[i], r[i + 1], r[j], r[j + 1])) return true;
     return false;
   }
   const idx = new Flatbush(n);
@@ -134,7 +93,7 @@ export function ringSelfIntersects(r: Position[]): boolean {
   idx.finish();
   for (let i = 0; i < n; i++) {
     const hits = idx.search(Math.min(r[i][0], r[i + 1][0]), Math.min(r[i][1], r[i + 1][1]), Math.max(r[i][0], r[i + 1][0]), Math.max(r[i][1], r[i + 1][1]));
-    for (const j of hits) if (j > i && !edgesAdjacent(i, j, n) && segmentsCross(r[i], r[i + 1], r[j], r[j + 1])) return true;
+    for (const j of hits) if (j > i && !edgesAdjacent(i, j, n) && edgesConflict(r[i], r[i + 1], r[j], r[j + 1])) return true;
   }
   return false;
 }

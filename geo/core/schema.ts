@@ -4,14 +4,17 @@ import { z } from 'zod';
 const msg = z.object({ ko: z.string(), en: z.string() });
 
 export const layerSchema = z.object({
-  path: z.string().min(1),
+  /** A file path (command line; relative to the study file's folder). */
+  path: z.string().min(1).optional(),
+  /** A file reference the user picked in the app (API; resolved by the backend, never a raw path). */
+  ref: z.string().min(1).max(400).optional(),
   encoding: z.enum(['CP949', 'UTF-8']).optional(),
   crs: z.string().optional(), // "EPSG:5174" … overrides .prj / detection
   x: z.string().optional(),
   y: z.string().optional(),
   /** Only features matching this attribute filter are used (e.g. open hospitals). */
   where: z.lazy(() => attrTest).optional(),
-});
+}).refine((l) => (l.path === undefined) !== (l.ref === undefined), { message: 'give the layer a path (command line) or a ref (a file picked in the app), not both' });
 
 const attrTest = z.object({
   field: z.string(),
@@ -29,6 +32,8 @@ const constraintSchema = z.discriminatedUnion('type', [
     layer: z.string(), where: attrTest.optional(),
     /** Fails when more than this share of the parcel lies in the layer's polygons (0 = any overlap). */
     maxShare: z.number().min(0).max(1).default(0),
+    /** 'layer': the shares of all the layer's polygons are summed; 'feature': any single polygon's share counts. */
+    per: z.enum(['layer', 'feature']).default('layer'),
   }),
   z.object({
     type: z.literal('distance'), code: z.string(), label: msg.optional(),
@@ -49,10 +54,13 @@ export const transformSchema = z.discriminatedUnion('type', [
 export type Transform = z.infer<typeof transformSchema>;
 
 const sourceSchema = z.discriminatedUnion('type', [
-  /** Distance (m) from the parcel's centroid to the nearest feature of a point layer. */
-  z.object({ type: z.literal('distance'), layer: z.string() }),
-  /** Number of a point layer's features within `radius` m of the parcel's centroid. */
-  z.object({ type: z.literal('countWithin'), layer: z.string(), radius: z.number().positive() }),
+  /**
+   * Distance (m) to the nearest feature of a point layer: from each parcel's centroid, area-weighted
+   * over the site ('parcel', the default), or from the merged site outline ('site': 0 inside or on it).
+   */
+  z.object({ type: z.literal('distance'), layer: z.string(), from: z.enum(['parcel', 'site']).default('parcel') }),
+  /** Number of a point layer's features within `radius` m of the parcel's centroid ('parcel') or of the site's outline ('site'). */
+  z.object({ type: z.literal('countWithin'), layer: z.string(), radius: z.number().positive(), from: z.enum(['parcel', 'site']).default('parcel') }),
   /** A parcel attribute (numeric, or categorical with a categorical transform). */
   z.object({ type: z.literal('attribute'), field: z.string() }),
   /** An attribute of the district polygon containing the parcel's centroid. */

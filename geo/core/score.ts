@@ -2,7 +2,10 @@
 // (parcel-level criteria area-weighted), weighted-sum or weighted-product scores with each
 // criterion's contribution, and the ranking.
 import { ahp, type AhpResult } from './ahp.js';
+import type { Contribution } from './results.js';
 import type { Criterion, Study } from './schema.js';
+
+export type { Contribution };
 import { makeTransform } from './transforms.js';
 
 export interface Weights {
@@ -28,7 +31,9 @@ export function resolveWeights(study: Pick<Study, 'criteria' | 'ahp'>): Weights 
   return { ids, weights: raw.map((w) => w / sum), method: 'weights' };
 }
 
-export const isSiteLevel = (c: Criterion) => c.source.type === 'siteArea' || c.source.type === 'compactness';
+/** Criteria measured on the merged site rather than on each parcel. */
+export const isSiteLevel = (c: Criterion) =>
+  c.source.type === 'siteArea' || c.source.type === 'compactness' || ((c.source.type === 'distance' || c.source.type === 'countWithin') && c.source.from === 'site');
 
 /** Combines criterion scores with weights (sum 1). Product mode: Π s^w (a zero vetoes). */
 export function combine(scores: ArrayLike<number>, weights: ArrayLike<number>, method: 'weightedSum' | 'weightedProduct'): number {
@@ -40,15 +45,6 @@ export function combine(scores: ArrayLike<number>, weights: ArrayLike<number>, m
   let s = 1;
   for (let i = 0; i < weights.length; i++) if (weights[i] > 0) s *= Math.pow(scores[i], weights[i]);
   return s;
-}
-
-export interface Contribution {
-  /** Raw value (area-weighted for parcel criteria on a site; null for categorical). */
-  raw: number | null;
-  score: number;
-  weight: number;
-  /** Weighted sum: weight × score. Weighted product: score^weight (the factor it multiplies by). */
-  contribution: number;
 }
 
 export function contributions(ids: string[], raw: (number | null)[], scores: number[], w: Weights, method: 'weightedSum' | 'weightedProduct'): Record<string, Contribution> {

@@ -4,12 +4,9 @@
 import { rng } from './rng.js';
 import { combine } from './score.js';
 
-export interface Stability {
-  topShare: number;
-  meanRank: number;
-  minRank: number;
-  maxRank: number;
-}
+import type { Stability } from './results.js';
+
+export type { Stability };
 
 /** `scores[s][c]` are site s's criterion scores; returns one Stability per site. */
 export function sensitivity(scores: number[][], weights: number[], method: 'weightedSum' | 'weightedProduct', opts: { draws: number; perturbation: number; top: number; seed: number }): Stability[] {

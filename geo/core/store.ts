@@ -2,6 +2,9 @@
 // parcels fit in a few hundred MB instead of ~450 MB of GeoJSON objects; only the attribute columns
 // the study uses are kept, with repeated strings interned.
 import type { Geometry, Position } from 'geojson';
+import { type PolygonStats, flatPolygonStats, flatRingSignedArea, flatRingsIntersect, flatVertexNearEdges, pointInFlatRings, segDist2, stripWidth } from './planar.js';
+
+export { segDist2, stripWidth };
 
 export class GrowF64 {
   a: Float64Array;
@@ -93,34 +96,14 @@ export class PolygonBuilder {
       area: new Float64Array(n), perimeter: new Float64Array(n), cx: new Float64Array(n), cy: new Float64Array(n),
       minX: new Float64Array(n), minY: new Float64Array(n), maxX: new Float64Array(n), maxY: new Float64Array(n),
     };
-    const { xy, vStart, ringOf } = s;
+    const st: PolygonStats = { area: 0, cx: 0, cy: 0, perimeter: 0, minX: 0, minY: 0, maxX: 0, maxY: 0 };
     for (let p = 0; p < n; p++) {
-      let A = 0, Cx = 0, Cy = 0, P = 0;
-      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-      for (let r = ringOf[p]; r < ringOf[p + 1]; r++) {
-        // Shift to the ring's first vertex so the shoelace sums keep precision at 5186 magnitudes.
-        const ox = xy[vStart[r] * 2], oy = xy[vStart[r] * 2 + 1];
-        let ringA = 0;
-        for (let v = vStart[r]; v < vStart[r + 1] - 1; v++) {
-          const ax = xy[v * 2], ay = xy[v * 2 + 1], bx = xy[v * 2 + 2], by = xy[v * 2 + 3];
-          const axr = ax - ox, ayr = ay - oy, bxr = bx - ox, byr = by - oy;
-          const c = axr * byr - bxr * ayr;
-          ringA += c;
-          Cx += (axr + bxr) * c;
-          Cy += (ayr + byr) * c;
-          P += Math.hypot(bx - ax, by - ay);
-          if (ax < x0) x0 = ax; if (ax > x1) x1 = ax; if (ay < y0) y0 = ay; if (ay > y1) y1 = ay;
-        }
-        // Back to absolute coordinates: the moment of a ring about the origin adds 3·ox·Σc.
-        A += ringA;
-        Cx += 3 * ox * ringA;
-        Cy += 3 * oy * ringA;
-      }
-      s.area[p] = A / 2;
-      s.cx[p] = A ? Cx / (3 * A) : x0;
-      s.cy[p] = A ? Cy / (3 * A) : y0;
-      s.perimeter[p] = P;
-      s.minX[p] = x0; s.minY[p] = y0; s.maxX[p] = x1; s.maxY[p] = y1;
+      flatPolygonStats(s.xy, s.vStart, s.ringOf[p], s.ringOf[p + 1], st);
+      s.area[p] = st.area;
+      s.cx[p] = st.cx;
+      s.cy[p] = st.cy;
+      s.perimeter[p] = st.perimeter;
+      s.minX[p] = st.minX; s.minY[p] = st.minY; s.maxX[p] = st.maxX; s.maxY[p] = st.maxY;
     }
     return s;
   }
@@ -140,51 +123,18 @@ export function parcelRings(s: PolygonStore, p: number): Position[][] {
 /** Parcel rings grouped into polygons (outer CCW then its holes), as polygon-clipping wants. */
 export function parcelPolygons(s: PolygonStore, p: number): Position[][][] {
   const polys: Position[][][] = [];
-  for (const ring of parcelRings(s, p)) {
-    let a = 0;
-    for (let i = 0; i < ring.length - 1; i++) a += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-    if (a > 0 || !polys.length) polys.push([ring]);
+  const rings = parcelRings(s, p);
+  rings.forEach((ring, k) => {
+    const r = s.ringOf[p] + k;
+    if (flatRingSignedArea(s.xy, s.vStart[r], s.vStart[r + 1]) > 0 || !polys.length) polys.push([ring]);
     else polys[polys.length - 1].push(ring);
-  }
+  });
   return polys;
 }
 
-/** Squared distance from (px,py) to segment (ax,ay)-(bx,by). */
-export function segDist2(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax, dy = by - ay;
-  const l2 = dx * dx + dy * dy;
-  let t = l2 ? ((px - ax) * dx + (py - ay) * dy) / l2 : 0;
-  t = t < 0 ? 0 : t > 1 ? 1 : t;
-  const ex = ax + t * dx - px, ey = ay + t * dy - py;
-  return ex * ex + ey * ey;
-}
-
-/** Whether any vertex of parcel a lies within tol of an edge of parcel b (one direction). */
-function vertexNearEdges(s: PolygonStore, a: number, b: number, tol2: number): boolean {
-  const { xy, vStart, ringOf } = s;
-  for (let ra = ringOf[a]; ra < ringOf[a + 1]; ra++) {
-    for (let v = vStart[ra]; v < vStart[ra + 1] - 1; v++) {
-      const px = xy[v * 2], py = xy[v * 2 + 1];
-      for (let rb = ringOf[b]; rb < ringOf[b + 1]; rb++) {
-        for (let w = vStart[rb]; w < vStart[rb + 1] - 1; w++) {
-          if (segDist2(px, py, xy[w * 2], xy[w * 2 + 1], xy[w * 2 + 2], xy[w * 2 + 3]) <= tol2) return true;
-        }
-      }
-    }
-  }
-  return false;
-}
-
-function pointInParcel(s: PolygonStore, p: number, x: number, y: number): boolean {
-  const { xy, vStart, ringOf } = s;
-  let inside = false;
-  for (let r = ringOf[p]; r < ringOf[p + 1]; r++) {
-    for (let i = vStart[r], j = vStart[r + 1] - 1; i < vStart[r + 1]; j = i++) {
-      const xi = xy[i * 2], yi = xy[i * 2 + 1], xj = xy[j * 2], yj = xy[j * 2 + 1];
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
+/** Even-odd point in polygon p of a store. */
+export function pointInStore(s: PolygonStore, p: number, x: number, y: number): boolean {
+  return pointInFlatRings(s.xy, s.vStart, s.ringOf[p], s.ringOf[p + 1], x, y);
 }
 
 /**
@@ -194,32 +144,12 @@ function pointInParcel(s: PolygonStore, p: number, x: number, y: number): boolea
  */
 export function adjacent(s: PolygonStore, a: number, b: number, tol: number): boolean {
   const tol2 = tol * tol;
-  if (vertexNearEdges(s, a, b, tol2) || vertexNearEdges(s, b, a, tol2)) return true;
-  // Crossing edges without nearby vertices, or containment.
-  const v0 = s.vStart[s.ringOf[a]], w0 = s.vStart[s.ringOf[b]];
-  return pointInParcel(s, b, s.xy[v0 * 2], s.xy[v0 * 2 + 1]) || pointInParcel(s, a, s.xy[w0 * 2], s.xy[w0 * 2 + 1]) || edgesCross(s, a, b);
-}
-
-function edgesCross(s: PolygonStore, a: number, b: number): boolean {
   const { xy, vStart, ringOf } = s;
-  const o = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) => Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
-  for (let ra = ringOf[a]; ra < ringOf[a + 1]; ra++) {
-    for (let v = vStart[ra]; v < vStart[ra + 1] - 1; v++) {
-      const ax = xy[v * 2], ay = xy[v * 2 + 1], bx = xy[v * 2 + 2], by = xy[v * 2 + 3];
-      for (let rb = ringOf[b]; rb < ringOf[b + 1]; rb++) {
-        for (let w = vStart[rb]; w < vStart[rb + 1] - 1; w++) {
-          const cx = xy[w * 2], cy = xy[w * 2 + 1], dx = xy[w * 2 + 2], dy = xy[w * 2 + 3];
-          if (o(ax, ay, bx, by, cx, cy) * o(ax, ay, bx, by, dx, dy) < 0 && o(cx, cy, dx, dy, ax, ay) * o(cx, cy, dx, dy, bx, by) < 0) return true;
-        }
-      }
-    }
-  }
-  return false;
+  if (flatVertexNearEdges(xy, vStart, ringOf[a], ringOf[a + 1], xy, vStart, ringOf[b], ringOf[b + 1], tol2) ||
+      flatVertexNearEdges(xy, vStart, ringOf[b], ringOf[b + 1], xy, vStart, ringOf[a], ringOf[a + 1], tol2)) return true;
+  // Crossing edges without nearby vertices, or containment.
+  const v0 = vStart[ringOf[a]], w0 = vStart[ringOf[b]];
+  return pointInStore(s, b, xy[v0 * 2], xy[v0 * 2 + 1]) || pointInStore(s, a, xy[w0 * 2], xy[w0 * 2 + 1]) ||
+    flatRingsIntersect(xy, vStart, ringOf[a], ringOf[a + 1], xy, vStart, ringOf[b], ringOf[b + 1], 'proper');
 }
 
-/** Width of a strip-like parcel from area and perimeter (exact for rectangles). */
-export function stripWidth(area: number, perimeter: number): number {
-  const h = perimeter / 2;
-  const disc = h * h - 4 * area;
-  return disc > 0 ? (h - Math.sqrt(disc)) / 2 : h / 2;
-}

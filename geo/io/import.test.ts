@@ -11,12 +11,12 @@ import { importToGeoJson } from './import-file.js';
 import { openLayer, type ImportReport } from './import.js';
 import { GeoInputError } from '../core/messages.js';
 import { ShpWriter } from './shp.js';
-import { SHARED, hasTool, metres } from '../testing/oracle.js';
+import { FIXTURES, LAYERS, hasTool, metres } from '../testing/oracle.js';
 import { ringSignedArea } from '../core/geometry.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'geo-import-'));
-const BESSEL = join(SHARED, 'boundaries/kostat-2013/shp-original-bessel-cp949/seoul_municipalities.shp');
-const NEIGH = join(SHARED, 'boundaries/juso-2015/shp-wgs84-cp949/seoul_neighborhoods.shp');
+const BESSEL = join(FIXTURES, 'boundaries/kostat-2013/shp-original-bessel-cp949/seoul_municipalities.shp');
+const NEIGH = join(FIXTURES, 'boundaries/juso-2015/shp-wgs84-cp949/seoul_neighborhoods.shp');
 const readFc = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as FeatureCollection;
 
 function cliIO() {
@@ -31,14 +31,14 @@ describe('real Seoul files', () => {
     const rep = importToGeoJson(BESSEL, join(dir, 'm.geojson'));
     expect(rep).toMatchObject({ features: 25, crs: 'EPSG:5174', crsSource: 'prj', encoding: 'CP949', skipped: [] });
     const names = readFc(join(dir, 'm.geojson')).features.map((f) => f.properties!.name).sort();
-    const juso = readFc(join(SHARED, 'boundaries/juso-2015/seoul_municipalities_geo.json')).features.map((f) => f.properties!.SIG_KOR_NM).sort();
+    const juso = readFc(join(LAYERS, 'gu.geojson')).features.map((f) => f.properties!.name).sort();
     expect(names).toEqual(juso);
   });
 
   it('decodes all 467 법정동 names of the LDID-0x4E Shapefile exactly', () => {
     const layer = openLayer(NEIGH);
     const names = [...layer.features()].map((f) => f.properties.EMD_KOR_NM).sort();
-    const juso = readFc(join(SHARED, 'boundaries/juso-2015/seoul_neighborhoods_geo_simple.json')).features.map((f) => f.properties!.EMD_KOR_NM).sort();
+    const juso = readFc(join(LAYERS, 'dong.geojson')).features.map((f) => f.properties!.name).sort();
     expect(layer.report.encoding).toBe('CP949');
     expect(layer.report.warnings).toEqual([]);
     expect(names).toEqual(juso);
@@ -62,7 +62,7 @@ describe('real Seoul files', () => {
       expect(worst).toBeLessThan(0.01);
     }
     // The KOSTAT-2013 JSON was converted from the same file without a datum shift.
-    const kostat = readFc(join(SHARED, 'boundaries/kostat-2013/seoul_municipalities_geo.json')).features;
+    const kostat = readFc(join(FIXTURES, 'boundaries/kostat-2013/seoul_municipalities_geo_simple.json')).features;
     const byName = new Map(kostat.map((f) => [f.properties!.name, f]));
     const offsets = ours.map((f) => {
       const k = byName.get(f.properties!.name)!;
@@ -93,11 +93,11 @@ describe('real Seoul files', () => {
 
   it('imports the station CSV (WGS84 columns) and the hospital CSV (EPSG:5174) onto the GDAL-derived points', () => {
     const dir = tmp();
-    const st = importToGeoJson(join(SHARED, 'transit/seoul_station_master.cp949.csv'), join(dir, 's.geojson'));
+    const st = importToGeoJson(join(FIXTURES, 'transit/seoul_station_master.cp949.csv'), join(dir, 's.geojson'));
     expect(st).toMatchObject({ features: 909, crs: 'EPSG:4326', encoding: 'CP949' });
     expect(readFc(join(dir, 's.geojson')).features.some((f) => f.properties!.역사명 === '서울역')).toBe(true);
 
-    const hospitals = join(SHARED, 'amenities/seoul_hospital_permits.cp949.csv');
+    const hospitals = join(FIXTURES, 'amenities/seoul_hospital_permits.cp949.csv');
     expect(() => openLayer(hospitals)).toThrow(GeoInputError);
     try {
       openLayer(hospitals);
@@ -107,7 +107,7 @@ describe('real Seoul files', () => {
     const rep = importToGeoJson(hospitals, join(dir, 'h.geojson'), { crs: 5174 });
     expect(rep.crsSource).toBe('given');
     const ours = readFc(join(dir, 'h.geojson')).features;
-    const open = readFc(join(SHARED, 'amenities/seoul_hospitals_open_wgs84.geojson')).features;
+    const open = readFc(join(LAYERS, 'hospitals.geojson')).features;
     const mine = new Map(ours.map((f) => [`${f.properties!.사업장명}|${f.properties!.도로명주소}`, (f.geometry as Point).coordinates]));
     let matched = 0;
     for (const f of open) {
@@ -123,12 +123,12 @@ describe('real Seoul files', () => {
   it('stops with exit 2 naming the candidates when a CSV could be 5174 or 5181, and accepts --crs', async () => {
     const dir = tmp();
     const { io, out, err } = cliIO();
-    const code = await main(['import', join(SHARED, 'amenities/seoul_hospital_permits.cp949.csv'), '--out', join(dir, 'x.geojson')], io);
+    const code = await main(['import', join(FIXTURES, 'amenities/seoul_hospital_permits.cp949.csv'), '--out', join(dir, 'x.geojson')], io);
     expect(code).toBe(2);
     expect(err.join('')).toMatch(/EPSG:5174.*EPSG:5181/);
     expect(JSON.parse(out.join('')).candidates).toEqual(['EPSG:5174', 'EPSG:5181']);
     const ok = cliIO();
-    expect(await main(['import', join(SHARED, 'amenities/seoul_hospital_permits.cp949.csv'), '--crs', 'EPSG:5174', '--out', join(dir, 'x.geojson')], ok.io)).toBe(0);
+    expect(await main(['import', join(FIXTURES, 'amenities/seoul_hospital_permits.cp949.csv'), '--crs', 'EPSG:5174', '--out', join(dir, 'x.geojson')], ok.io)).toBe(0);
     const rep = JSON.parse(ok.out.join('')) as ImportReport;
     expect(rep.skipped.length + rep.features).toBe(893);
     expect(rep.skipped.every((s) => s.reason === 'empty-geometry')).toBe(true);

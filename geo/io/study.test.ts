@@ -170,7 +170,8 @@ describe('runStudy end to end on a synthetic fabric', () => {
     expect(summary.weights).toEqual({ price: 0.5, area: 0.25, compact: 0.25 });
     expect(summary.parcels.passed).toBeGreaterThan(0);
     const out = join(dir, 'out');
-    writeStudyOutputs(run, out);
+    const files = writeStudyOutputs(run, out, { parcels: true });
+    expect(files.parcels).toBe(join(out, 'parcels.geojson'));
     const parcels = (JSON.parse(readFileSync(join(out, 'parcels.geojson'), 'utf8')) as FeatureCollection).features;
     const byPnu = new Map(parcels.map((f) => [f.properties!.PNU, f.properties!]));
     for (const f of parcels) {
@@ -191,9 +192,15 @@ describe('runStudy end to end on a synthetic fabric', () => {
     expect(s1.criteria.price.raw!).toBeCloseTo(ps.reduce((a, p) => a + p.area * p.공시지가, 0) / wsum, -1);
     expect(s1.criteria.area.score).toBeCloseTo(Math.min(1, s1.area / 100000), 9);
     expect(s1.score).toBeCloseTo(0.5 * s1.criteria.price.score + 0.25 * s1.criteria.area.score + 0.25 * s1.criteria.compact.score, 9);
-    const csv = readFileSync(join(out, 'ranking.csv'), 'utf8').split('\n');
-    expect(csv[0].startsWith('\ufeffrank,site,score')).toBe(true);
+    // Survivors: exactly the parcels that passed, with their site.
+    const survivors = (JSON.parse(readFileSync(join(out, 'survivors.geojson'), 'utf8')) as FeatureCollection).features;
+    expect(survivors.length).toBe(summary.parcels.passed);
+    expect(survivors.every((f) => byPnu.get(f.properties!.PNU)!.pass)).toBe(true);
+    const csv = readFileSync(join(out, 'ranking.csv'), 'utf8').split('\r\n');
+    expect(csv[0].startsWith('\ufeffrank,site_id,site,score')).toBe(true);
     expect(csv.length - 2).toBe(ranked.length);
+    // site_id is the smallest PNU of the site; rank is the row position.
+    expect(csv[1].split(',').slice(0, 2)).toEqual(['1', [...s1.parcelIds].sort()[0]]);
   });
 
   it('reports an AHP weighting with its consistency ratio and flags CR > 0.10', async () => {

@@ -5,11 +5,12 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../api/errors.js';
-import type { GeoInspectView, GeoResults, GeoRunSite, GeoRunView } from '../../api/geo-methods.js';
+import type { GeoInspectView, GeoResults, GeoRunView } from '../../api/geo-methods.js';
 import { deleteStudy, getStudy, listStudies, recordRun, restoreStudy, saveStudy, studyView } from '../../../data/repos/geo-studies.js';
 import { GeoInputError } from '../../../geo/core/messages.js';
 import { parseStudy } from '../../../geo/io/run.js';
-import type { InspectInput, InspectOutput, StudyRunInput, StudyRunOutput } from '../jobs/tasks.js';
+import type { Study } from '../../../geo/core/schema.js';
+import type { InspectInput, StudyRunInput, StudyRunOutput } from '../jobs/tasks.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 const notFound = () => new ApiError('NOT_FOUND', { ko: '부지 분석을 찾을 수 없습니다.', en: 'Study not found.' });
@@ -27,6 +28,15 @@ function fromGeoError(e: unknown, field: string): never {
   throw e;
 }
 
+/** Studies saved or run through the API name their layers by file reference only. */
+function refsOnly(study: Study): void {
+  const bad = Object.entries(study.layers).filter(([, l]) => l.path !== undefined).map(([name]) => name);
+  if (bad.length) {
+    const msg = { ko: `레이어 파일은 앱에서 선택해 지정하세요 (경로는 받지 않습니다): ${bad.join(', ')}`, en: `Pick layer files in the app (paths are not accepted): ${bad.join(', ')}` };
+    throw new ApiError('VALIDATION', msg, bad.map((n) => ({ path: `study.layers.${n}.path`, message: msg })));
+  }
+}
+
 async function view(ctx: HandlerContext, id: string) {
   const row = await getStudy(ctx.db, id);
   if (!row) throw notFound();
@@ -41,11 +51,13 @@ export const geoHandlers: Pick<HandlerMap, keyof GeoResults> = {
   'geo.studies.list': async (_input, ctx) => (await listStudies(ctx.db)).map((r) => studyView(r) as GeoResults['geo.studies.get']),
   'geo.studies.get': async ({ id }, ctx) => view(ctx, id),
   'geo.studies.save': async ({ id, name, study }, ctx) => {
+    let parsed;
     try {
-      parseStudy(study);
+      parsed = parseStudy(study);
     } catch (e) {
       fromGeoError(e, 'study');
     }
+    refsOnly(parsed);
     const saved = await ctx.db.tx((q) => saveStudy(q, ctx.actor(), id, name, study));
     if (!saved) throw notFound();
     return view(ctx, saved);
@@ -61,27 +73,36 @@ export const geoHandlers: Pick<HandlerMap, keyof GeoResults> = {
   'geo.studies.run': async ({ id, draws }, ctx) => {
     const stored = await view(ctx, id);
     const doc = draws === undefined ? stored.study : { ...stored.study, sensitivity: { ...(stored.study.sensitivity as object), draws } };
+    let parsed;
     try {
-      parseStudy(doc);
+      parsed = parseStudy(doc);
     } catch (e) {
       fromGeoError(e, 'study');
     }
-    // Relative layer paths are resolved against the data directory's geo/ folder.
-    const input: StudyRunInput = { study: doc, baseDir: geoDir(ctx) };
+    // Layers name files the user picked (refs); they are resolved here, on the request loop that
+    // holds the grants, and the worker gets the paths (a raw path never comes from the API).
+    refsOnly(parsed);
+    const refs: Record<string, string> = {};
+    for (const [name, l] of Object.entries(parsed.layers)) {
+      if (!l.ref) continue;
+      try {
+        refs[l.ref] = ctx.files.resolve(l.ref);
+      } catch (e) {
+        if (e instanceof ApiError) throw new ApiError(e.code, e.bilingual, [{ path: `study.layers.${name}.ref`, message: e.bilingual }]);
+        throw e;
+      }
+    }
+    const input: StudyRunInput = { study: doc, refs };
     const jobId = ctx.jobs.start('geo.study.run', input, {
       finalize: async (raw, workDir) => {
         const out = raw as StudyRunOutput;
         const outDir = geoDir(ctx, 'runs', id);
         await replaceDir(workDir, outDir);
+        const at = (f: string | undefined) => (f ? path.join(outDir, path.basename(f)) : undefined);
         const result: GeoRunView = {
           summary: out.summary,
-          sites: out.sites as unknown as GeoRunSite[],
-          outputs: {
-            parcels: path.join(outDir, out.outputs.parcels),
-            sites: path.join(outDir, out.outputs.sites),
-            ranking: path.join(outDir, out.outputs.ranking),
-            results: path.join(outDir, out.outputs.results),
-          },
+          sites: out.sites,
+          outputs: { sites: at(out.outputs.sites)!, survivors: at(out.outputs.survivors)!, ranking: at(out.outputs.ranking)!, ...(out.outputs.parcels ? { parcels: at(out.outputs.parcels) } : {}), results: path.join(outDir, 'parcels.bin') },
         };
         // The transferred per-parcel result feeds the map's tiles without reading the file back.
         ctx.tiles.putRun(id, out.results);
@@ -91,20 +112,9 @@ export const geoHandlers: Pick<HandlerMap, keyof GeoResults> = {
     });
     return { jobId };
   },
-  'geo.import.inspect': async ({ path: file, encoding, crs, x, y }, ctx) => {
-    const input: InspectInput = { path: file, encoding, crs: crs ? (Number(crs.slice(5)) as InspectInput['crs']) : undefined, x, y };
-    const jobId = ctx.jobs.start('geo.import.inspect', input, {
-      finalize: async (raw, workDir) => {
-        const out = raw as InspectOutput;
-        const importId = path.basename(workDir);
-        const outDir = geoDir(ctx, 'imports');
-        await mkdir(outDir, { recursive: true });
-        const output = path.join(outDir, `${importId}.geojson`);
-        await rename(path.join(workDir, out.output), output);
-        const result: GeoInspectView = { importId, report: out.report, output, rows: out.rows, preview: out.preview, bbox: out.bbox };
-        return result;
-      },
-    });
+  'geo.import.inspect': async ({ file, encoding, crs, x, y }, ctx) => {
+    const input: InspectInput = { path: ctx.files.resolve(file.ref), encoding, crs: crs ? (Number(crs.slice(5)) as InspectInput['crs']) : undefined, x, y };
+    const jobId = ctx.jobs.start('geo.import.inspect', input, { finalize: async (raw) => raw as GeoInspectView });
     return { jobId };
   },
 };

@@ -2,12 +2,12 @@
 // progress, and returns a plain result plus the buffers to transfer (moved, not copied).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Feature, Geometry } from 'geojson';
 import { runStudy, writeStudyOutputs } from '../../../geo/io/run.js';
 import { transformer } from '../../../geo/core/crs.js';
-import { GeoJsonWriter } from '../../../geo/io/geojson-out.js';
-import { mapCoords } from '../../../geo/core/geometry.js';
-import { epsgOf, openLayer, type ImportOptions } from '../../../geo/io/import.js';
+import { inspectLayer } from '../../../geo/io/import-file.js';
+import { siteView } from '../../../geo/core/tables.js';
+import type { StudyOutputFiles, StudySummary } from '../../../geo/core/results.js';
+import type { GeoRunSite } from '../../api/geo-methods.js';
 import { encodeParcelResults } from '../map/parcel-results.js';
 import type { JobKind } from './protocol.js';
 
@@ -16,14 +16,17 @@ export type Task = (input: unknown, outDir: string, progress: Progress) => Promi
 
 export interface StudyRunInput {
   study: Record<string, unknown>;
-  baseDir: string;
+  /** Layer refs resolved to paths by the backend (which holds the user's grants). */
+  refs: Record<string, string>;
+  /** Write every parcel as GeoJSON too (off: the map uses the compact result). */
+  parcels?: boolean;
 }
 
 export interface StudyRunOutput {
-  summary: Record<string, unknown>;
-  sites: Record<string, unknown>[];
-  /** File names inside the job folder. */
-  outputs: { parcels: string; sites: string; ranking: string; results: string };
+  summary: StudySummary;
+  sites: GeoRunSite[];
+  /** Files inside the job folder. */
+  outputs: StudyOutputFiles;
   /** The compact per-parcel result (parcel-results.ts), transferred. */
   results: ArrayBuffer;
 }
@@ -34,50 +37,31 @@ export interface InspectInput {
   crs?: 4326 | 5174 | 5179 | 5181 | 5186;
   x?: string;
   y?: string;
-  previewFeatures?: number;
-}
-
-export interface InspectOutput {
-  report: Record<string, unknown>;
-  /** File name inside the job folder. */
-  output: string;
-  /** The first decoded rows (attributes only) and features (WGS84) for the preview. */
-  rows: Record<string, unknown>[];
-  preview: Feature[];
-  bbox: [number, number, number, number] | null;
 }
 
 const SITE_LIMIT = 50;
 
 const studyRun: Task = async (input, outDir, progress) => {
-  const { study, baseDir } = input as StudyRunInput;
-  const run = await runStudy(study, { baseDir, onProgress: (p) => progress(p.phase, Math.round(p.fraction * 1000), 1000) });
+  const { study, refs, parcels } = input as StudyRunInput;
+  const run = await runStudy(study, {
+    resolveRef: (ref) => {
+      const p = refs[ref];
+      if (!p) throw new Error(`unresolved layer ref ${ref}`);
+      return p;
+    },
+    onProgress: (p) => progress(p.phase, Math.round(p.fraction * 1000), 1000),
+  });
   progress('write', 0, 1000);
-  const files = writeStudyOutputs(run, outDir, (f) => progress('write', Math.round(f * 1000), 1000));
+  const outputs = writeStudyOutputs(run, outDir, { parcels: parcels ?? false, onProgress: (f) => progress('write', Math.round(f * 1000), 1000) });
   const results = encodeParcelResults(run);
   writeFileSync(path.join(outDir, 'parcels.bin'), new Uint8Array(results));
   const toWgs = transformer(5186, 4326);
-  const sites = run.sites.slice(0, SITE_LIMIT).map((s) => ({
-    id: s.id,
-    rank: s.rank,
-    score: s.score,
-    area: s.area,
-    areaSource: s.areaSource,
-    compactness: s.compactness,
-    parcelCount: s.parcels.length,
+  const sites: GeoRunSite[] = run.sites.slice(0, SITE_LIMIT).map((s) => ({
+    ...siteView(s),
     parcelIds: s.parcelIds.slice(0, 200),
-    eligible: s.eligible,
-    reachesTarget: s.reachesTarget,
-    criteria: s.criteria,
-    stability: s.stability,
     bbox: bboxOf(s.outline.flat(2).map(([x, y]) => toWgs(x, y))),
   }));
-  const out: StudyRunOutput = {
-    summary: run.summary as unknown as Record<string, unknown>,
-    sites,
-    outputs: { parcels: path.basename(files.parcels), sites: path.basename(files.sites), ranking: path.basename(files.ranking), results: 'parcels.bin' },
-    results,
-  };
+  const out: StudyRunOutput = { summary: run.summary, sites, outputs, results };
   return { result: out, transfer: [results] };
 };
 
@@ -92,50 +76,12 @@ function bboxOf(points: number[][]): [number, number, number, number] {
   return [a, b, c, d];
 }
 
-const importInspect: Task = async (input, outDir, progress) => {
+const importInspect: Task = async (input, _outDir, progress) => {
   const i = input as InspectInput;
-  const opts: ImportOptions = { encoding: i.encoding, crs: i.crs, xField: i.x, yField: i.y };
-  const layer = openLayer(i.path, opts);
-  const total = layer.plan?.count ?? 0;
-  const t = transformer(epsgOf(layer.report), 4326);
-  const output = 'layer.geojson';
-  const out = new GeoJsonWriter(path.join(outDir, output), 9);
-  const rows: Record<string, unknown>[] = [];
-  const preview: Feature[] = [];
-  const limit = i.previewFeatures ?? 500;
-  let bbox: [number, number, number, number] | null = null;
-  progress('read', 0, total);
-  try {
-    for (const f of layer.features()) {
-      const g = mapCoords(f.geometry, t) as Geometry;
-      out.write(g, f.properties);
-      if (rows.length < 5) rows.push(f.properties);
-      if (preview.length < limit) preview.push({ type: 'Feature', geometry: g, properties: f.properties });
-      bbox = growBbox(bbox, g);
-      if (out.count % 2000 === 0) progress('read', out.count, Math.max(total, out.count));
-    }
-  } finally {
-    out.close();
-  }
-  progress('read', out.count, Math.max(total, out.count));
-  const result: InspectOutput = { report: layer.report as unknown as Record<string, unknown>, output, rows, preview, bbox };
+  progress('read', 0, 0);
+  const result = inspectLayer(i.path, { encoding: i.encoding, crs: i.crs, xField: i.x, yField: i.y }, 20, (n) => progress('read', n, 0));
   return { result, transfer: [] };
 };
-
-function growBbox(b: [number, number, number, number] | null, g: Geometry): [number, number, number, number] {
-  const r = b ?? [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') {
-      const [x, y] = c as number[];
-      if (x < r[0]) r[0] = x;
-      if (y < r[1]) r[1] = y;
-      if (x > r[2]) r[2] = x;
-      if (y > r[3]) r[3] = y;
-    } else for (const k of c as unknown[]) visit(k);
-  };
-  if ('coordinates' in g) visit(g.coordinates);
-  return r;
-}
 
 /** For the runner's own tests: sleeps in steps, writing a file per step, so cancel can be seen. */
 const testSleep: Task = async (input, outDir, progress) => {
