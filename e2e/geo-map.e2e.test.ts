@@ -2,7 +2,8 @@
 // labels; a study on synthetic parcels built, run (progress, job), ranked sites, one opened,
 // two compared.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -43,14 +44,21 @@ describe.skipIf(!browserAvailable)('부지 분석 map', () => {
 
   it('builds a study, runs it as a job, ranks sites, opens one and compares two', async () => {
     const { page, host } = desk;
-    // Synthetic parcels (a CP949 Shapefile) in the desk's geo folder, as a planner's import leaves them.
-    const out = path.join(host.dataDir, 'geo', 'parcels');
-    mkdirSync(out, { recursive: true });
+    // Synthetic parcels (a CP949 Shapefile with .prj), picked in the browser's file dialog and uploaded.
+    const out = mkdtempSync(path.join(os.tmpdir(), 'ansim-e2e-synth-'));
     execFileSync(process.execPath, [path.join(ROOT, 'dist/cli/ansim.js'), 'geo', 'synth', '--parcels', '3000', '--seed', '3', '--out', out], { stdio: 'ignore' });
+    void host;
 
     await page.getByRole('tab', { name: '분석 설정' }).click();
     await page.getByRole('button', { name: '새 분석' }).click();
     await page.getByLabel('분석 이름').fill('세대혼합형 주거타운 후보지 (e2e)');
+    // Saving without a parcel file is refused, with the message beside the layer.
+    await page.getByRole('button', { name: '저장', exact: true }).click();
+    await page.locator('.field.invalid').filter({ hasText: '필지 레이어' }).getByRole('alert').waitFor();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'parcels 파일 선택' }).click();
+    await (await chooser).setFiles(['parcels.shp', 'parcels.shx', 'parcels.dbf', 'parcels.prj'].map((f) => path.join(out, f)));
+    await page.getByText('parcels.shp').waitFor();
     // Weights renormalise live as a slider moves: area 40 → 80 of 80+20+40.
     await page.getByLabel('area 가중치').fill('80');
     await expect(page.locator('output[data-criterion="area"]').textContent()).resolves.toBe('57.1%');
@@ -89,5 +97,30 @@ describe.skipIf(!browserAvailable)('부지 분석 map', () => {
     await shot(page, 'geo-study-results');
     // The one refused save (400) was the intended validation case.
     expect(desk.errors.filter((e) => !/geo\.studies\.save|status of 400/.test(e))).toEqual([]);
+  }, 150_000);
+
+  it('adds a layer from a CP949 CSV: upload, the 5174/5181 question answered, decoded preview, then on the map', async () => {
+    const { page } = desk;
+    await page.getByRole('tab', { name: '레이어' }).click();
+    await page.getByRole('button', { name: '파일에서 레이어 추가' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /파일 선택/ }).click();
+    await (await chooser).setFiles([path.join(ROOT, 'geo/testing/fixtures/seoul/amenities/seoul_hospital_permits.cp949.csv')]);
+    // The LOCALDATA coordinates fit both 5174 and 5181: the app asks.
+    await page.getByRole('group', { name: '좌표계를 골라 주세요' }).waitFor({ timeout: 30_000 });
+    await page.getByLabel(/EPSG:5174/).check();
+    await page.getByRole('table', { name: '읽은 값 미리보기 (앞 5행)' }).waitFor({ timeout: 30_000 });
+    const dl = page.locator('.inspection dl');
+    await expect(dl.textContent()).resolves.toMatch(/EPSG:5174/);
+    await expect(dl.textContent()).resolves.toMatch(/CP949/);
+    // Hangul decoded from CP949 (a hospital name or address), not mojibake.
+    await expect(page.getByRole('table', { name: '읽은 값 미리보기 (앞 5행)' }).textContent()).resolves.toMatch(/병원|서울특별시/);
+    await mapIdle(page);
+    await shot(page, 'geo-import-preview');
+    await page.getByLabel('레이어 이름').fill('병원 인허가 (e2e)');
+    await page.getByRole('button', { name: '이대로 가져오기' }).click();
+    await page.locator('li[data-layer^="import-"]').filter({ hasText: '병원 인허가 (e2e)' }).waitFor({ timeout: 60_000 });
+    await mapIdle(page);
+    await shot(page, 'geo-import-added');
   }, 150_000);
 });

@@ -10,7 +10,7 @@ export const jobInputs = {
   'jobs.cancel': z.object({ jobId }),
 } as const;
 
-export type JobKindView = 'geo.study.run' | 'geo.import.inspect' | 'test.sleep';
+export type JobKindView = 'geo.study.run' | 'geo.import.inspect' | 'map.layer.import' | 'test.sleep';
 
 export interface JobView {
   jobId: string;

@@ -1,11 +1,12 @@
 // API methods of the map: vector tiles of large layers (binary on both transports).
 import { z } from 'zod';
 import type { FeatureCollection } from 'geojson';
-import { bilingualMessage, type Bilingual } from './errors.js';
+import { bilingualMessage } from './errors.js';
+import type { SeoulLayerInfo } from '../../data/layers/index.js';
 
 const tileLayer = z.string().regex(/^(run|sites|import):[A-Za-z0-9-]{1,64}$/);
 
-const shippedId = z.enum(['gu', 'dong', 'stations', 'subway-lines', 'hospitals', 'parks']);
+const shippedId = z.enum(['gu', 'dong', 'stations', 'subwayLines', 'hospitals', 'parks']);
 
 const basemap = z.object({
   enabled: z.boolean(),
@@ -18,7 +19,20 @@ const basemap = z.object({
   ...bilingualMessage('배경지도를 켜려면 주소와 저작권 표시가 필요합니다.', 'A basemap needs its URL and attribution to be switched on.'),
 });
 
+const importOptions = {
+  encoding: z.enum(['CP949', 'UTF-8']).optional(),
+  crs: z.enum(['EPSG:4326', 'EPSG:5174', 'EPSG:5179', 'EPSG:5181', 'EPSG:5186']).optional(),
+  x: z.string().max(100).optional(),
+  y: z.string().max(100).optional(),
+};
+
 export const mapInputs = {
+  /** Imports a file the user picked onto the map (a job: WGS84 GeoJSON in the data folder, served as tiles). */
+  'map.layers.add': z.object({ file: z.object({ ref: z.string().min(1).max(400) }).strict(), name: z.string().trim().min(1).max(100), ...importOptions }),
+  'map.layers.list': z.object({}).default({}),
+  'map.layers.remove': z.object({ id: z.string().uuid() }),
+  /** Every saved version of a study document (newest first). */
+  'map.studyVersions.list': z.object({ studyId: z.string().uuid() }),
   /** The optional online basemap (off by default); its host joins the CSP only while it is on. */
   'map.basemap.get': z.object({}).default({}),
   'map.basemap.set': basemap,
@@ -37,16 +51,11 @@ export const mapInputs = {
   }),
 } as const;
 
-export interface ShippedLayerView {
-  id: z.infer<typeof shippedId>;
-  name: Bilingual;
-  geometry: 'polygon' | 'point' | 'line';
-  labelField: string;
-  attribution: Bilingual;
-  scope: Bilingual;
+/** A shipped layer's facts (data/layers/index.ts) and whether this installation has its file. */
+export type ShippedLayerView = Omit<SeoulLayerInfo, 'file'> & {
   /** False when this installation lacks the file (the map still works without it). */
   available: boolean;
-}
+};
 
 export interface BasemapView {
   enabled: boolean;
@@ -55,7 +64,22 @@ export interface BasemapView {
   key?: string;
 }
 
+export interface MapLayerView {
+  id: string;
+  name: string;
+  /** The import report (format, features, CRS and how it was decided, encoding, fields, skips). */
+  report: Record<string, unknown>;
+  bbox: [number, number, number, number] | null;
+  geometry: 'polygon' | 'point' | 'line';
+  createdAt: string;
+}
+
 export interface MapResults {
+  /** Starts the import as a job: poll jobs.status, whose result is a MapLayerView. */
+  'map.layers.add': { jobId: string };
+  'map.layers.list': MapLayerView[];
+  'map.layers.remove': { id: string };
+  'map.studyVersions.list': { version: number; name: string; savedAt: string }[];
   'map.basemap.get': BasemapView;
   'map.basemap.set': BasemapView;
   'map.shipped.list': ShippedLayerView[];

@@ -1,9 +1,14 @@
 // The map's backend side: vector tiles cut on demand from the tile service (map/tiles.ts).
 import { ApiError } from '../../api/errors.js';
-import type { BasemapView, MapResults } from '../../api/map-methods.js';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { BasemapView, MapLayerView, MapResults } from '../../api/map-methods.js';
+import { insertMapLayer, listMapLayers, removeMapLayer, studyVersions, type MapLayerRow } from '../../../data/repos/map-layers.js';
+import type { InspectInput, LayerImportOutput } from '../jobs/tasks.js';
 import { getSetting, setSetting } from '../../../data/repos/settings.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
-import { SHIPPED, shippedFile, shippedGeoJson } from '../map/shipped.js';
+import { SEOUL_LAYERS, shippedAvailable, shippedGeoJson } from '../map/shipped.js';
 
 const OFF: BasemapView = { enabled: false, url: '', attribution: '' };
 
@@ -12,13 +17,43 @@ export async function readBasemap(db: HandlerContext['db']): Promise<BasemapView
   return raw ? { ...OFF, ...(JSON.parse(raw) as BasemapView) } : OFF;
 }
 
+function layerView(r: MapLayerRow): MapLayerView {
+  const meta = JSON.parse(r.report_json) as { report: Record<string, unknown>; bbox: MapLayerView['bbox']; geometry: MapLayerView['geometry'] };
+  return { id: r.id, name: r.name, report: meta.report, bbox: meta.bbox, geometry: meta.geometry, createdAt: r.created_at };
+}
+
+const importsDir = (ctx: HandlerContext) => path.join(path.dirname(ctx.filesDir), 'geo', 'imports');
+
 export const mapHandlers: Pick<HandlerMap, keyof MapResults> = {
+  'map.layers.add': async ({ file, name, encoding, crs, x, y }, ctx) => {
+    const input: InspectInput = { path: ctx.files.resolve(file.ref), encoding, crs: crs ? (Number(crs.slice(5)) as InspectInput['crs']) : undefined, x, y };
+    const jobId = ctx.jobs.start('map.layer.import', input, {
+      finalize: async (raw, workDir) => {
+        const out = raw as LayerImportOutput;
+        const id = randomUUID();
+        await mkdir(importsDir(ctx), { recursive: true });
+        await rename(path.join(workDir, out.output), path.join(importsDir(ctx), `${id}.geojson`));
+        await ctx.db.tx((q) => insertMapLayer(q, ctx.actor(), { id, name, file: `${id}.geojson`, report: { report: out.report, bbox: out.bbox, geometry: out.geometry } }));
+        const row = (await listMapLayers(ctx.db)).find((r) => r.id === id)!;
+        return layerView(row);
+      },
+    });
+    return { jobId };
+  },
+  'map.layers.list': async (_i, ctx) => (await listMapLayers(ctx.db)).map(layerView),
+  'map.layers.remove': async ({ id }, ctx) => {
+    const row = await ctx.db.tx((q) => removeMapLayer(q, ctx.actor(), id));
+    if (!row) throw new ApiError('NOT_FOUND', { ko: '레이어를 찾을 수 없습니다.', en: 'Layer not found.' });
+    await rm(path.join(importsDir(ctx), row.file), { force: true });
+    return { id };
+  },
+  'map.studyVersions.list': async ({ studyId }, ctx) => studyVersions(ctx.db, studyId),
   'map.basemap.get': async (_i, ctx) => readBasemap(ctx.db),
   'map.basemap.set': async (input, ctx) => {
     await ctx.db.tx((q) => setSetting(q, 'map.basemap', JSON.stringify(input)));
     return readBasemap(ctx.db);
   },
-  'map.shipped.list': async () => SHIPPED.map(({ file: _f, ...l }) => ({ ...l, available: shippedFile({ file: _f, ...l }) !== null })),
+  'map.shipped.list': async () => SEOUL_LAYERS.map(({ file: _f, ...l }) => ({ ...l, available: shippedAvailable(l.id) })),
   'map.shipped.get': async ({ id }) => {
     const fc = shippedGeoJson(id);
     if (!fc) throw new ApiError('NOT_FOUND', { ko: '이 설치본에는 해당 기본 레이어가 없습니다.', en: 'This installation lacks that shipped layer.' });

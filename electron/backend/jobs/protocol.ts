@@ -3,7 +3,7 @@
 // typed arrays are transferred (moved), never copied.
 import type { ApiErrorBody } from '../../api/errors.js';
 
-export type JobKind = 'geo.study.run' | 'geo.import.inspect' | 'test.sleep';
+export type JobKind = 'geo.study.run' | 'geo.import.inspect' | 'map.layer.import' | 'test.sleep';
 
 export interface JobStart {
   kind: JobKind;

@@ -1,10 +1,10 @@
 // What a job worker can run. Each task takes plain data, writes only into `outDir`, reports
 // progress, and returns a plain result plus the buffers to transfer (moved, not copied).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runStudy, writeStudyOutputs } from '../../../geo/io/run.js';
 import { transformer } from '../../../geo/core/crs.js';
-import { inspectLayer } from '../../../geo/io/import-file.js';
+import { importToGeoJson, inspectLayer } from '../../../geo/io/import-file.js';
 import { siteView } from '../../../geo/core/tables.js';
 import type { StudyOutputFiles, StudySummary } from '../../../geo/core/results.js';
 import type { GeoRunSite } from '../../api/geo-methods.js';
@@ -83,6 +83,39 @@ const importInspect: Task = async (input, _outDir, progress) => {
   return { result, transfer: [] };
 };
 
+export interface LayerImportOutput {
+  report: Record<string, unknown>;
+  /** File name inside the job folder. */
+  output: string;
+  bbox: [number, number, number, number] | null;
+  geometry: 'polygon' | 'point' | 'line';
+}
+
+/** Converts a picked file to WGS84 GeoJSON for the map (the layer panel's "add a layer"). */
+const layerImport: Task = async (input, outDir, progress) => {
+  const i = input as InspectInput;
+  progress('read', 0, 0);
+  const output = 'layer.geojson';
+  const report = importToGeoJson(i.path, path.join(outDir, output), { encoding: i.encoding, crs: i.crs, xField: i.x, yField: i.y }, (n) => progress('read', n, 0));
+  // The bbox and geometry kind, from the written file (small to medium layers).
+  const fc = JSON.parse(readFileSync(path.join(outDir, output), 'utf8')) as { features: { geometry: { type: string; coordinates: unknown } }[] };
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (c: unknown): void => {
+    if (typeof (c as number[])[0] === 'number') {
+      const [x, y] = c as number[];
+      if (x < box[0]) box[0] = x;
+      if (y < box[1]) box[1] = y;
+      if (x > box[2]) box[2] = x;
+      if (y > box[3]) box[3] = y;
+    } else for (const k of c as unknown[]) visit(k);
+  };
+  for (const f of fc.features) visit(f.geometry.coordinates);
+  const t = fc.features[0]?.geometry.type ?? 'Point';
+  const geometry = /Polygon/.test(t) ? 'polygon' : /Line/.test(t) ? 'line' : 'point';
+  const result: LayerImportOutput = { report: report as unknown as Record<string, unknown>, output, bbox: fc.features.length ? box : null, geometry };
+  return { result, transfer: [] };
+};
+
 /** For the runner's own tests: sleeps in steps, writing a file per step, so cancel can be seen. */
 const testSleep: Task = async (input, outDir, progress) => {
   const { steps, ms } = input as { steps: number; ms: number };
@@ -98,5 +131,6 @@ const testSleep: Task = async (input, outDir, progress) => {
 export const TASKS: Record<JobKind, Task> = {
   'geo.study.run': studyRun,
   'geo.import.inspect': importInspect,
+  'map.layer.import': layerImport,
   'test.sleep': testSleep,
 };

@@ -2,6 +2,7 @@
 // the fields the app itself adds (study results, shipped layers).
 import { useTranslation } from 'react-i18next';
 import { useGeo } from './store.js';
+import { currentLang } from '../../i18n/index.js';
 
 const KNOWN = new Set(['pnu', 'pass', 'reason', 'score', 'site', 'rank', 'area', 'eligible', 'SIG_KOR_NM', 'SIG_ENG_NM', 'SIG_CD', 'EMD_KOR_NM', 'EMD_ENG_NM', 'EMD_CD', 'name', 'line', 'gu_name', 'type', 'addr']);
 
@@ -13,6 +14,7 @@ export interface InfoFeature {
 export function FeatureInfo({ features, onClose }: { features: InfoFeature[]; onClose(): void }) {
   const { t } = useTranslation();
   const layers = useGeo((s) => s.layers);
+  const lang = currentLang();
   return (
     <aside className="feature-info" aria-label={t('geo.info.title')}>
       <div className="row">
@@ -28,7 +30,7 @@ export function FeatureInfo({ features, onClose }: { features: InfoFeature[]; on
               .slice(0, 20)
               .map(([k, v]) => (
                 <tr key={k}>
-                  <th scope="row">{KNOWN.has(k) ? t(`geo.field.${k}`) : k}</th>
+                  <th scope="row">{layers.find((l) => l.id === f.layer)?.fields?.[k]?.[lang] ?? (KNOWN.has(k) ? t(`geo.field.${k}`) : k)}</th>
                   <td>{k === 'pass' ? (v ? t('geo.result.pass') : t('geo.result.fail')) : k === 'score' && Number(v) < 0 ? '—' : String(v ?? '')}</td>
                 </tr>
               ))}

@@ -13,6 +13,7 @@ import { FeatureInfo, type InfoFeature } from './FeatureInfo.js';
 import { shippedLayer, syncLayers } from './layers.js';
 import { useGeo } from './store.js';
 import { useBasemap } from './basemap.js';
+import { importLayer } from './importLayers.js';
 
 type Tab = 'layers' | 'study' | 'results';
 
@@ -32,10 +33,11 @@ export function SiteStudy() {
       const shipped = (await api('map.shipped.list')).filter((l) => l.available);
       const lang = currentLang();
       // Points and lines above the boundaries.
-      const order = ['stations', 'hospitals', 'parks', 'subway-lines', 'dong', 'gu'];
+      const order = ['stations', 'hospitals', 'parks', 'subwayLines', 'dong', 'gu'];
       shipped.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
       const existing = useGeo.getState().layers.filter((l) => l.kind !== 'shipped');
       setLayers([...existing, ...shipped.map((v) => shippedLayer(v, lang))]);
+      for (const v of await api('map.layers.list')) importLayer(v, useGeo.getState().upsert);
       for (const v of shipped) setShipped(v.id, await api('map.shipped.get', { id: v.id }));
     })();
   }, [setLayers, setShipped]);

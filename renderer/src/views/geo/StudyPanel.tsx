@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Bilingual } from '../../../../electron/api/errors.js';
 import type { GeoRunView, GeoStudyView } from '../../../../electron/api/geo-methods.js';
 import { api } from '../../api/client.js';
+import { pickFiles } from '../../api/files.js';
 import { Field } from '../../components/Field.js';
 import { bannerMessage, fieldErrors, useBilingual } from '../../components/useBilingual.js';
 import { ahp } from '../../../../geo/core/ahp.js';
@@ -17,7 +18,7 @@ import { useGeo } from './store.js';
 import { showRun } from './runLayers.js';
 
 type Doc = Record<string, unknown> & {
-  layers: Record<string, { path: string; crs?: string }>;
+  layers: Record<string, { ref?: string; crs?: string }>;
   constraints: Record<string, unknown>[];
   criteria: { id: string; weight?: number; source: Record<string, unknown>; transform?: Transform }[];
   ahp?: { criteria: string[]; matrix: number[][] };
@@ -26,7 +27,7 @@ type Doc = Record<string, unknown> & {
 };
 
 export const TEMPLATE: Doc = {
-  layers: { parcels: { path: 'parcels/parcels.shp' } },
+  layers: { parcels: {} },
   constraints: [
     { type: 'attribute', code: 'NOT_PUBLIC', field: '소유구분', in: ['2', '4', '5'] },
     { type: 'attribute', code: 'LAND_USE', field: '지목', notIn: ['도', '천', '구', '제'] },
@@ -54,6 +55,7 @@ export function StudyPanel() {
   const [errors, setErrors] = useState<Record<string, Bilingual>>({});
   const [banner, setBanner] = useState<Bilingual | null>(null);
   const [saved, setSaved] = useState(false);
+  const [version, setVersion] = useState<number | null>(null);
   const openStudy = useGeo((s) => s.openStudy);
   const runJob = useJob((j) => {
     if (j.state === 'done' && id) {
@@ -115,6 +117,7 @@ export function StudyPanel() {
       const s = await api('geo.studies.save', { ...(id ? { id } : {}), name, study: doc });
       setId(s.id);
       setSaved(true);
+      setVersion((await api('map.studyVersions.list', { studyId: s.id }))[0]?.version ?? null);
       await load();
       return s.id;
     } catch (e) {
@@ -161,10 +164,23 @@ export function StudyPanel() {
           <fieldset>
             <legend>{t('geo.study.layers')}</legend>
             {Object.entries(doc.layers).map(([key, l]) => (
-              <Field key={key} label={key === 'parcels' ? t('geo.study.parcelsLayer') : key} error={err(`layers.${key}.path`) ?? err(`layers.${key}`)}>
-                {(fid) => <input id={fid} value={l.path} onChange={(e) => edit((d) => { d.layers[key].path = e.target.value; })} />}
-              </Field>
+              <div key={key} className={`field${err(`layers.${key}`) ? ' invalid' : ''}`}>
+                <span className="label">{key === 'parcels' ? t('geo.study.parcelsLayer') : key}</span>
+                <div className="row">
+                  <span className="small file-name">{l.ref ? decodeURIComponent(l.ref.split('/').pop() ?? l.ref).replace(/^grant:.*/, t('geo.study.pickedFile')) : t('geo.study.noFile')}</span>
+                  <button type="button" onClick={async () => {
+                    const refs = await pickFiles({ accept: ['shp', 'shx', 'dbf', 'prj', 'cpg', 'csv', 'geojson', 'json'], multiple: true });
+                    const main = refs.find((r) => /\.shp$/i.test(r.ref)) ?? refs.find((r) => /\.(csv|geojson|json)$/i.test(r.ref)) ?? refs[0];
+                    if (main) edit((d) => { d.layers[key] = { ...d.layers[key], ref: main.ref }; });
+                  }}>{t('geo.study.pickFile', { name: key })}</button>
+                </div>
+                {err(`layers.${key}`) && <div className="error" role="alert">{tr(err(`layers.${key}`))}</div>}
+              </div>
             ))}
+            <button type="button" className="link" onClick={() => {
+              const name = window.prompt(t('geo.study.layerNamePrompt'))?.trim();
+              if (name && /^[A-Za-z][\w-]{0,30}$/.test(name)) edit((d) => { d.layers[name] = {}; });
+            }}>{t('geo.study.addLayer')}</button>
             {err('layers') && <div className="error" role="alert">{tr(err('layers'))}</div>}
           </fieldset>
 
@@ -286,7 +302,7 @@ export function StudyPanel() {
           <div className="row actions">
             <button type="submit">{t('geo.study.save')}</button>
             <button type="button" className="primary" onClick={() => void run()} disabled={runJob.job?.state === 'running'}>{t('geo.run.start')}</button>
-            {saved && <span className="muted small" role="status">{t('geo.study.saved')}</span>}
+            {saved && <span className="muted small" role="status">{t('geo.study.saved', { version: version ?? 1 })}</span>}
           </div>
           {runJob.job && <JobProgress job={runJob.job} label={t('geo.run.label')} onCancel={() => void runJob.cancel()} />}
         </form>

@@ -29,6 +29,11 @@ export interface MapLayer {
   labelField?: string;
   attribution?: string;
   style?: AttributeStyle;
+  /** Shipped layers: field labels (ko/en) for feature info, and what the layer covers. */
+  fields?: Record<string, { ko: string; en: string }>;
+  scope?: string;
+  /** Imported layers: the file's attribute fields (for styling by attribute). */
+  attributeFields?: string[];
   /** Study parcels: the failing-constraint codes, each with its own colour. */
   resultCodes?: string[];
 }
@@ -39,20 +44,23 @@ export const SCORE_BREAKS = [0, 0.2, 0.4, 0.6, 0.8];
 export const PALETTE = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#1f78b4', '#b2df8a', '#fb9a99'];
 export const SCORE_RAMP = ['#fff5d6', '#fdd49e', '#fc8d59', '#d7301f', '#7f0000'];
 
-const SHIPPED_COLOR: Record<string, string> = { gu: '#4a5565', dong: '#8a93a3', 'subway-lines': '#3b82f6', stations: '#1d4ed8', hospitals: '#c2410c', parks: '#15803d' };
+const SHIPPED_COLOR: Record<string, string> = { gu: '#4a5565', dong: '#8a93a3', subwayLines: '#3b82f6', stations: '#1d4ed8', hospitals: '#c2410c', parks: '#15803d' };
+const GEOMETRY: Record<string, Geometry> = { Polygon: 'polygon', Point: 'point', LineString: 'line' };
 
 export function shippedLayer(v: ShippedLayerView, lang: 'ko' | 'en'): MapLayer {
   return {
     id: `shipped:${v.id}`,
     kind: 'shipped',
     source: v.id,
-    title: v.name[lang],
-    geometry: v.geometry,
+    title: v.title[lang],
+    geometry: GEOMETRY[v.geometry] ?? 'point',
     visible: v.id !== 'dong' && v.id !== 'parks',
     opacity: 1,
     color: SHIPPED_COLOR[v.id] ?? '#555',
-    labelField: v.labelField,
-    attribution: `${v.attribution[lang]} · ${v.scope[lang]}`,
+    labelField: v.id === 'subwayLines' ? undefined : 'name',
+    attribution: `${v.attribution} (${v.asOf})`,
+    fields: v.fields,
+    scope: v.scope[lang],
   };
 }
 
@@ -114,7 +122,7 @@ export function styleLayers(l: MapLayer): LayerSpecification[] {
     ];
   }
   if (l.geometry === 'line') {
-    return [{ id: `${l.id}::line`, type: 'line', source: src, ...sl, paint: { 'line-color': l.source === 'subway-lines' ? ['coalesce', ['get', 'colour'], l.color] : color, 'line-width': 2 } } as LayerSpecification];
+    return [{ id: `${l.id}::line`, type: 'line', source: src, ...sl, paint: { 'line-color': l.source === 'subwayLines' ? ['coalesce', ['get', 'colour'], l.color] : color, 'line-width': 2 } } as LayerSpecification];
   }
   return [
     { id: `${l.id}::circle`, type: 'circle', source: src, ...sl, paint: { 'circle-color': color, 'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 2.5, 15, 6], 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } } as LayerSpecification,
