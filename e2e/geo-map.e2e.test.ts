@@ -123,4 +123,17 @@ describe.skipIf(!browserAvailable)('부지 분석 map', () => {
     await mapIdle(page);
     await shot(page, 'geo-import-added');
   }, 150_000);
+
+  it('입지 안내: a place typed in shows the nearest stations with straight and walking distances', async () => {
+    const { page } = desk;
+    await page.getByRole('tab', { name: '입지 안내' }).click();
+    await page.getByLabel('경도').fill('126.9516');
+    await page.getByLabel('위도').fill('37.4784');
+    await page.getByRole('button', { name: '주변 보기' }).click();
+    const stations = page.getByRole('list', { name: '지하철역' });
+    await expect(stations.getByRole('listitem').first().textContent()).resolves.toMatch(/서울대입구.*직선 [\d,]+ m.*걸어서 약 [\d,]+ m/);
+    await page.getByText(/직선거리 × 1\.3/).waitFor();
+    await mapIdle(page);
+    await shot(page, 'geo-surroundings');
+  }, 90_000);
 });

@@ -26,7 +26,19 @@ const importOptions = {
   y: z.string().max(100).optional(),
 };
 
+const radius = z.number().int().min(50).max(10_000);
+
 export const mapInputs = {
+  /**
+   * 입지 안내: stations, hospitals, parks and imported layers near a point, within the manager's
+   * radii. Nothing is stored (a listing's place is the tenant's personal data).
+   */
+  'map.surroundings': z.object({
+    lon: z.number().min(124).max(132),
+    lat: z.number().min(33).max(39),
+    radii: z.object({ stations: radius.default(1000), hospitals: radius.default(2000), parks: radius.default(1500) }).default({ stations: 1000, hospitals: 2000, parks: 1500 }),
+    layers: z.array(z.object({ id: z.string().uuid(), radius })).max(10).default([]),
+  }),
   /** Imports a file the user picked onto the map (a job: WGS84 GeoJSON in the data folder, served as tiles). */
   'map.layers.add': z.object({ file: z.object({ ref: z.string().min(1).max(400) }).strict(), name: z.string().trim().min(1).max(100), ...importOptions }),
   'map.layers.list': z.object({}).default({}),
@@ -75,6 +87,7 @@ export interface MapLayerView {
 }
 
 export interface MapResults {
+  'map.surroundings': import('../backend/map/surroundings.js').Surroundings;
   /** Starts the import as a job: poll jobs.status, whose result is a MapLayerView. */
   'map.layers.add': { jobId: string };
   'map.layers.list': MapLayerView[];

@@ -1,7 +1,9 @@
 // The map's backend side: vector tiles cut on demand from the tile service (map/tiles.ts).
 import { ApiError } from '../../api/errors.js';
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import type { FeatureCollection } from 'geojson';
+import { surroundings, type SurroundingsLayer } from '../map/surroundings.js';
 import path from 'node:path';
 import type { BasemapView, MapLayerView, MapResults } from '../../api/map-methods.js';
 import { insertMapLayer, listMapLayers, removeMapLayer, studyVersions, type MapLayerRow } from '../../../data/repos/map-layers.js';
@@ -25,6 +27,21 @@ function layerView(r: MapLayerRow): MapLayerView {
 const importsDir = (ctx: HandlerContext) => path.join(path.dirname(ctx.filesDir), 'geo', 'imports');
 
 export const mapHandlers: Pick<HandlerMap, keyof MapResults> = {
+  'map.surroundings': async ({ lon, lat, radii, layers }, ctx) => {
+    const list: SurroundingsLayer[] = [];
+    for (const id of ['stations', 'hospitals', 'parks'] as const) {
+      const fc = shippedGeoJson(id);
+      if (fc) list.push({ id, features: fc.features, radius: radii[id], limit: id === 'stations' ? 5 : 10 });
+    }
+    const rows = await listMapLayers(ctx.db);
+    for (const l of layers) {
+      const row = rows.find((r) => r.id === l.id);
+      if (!row) throw new ApiError('NOT_FOUND', { ko: '레이어를 찾을 수 없습니다.', en: 'Layer not found.' }, [{ path: 'layers', message: { ko: '없는 레이어입니다.', en: 'No such layer.' } }]);
+      const fc = JSON.parse(await readFile(path.join(importsDir(ctx), row.file), 'utf8')) as FeatureCollection;
+      list.push({ id: `import:${row.id}`, features: fc.features, radius: l.radius, limit: 10 });
+    }
+    return surroundings(lon, lat, list);
+  },
   'map.layers.add': async ({ file, name, encoding, crs, x, y }, ctx) => {
     const input: InspectInput = { path: ctx.files.resolve(file.ref), encoding, crs: crs ? (Number(crs.slice(5)) as InspectInput['crs']) : undefined, x, y };
     const jobId = ctx.jobs.start('map.layer.import', input, {

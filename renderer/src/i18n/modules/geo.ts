@@ -4,7 +4,18 @@ export const ko = {
   geo: {
     mapLabel: '부지 분석 지도',
     panels: '부지 분석 패널',
-    tab: { layers: '레이어', study: '분석 설정', results: '결과' },
+    tab: { layers: '레이어', study: '분석 설정', results: '결과', near: '입지 안내' },
+    near: {
+      title: '입지 안내 — 주변 시설',
+      hint: '지도를 눌러 매물 위치를 찍거나 좌표를 입력하세요. 위치는 저장하지 않습니다.',
+      lon: '경도', lat: '위도', show: '주변 보기', radii: '찾을 반경',
+      stations: '지하철역', hospitals: '병원', parks: '주요 공원',
+      within: '반경 {{r}} m 안 {{n}}곳',
+      distance: '직선 {{d}} m',
+      walk: '걸어서 약 {{w}} m (약 {{min}}분)',
+      walkNote: '걷는 거리는 직선거리 × {{f}} (도로 우회 계수, 가정)와 분당 {{v}} m로 어림한 값이며 실제 경로가 아닙니다.',
+      outside: '서울 근처의 좌표를 입력하세요 (경도 124–132, 위도 33–39).',
+    },
     layers: {
       title: '레이어',
       up: '{{name}} 위로',
@@ -125,7 +136,18 @@ export const en: typeof ko = {
   geo: {
     mapLabel: 'Site study map',
     panels: 'Site study panels',
-    tab: { layers: 'Layers', study: 'Study', results: 'Results' },
+    tab: { layers: 'Layers', study: 'Study', results: 'Results', near: 'Surroundings' },
+    near: {
+      title: 'Surroundings of a listing',
+      hint: 'Click the map at the listing or type its coordinates. The place is not stored.',
+      lon: 'Longitude', lat: 'Latitude', show: 'Show', radii: 'Search radii',
+      stations: 'Subway stations', hospitals: 'Hospitals', parks: 'Major parks',
+      within: '{{n}} within {{r}} m',
+      distance: '{{d}} m straight',
+      walk: 'about {{w}} m on foot (about {{min}} min)',
+      walkNote: 'Walking distance is the straight line × {{f}} (an assumed route factor) at {{v}} m a minute — an estimate, not a route.',
+      outside: 'Enter coordinates near Seoul (longitude 124–132, latitude 33–39).',
+    },
     layers: {
       title: 'Layers',
       up: 'Move {{name}} up',

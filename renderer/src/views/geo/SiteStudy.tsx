@@ -10,12 +10,13 @@ import { LayerPanel } from './LayerPanel.js';
 import { StudyPanel } from './StudyPanel.js';
 import { ResultsPanel } from './ResultsPanel.js';
 import { FeatureInfo, type InfoFeature } from './FeatureInfo.js';
+import { SurroundingsPanel } from './Surroundings.js';
 import { shippedLayer, syncLayers } from './layers.js';
 import { useGeo } from './store.js';
 import { useBasemap } from './basemap.js';
 import { importLayer } from './importLayers.js';
 
-type Tab = 'layers' | 'study' | 'results';
+type Tab = 'layers' | 'study' | 'results' | 'near';
 
 export function SiteStudy() {
   const { t } = useTranslation();
@@ -25,6 +26,8 @@ export function SiteStudy() {
   const { layers, shippedData, setLayers, setShipped, run } = useGeo();
   const basemap = useBasemap();
   const loaded = useRef(false);
+  const tabRef = useRef(tab);
+  tabRef.current = tab;
 
   useEffect(() => {
     if (loaded.current) return;
@@ -53,6 +56,7 @@ export function SiteStudy() {
   useEffect(() => {
     if (!map) return;
     const click = (e: MapMouseEvent) => {
+      if (tabRef.current === 'near') return;
       const ids = map.getStyle().layers.filter((l) => l.id.includes('::') && !l.id.endsWith('::label') && !l.id.endsWith('::hl')).map((l) => l.id);
       const hits = map.queryRenderedFeatures(e.point, { layers: ids }).slice(0, 5);
       void Promise.all(
@@ -80,7 +84,7 @@ export function SiteStudy() {
       <div className="geo-layout">
         <div className="geo-panel">
           <div role="tablist" aria-label={t('geo.panels')} className="tabs">
-            {(['layers', 'study', 'results'] as Tab[]).map((k) => (
+            {(['layers', 'study', 'results', 'near'] as Tab[]).map((k) => (
               <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} onClick={() => setTab(k)}>
                 {t(`geo.tab.${k}`)}
               </button>
@@ -89,6 +93,7 @@ export function SiteStudy() {
           {tab === 'layers' && <LayerPanel map={map} />}
           {tab === 'study' && <StudyPanel />}
           {tab === 'results' && <ResultsPanel map={map} />}
+          {tab === 'near' && <SurroundingsPanel map={map} />}
         </div>
         <div className="geo-map">
           <MapCanvas key={basemap?.url ?? 'offline'} label={t('geo.mapLabel')} basemap={basemap} onReady={setMap} />
