@@ -15,7 +15,7 @@ export interface FileRef {
 }
 
 /** Names an upload may have: one path segment, no control characters, not hidden. */
-const SAFE_NAME = /^[^/\\\0-\x1f<>:"|?*]{1,200}$/;
+const SAFE_NAME = { test: (n: string) => n.length >= 1 && n.length <= 200 && !/[/\\<>:"|?*]/.test(n) && ![...n].some((c) => c.charCodeAt(0) < 0x20) };
 const SAFE_GROUP = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Uploads larger than this are refused (a 1,000,000-parcel Shapefile set is ~600 MB). */
