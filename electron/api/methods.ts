@@ -9,6 +9,9 @@ import { rightsInputs, type RightsResults } from './rights-methods.js';
 import { geoInputs, type GeoResults } from './geo-methods.js';
 import { viewingInputs, type ViewingResults } from './viewing-methods.js';
 import { managerInputs, type ManagerResults } from './manager-methods.js';
+import { referenceInputs, type ReferenceResults } from './reference-methods.js';
+import { policyInputs, type PolicyResults } from './policy-methods.js';
+import { statsInputs, type StatsResults } from './stats-methods.js';
 import { mergeMethodMaps } from './method-map.js';
 import { jobInputs, type JobResults } from './jobs-methods.js';
 import { mapInputs, type MapResults } from './map-methods.js';
@@ -61,6 +64,9 @@ export const apiInputs = mergeMethodMaps('API inputs', {
   geo: geoInputs,
   viewings: viewingInputs,
   managers: managerInputs,
+  reference: referenceInputs,
+  policy: policyInputs,
+  stats: statsInputs,
   jobs: jobInputs,
   map: mapInputs,
 });
@@ -69,7 +75,7 @@ export type Method = keyof typeof apiInputs;
 export type ApiInput<M extends Method> = z.input<(typeof apiInputs)[M]>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof apiInputs)[M]>;
 
-export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, JobResults, MapResults {
+export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, ReferenceResults, PolicyResults, StatsResults, JobResults, MapResults {
   'session.status': SessionView;
   'session.start': SessionView;
   'session.lock': SessionView;

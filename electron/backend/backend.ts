@@ -30,6 +30,9 @@ import { rightsHandlers } from './handlers/rights.js';
 import { geoHandlers } from './handlers/geo.js';
 import { FileRefs } from './files.js';
 import { viewingHandlers } from './handlers/viewings.js';
+import { referenceHandlers } from './handlers/reference.js';
+import { policyHandlers } from './handlers/policy.js';
+import { statsHandlers } from './handlers/stats.js';
 import { jobHandlers } from './handlers/jobs.js';
 import { JobRunner } from './jobs/runner.js';
 import { mapHandlers } from './handlers/map.js';
@@ -47,6 +50,9 @@ export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
   rights: rightsHandlers,
   geo: geoHandlers,
   viewings: viewingHandlers,
+  reference: referenceHandlers,
+  policy: policyHandlers,
+  stats: statsHandlers,
   jobs: jobHandlers,
   map: mapHandlers,
 });

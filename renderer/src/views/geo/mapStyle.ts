@@ -4,7 +4,8 @@
 // Sans KR (OFL) served from the app itself, so Hangul, digits and Latin all render offline with
 // the same font, whatever fonts the system has.
 import type { StyleSpecification } from 'maplibre-gl';
-import notoSansKr from '@expo-google-fonts/noto-sans-kr/500Medium/NotoSansKR_500Medium.ttf?url';
+// The same TTF the PDF reports use (data/fonts, OFL), bundled into the renderer as an asset.
+import notoSansKr from '../../../../data/fonts/NotoSansKR-Regular.ttf?url';
 
 export const LABEL_FONT = 'Noto Sans KR';
 export const SEOUL_CENTER: [number, number] = [126.986, 37.5665];
