@@ -158,6 +158,8 @@ export interface ListingAssessment {
 export interface TenantReportModel {
   /** Which reference pack (and its verification date) the figures came from (issue 13). */
   referencePack?: string;
+  /** A contract checklist found the landlord registered as a rental business (issue 13). */
+  registeredLandlord?: boolean;
   locale?: ReportLocale;
   /** Demo content: printed with a visible 예시 mark. */
   demo?: boolean;
