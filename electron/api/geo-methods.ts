@@ -31,7 +31,18 @@ export const geoInputs = {
     x: z.string().optional(),
     y: z.string().optional(),
   }),
+  /** Exports of the study's last run (the files a planner takes to QGIS, Excel or a meeting). */
+  'geo.export.sites': z.object({ id, format: z.enum(['geojson', 'shapefile']), encoding: z.enum(['CP949', 'UTF-8']).default('CP949') }),
+  'geo.export.ranking': z.object({ id, format: z.enum(['xlsx', 'csv']) }),
+  'geo.export.report': z.object({ id, top: z.number().int().min(1).max(50).default(5), locale: z.enum(['ko', 'en']).default('ko') }),
 } as const;
+
+/** A file for the user to save, delivered like the viewing/tenant report PDFs (base64 in JSON). */
+export interface GeoExportFile {
+  fileName: string;
+  mime: string;
+  dataBase64: string;
+}
 
 export interface GeoStudyView extends RecordMeta {
   name: string;
@@ -40,14 +51,24 @@ export interface GeoStudyView extends RecordMeta {
   lastRunAt: string | null;
 }
 
-/** A site in a run result: the engine's SiteView with at most 200 parcel ids. */
-export type GeoRunSite = SiteView;
+/** A site in a run result: the engine's SiteView with at most 200 parcel ids, and where it is. */
+export type GeoRunSite = SiteView & {
+  /** WGS84 [west, south, east, north] of the site, to fly to it. */
+  bbox: [number, number, number, number];
+};
 
 export interface GeoRunView {
   summary: StudySummary;
   /** The best sites (eligible first), at most 50. */
   sites: GeoRunSite[];
-  outputs: StudyOutputFiles;
+  /** The engine's outputs, and `results`: the compact per-parcel result the map draws (parcels.bin). */
+  outputs: StudyOutputFiles & { results: string };
+}
+
+/** The import report and the first 20 features (WGS84) for a preview; nothing is written. */
+export interface GeoInspectView {
+  report: ImportReport;
+  preview: FeatureCollection;
 }
 
 export interface GeoResults {
@@ -56,7 +77,11 @@ export interface GeoResults {
   'geo.studies.save': GeoStudyView;
   'geo.studies.delete': { id: string };
   'geo.studies.restore': GeoStudyView;
-  'geo.studies.run': GeoRunView;
-  /** The import report and the first 20 features (WGS84) for a preview; nothing is written. */
-  'geo.import.inspect': { report: ImportReport; preview: FeatureCollection };
+  /** Starts the run as a job (worker thread): poll jobs.status, whose result is a GeoRunView. */
+  'geo.studies.run': { jobId: string };
+  /** Starts the inspection as a job: poll jobs.status, whose result is a GeoInspectView. */
+  'geo.import.inspect': { jobId: string };
+  'geo.export.sites': GeoExportFile;
+  'geo.export.ranking': GeoExportFile;
+  'geo.export.report': GeoExportFile;
 }

@@ -23,7 +23,7 @@ import { photoFile, runDetail } from '../services/checklist-runs.js';
 import { analyzeListingById } from '../services/rights-analysis.js';
 import {
   maskName, renderTenantReport, renderViewingLog,
-  type ChecklistResult, type ListingAssessment, type ListingFacts, type ManagerInfo, type ReportLocale, type ReportPhoto, type TenantReportModel,
+  type ChecklistResult, type ListingAssessment, type ReportListingFacts, type ManagerInfo, type ReportLocale, type ReportPhoto, type TenantReportModel,
   type ViewingLogModel, type ViewingStop,
 } from '../reports/index.js';
 import type { HandlerContext } from '../context.js';
@@ -54,7 +54,7 @@ async function managerInfo(ctx: HandlerContext, id: string | null): Promise<Mana
 
 type ListingRowLike = Record<string, string | number | null> & { id: string };
 
-function listingFacts(l: ListingRowLike, locale: L): ListingFacts {
+function listingFacts(l: ListingRowLike, locale: L): ReportListingFacts {
   const floor = l.floor === null ? undefined : `${l.floor_kind === 'basement' ? 'B' : ''}${l.floor}${locale === 'ko' ? '층' : 'F'}`;
   return {
     title: listingAddress(l as never),
