@@ -12,6 +12,7 @@ import { expiredClients } from '../../data/repos/clients.js';
 import { registerBuiltInPersonalData } from '../../data/privacy/entries.js';
 import { destroyClient, sweepClientKeys } from '../../data/privacy/destroy.js';
 import { collectFiles } from '../../data/privacy/files-gc.js';
+import { encryptLegacyMeetingPlaces } from '../../data/privacy/legacy.js';
 import { seedDemo } from '../../data/demo/seed.js';
 import { anyManager, getSetting } from '../../data/repos/settings.js';
 import { todaySeoul } from '../../checklists/common/seoul-time.js';
@@ -57,6 +58,8 @@ export interface Backend {
   close(): Promise<void>;
   readonly dataDir: OpenedDataDir;
   readonly db: Database;
+  /** The per-client key vault (for tests and maintenance). */
+  readonly keys: ClientKeyVault;
 }
 
 /** An error's kind and code and where it was thrown, without its message (which may hold personal data). */
@@ -83,6 +86,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     await migrate(db);
     keys = new ClientKeyVault(dir.dir, dir.dataKey);
     await sweepClientKeys(db, keys);
+    await encryptLegacyMeetingPlaces(db, keys);
     await collectFiles(db, dir.filesDir);
   } catch (e) {
     await db.close();
@@ -168,5 +172,6 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     },
     dataDir: dir,
     db,
+    keys,
   };
 }

@@ -40,12 +40,12 @@ export const caseHandlers: Pick<
   'cases.create': async (input, ctx) => {
     await checkRefs(ctx, input.clientId, input.managerId);
     const fields = withClosing({ ...input, managerId: input.managerId ?? ctx.session.managerId }, ctx.today());
-    const id = await ctx.db.tx((q) => createCase(q, ctx.cipher, ctx.actor(), fields));
+    const id = await ctx.db.tx((q) => createCase(q, ctx.keys.cipherFor(input.clientId), ctx.actor(), fields));
     return view(ctx, id);
   },
   'cases.update': async ({ id, ...input }, ctx) => {
     await checkRefs(ctx, input.clientId, input.managerId);
-    if (!(await ctx.db.tx((q) => updateCase(q, ctx.cipher, ctx.actor(), id, withClosing(input, ctx.today()))))) throw notFound();
+    if (!(await ctx.db.tx((q) => updateCase(q, ctx.keys.cipherFor(input.clientId), ctx.actor(), id, withClosing(input, ctx.today()))))) throw notFound();
     return view(ctx, id);
   },
   'cases.delete': async ({ id }, ctx) => {

@@ -20,6 +20,8 @@ import {
   acceptTemplate, builtInTemplates, canComplete, getTemplate, latestTemplate, listTemplates, score, upgradeRun, validateAnswer,
   validateTemplateData, type Item, type Template,
 } from '../../../checklists/engine/index.js';
+import { ownerCipher } from '../../../data/privacy/owner.js';
+import type { FieldCipher } from '../../../data/crypto/field-cipher.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 // ── this backend process ─────────────────────────────────────────────────
@@ -67,6 +69,10 @@ function templateView(t: Template, all: Template[], custom: Awaited<ReturnType<t
   };
 }
 
+/** Items whose answer is what a person typed: stored encrypted, destroyed with the client. */
+const isTextItem = (item: Item) => item.type === 'text' || item.type === 'longtext';
+const textItems = (t: Template) => new Set(t.sections.flatMap((s) => s.items.filter(isTextItem).map((i) => i.id)));
+
 function findItem(t: Template, itemId: string): Item | undefined {
   for (const s of t.sections) for (const it of s.items) if (it.id === itemId) return it;
   return undefined;
@@ -101,7 +107,7 @@ function address(row: Pick<RunListRow, 'road_address' | 'jibun_address' | 'dong'
 }
 
 async function runView(ctx: HandlerContext, row: RunListRow, template: Template, custom: Template[]): Promise<ChecklistRunView> {
-  const answers = await runAnswers(ctx.db, row.id);
+  const answers = await runAnswers(ctx.db, row.id, ctx.cipher);
   return {
     id: row.id,
     listingId: row.listing_id,
@@ -157,14 +163,16 @@ async function currentScore(ctx: HandlerContext, runId: string, template: Templa
 }
 
 /** A photo item's answer is the list of its photos: keep it in step with the links. */
-async function syncPhotoAnswer(ctx: HandlerContext, q: Parameters<Parameters<Database['tx']>[0]>[0], runId: string, item: Item) {
+async function syncPhotoAnswer(ctx: HandlerContext, q: Parameters<Parameters<Database['tx']>[0]>[0], runId: string, item: Item, cipher: FieldCipher) {
   if (item.type !== 'photo') return;
   const ids = await itemPhotoIds(q, runId, item.id);
-  if (ids.length > 0) await upsertAnswer(q, ctx.cipher, ctx.actor(), runId, { itemId: item.id, value: ids }, processId(ctx));
+  if (ids.length > 0) await upsertAnswer(q, cipher, ctx.actor(), runId, { itemId: item.id, value: ids }, processId(ctx));
   else await clearAnswer(q, ctx.actor(), runId, item.id, processId(ctx));
 }
 
-const files = (ctx: HandlerContext) => new FileStore(ctx.filesDir, ctx.cipher);
+const files = (ctx: HandlerContext, cipher: FieldCipher = ctx.cipher) => new FileStore(ctx.filesDir, cipher);
+/** A run's data is written under its client's key. */
+const runCipher = (ctx: HandlerContext, runId: string) => ownerCipher(ctx.db, ctx.keys, { runId });
 
 export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
   'checklists.templates.list': async (_input, ctx) => {
@@ -256,7 +264,8 @@ export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
     const check = validateAnswer(item, value);
     if (!check.ok) throw field('value', check.error);
     const trimmed = note === undefined ? undefined : (note ?? '').trim() || null;
-    await ctx.db.tx((q) => upsertAnswer(q, ctx.cipher, ctx.actor(), runId, { itemId, value: check.value, note: trimmed }, processId(ctx)));
+    const cipher = await runCipher(ctx, runId);
+    await ctx.db.tx((q) => upsertAnswer(q, cipher, ctx.actor(), runId, { itemId, value: check.value, note: trimmed, secret: isTextItem(item) }, processId(ctx)));
     const answers = await runAnswers(ctx.db, runId, ctx.cipher);
     return {
       itemId,
@@ -279,21 +288,23 @@ export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
       if (e instanceof PhotoRefused) throw field('dataBase64', e.bilingual);
       throw e;
     }
-    const id = ctx.cipher.contentId(bytes);
+    const cipher = await runCipher(ctx, runId);
+    const id = cipher.contentId(bytes);
     const duplicate = await photoExists(ctx.db, id);
-    // Files first: a crash between the two leaves an unreferenced encrypted file, never a row without its file.
-    const store = files(ctx);
+    // Files first: a crash between the two leaves an unreferenced encrypted file (collected
+    // later as garbage), never a row without its file.
+    const store = files(ctx, cipher);
     await store.put('photos', `${id}.full`, prepared.full);
     await store.put('photos', `${id}.thumb`, prepared.thumb);
     await ctx.db.tx(async (q) => {
       const actor = ctx.actor();
-      await ensurePhoto(q, ctx.cipher, actor, {
+      await ensurePhoto(q, cipher, actor, {
         id, mime: prepared.mime, width: prepared.width, height: prepared.height, bytes: prepared.full.length,
         originalName: name || null, takenAt: prepared.takenAt, lat: prepared.lat, lon: prepared.lon,
       });
       await linkPhoto(q, actor, runId, itemId, id);
       await touchRun(q, actor, runId, processId(ctx));
-      await syncPhotoAnswer(ctx, q, runId, item);
+      await syncPhotoAnswer(ctx, q, runId, item, cipher);
     });
     const photo = (await runPhotos(ctx.db, runId)).find((p) => p.id === id && p.item_id === itemId)!;
     return { photo: photoView(photo, ctx), duplicate, score: await currentScore(ctx, runId, template) };
@@ -302,9 +313,10 @@ export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
   'checklists.runs.removePhoto': async ({ runId, itemId, photoId }, ctx) => {
     const { template } = await loadRun(ctx, runId, { open: true });
     const item = findItem(template, itemId);
+    const cipher = await runCipher(ctx, runId);
     const removed = await ctx.db.tx(async (q) => {
       const ok = await unlinkPhoto(q, ctx.actor(), runId, itemId, photoId);
-      if (ok && item) await syncPhotoAnswer(ctx, q, runId, item);
+      if (ok && item) await syncPhotoAnswer(ctx, q, runId, item, cipher);
       return ok;
     });
     if (!removed) throw new ApiError('NOT_FOUND', { ko: '사진을 찾을 수 없습니다.', en: 'Photo not found.' });
@@ -346,7 +358,8 @@ export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
     }
     const answers = await runAnswers(ctx.db, id, ctx.cipher);
     const result = upgradeRun(template, latest, answers);
-    await ctx.db.tx((q) => upgradeRunTo(q, ctx.cipher, ctx.actor(), run, latest.version, result.answers, result.unmapped, processId(ctx)));
+    const cipher = await runCipher(ctx, id);
+    await ctx.db.tx((q) => upgradeRunTo(q, cipher, ctx.actor(), run, latest.version, result.answers, result.unmapped, processId(ctx), textItems(latest)));
     return detail(ctx, id);
   },
 

@@ -10,6 +10,7 @@ import { mergeBaseRates } from '../../../data/reference/index.js';
 import { getListing, listingView } from '../../../data/repos/listings.js';
 import { latestRunAnswers } from '../../../data/repos/checklist-runs.js';
 import { addBaseRate, getRegistry, listBaseRates, removeBaseRate, saveRegistry } from '../../../data/repos/registry.js';
+import { ownerCipher } from '../../../data/privacy/owner.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 const REGISTRY_TEMPLATE = 'registry';
@@ -24,7 +25,8 @@ async function listingFacts(ctx: HandlerContext, listingId: string): Promise<Lis
   const l = listingView(ctx.cipher, row);
   return {
     buildingType: l.buildingType ?? 'other',
-    address: [l.roadAddress || l.jibunAddress, l.dong, l.ho].filter(Boolean).join(' '),
+    // A listing whose address was destroyed with its client (or never entered) still gets its analysis.
+    address: [l.roadAddress || l.jibunAddress, l.dong, l.ho].filter(Boolean).join(' ') || '주소 없음 (No address)',
     deposit: l.deposit ?? 0,
     monthlyRent: l.monthlyRent ?? 0,
     marketValue: l.marketValue ?? null,
@@ -74,13 +76,14 @@ export const rightsHandlers: Pick<HandlerMap, keyof RightsResults> = {
   },
   'registry.save': async ({ listingId, registry }, ctx) => {
     await listingFacts(ctx, listingId);
-    await ctx.db.tx((q) => saveRegistry(q, ctx.cipher, ctx.actor(), listingId, registry));
+    const cipher = await ownerCipher(ctx.db, ctx.keys, { listingId });
+    await ctx.db.tx((q) => saveRegistry(q, cipher, ctx.actor(), listingId, registry));
     return registryView(ctx, listingId);
   },
   'rights.analyze': async ({ listingId, asOf }, ctx) => {
     const listing = await listingFacts(ctx, listingId);
     const saved = await getRegistry(ctx.db, ctx.cipher, listingId);
-    const run = await latestRunAnswers(ctx.db, listingId, REGISTRY_TEMPLATE);
+    const run = await latestRunAnswers(ctx.db, listingId, REGISTRY_TEMPLATE, ctx.cipher);
     const answers = Object.fromEntries((run?.answers ?? []).map((a) => [a.itemId, a.value]));
     const analysis = analyzeListing(saved?.doc ?? emptyRegistryDoc(), listing, answers, { asOf: asOf ?? ctx.today() });
     return { ...analysis, listingId, checklist: run ? { runId: run.runId, completed: run.completed, answered: run.answers.length } : null };

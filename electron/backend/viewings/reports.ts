@@ -15,7 +15,7 @@ import { listListings } from '../../../data/repos/listings.js';
 import { getManager } from '../../../data/repos/managers.js';
 import { listRuns } from '../../../data/repos/checklist-runs.js';
 import { getRegistry } from '../../../data/repos/registry.js';
-import { decryptFollowUps, getViewing, listAmendments, listStopPhotos, listStops } from '../../../data/repos/viewings.js';
+import { decryptFollowUps, getViewing, listAmendments, meetingPlaceOf, listStopPhotos, listStops } from '../../../data/repos/viewings.js';
 import { FileStore } from '../../../data/crypto/file-store.js';
 import { severityOf, visibleItems } from '../../../checklists/engine/index.js';
 import { checklistHandlers } from '../handlers/checklists.js';
@@ -314,7 +314,7 @@ export async function buildViewingLogModel(ctx: HandlerContext, viewingId: strin
     caseNumber: v.case_id.slice(0, 8).toUpperCase(),
     clientName: ctx.cipher.decrypt(v.client_name_enc) ?? anonymousLabel(v.client_id),
     managers,
-    meetingPlace: v.meeting_place,
+    meetingPlace: meetingPlaceOf(ctx.cipher, v),
     startAt: `${v.date}T${v.start_time}:00+09:00`,
     endAt: lastLeft ?? undefined,
     status: v.status,
