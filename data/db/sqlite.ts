@@ -1,6 +1,7 @@
 // A small typed wrapper over `sqlite3` (callback API → promises).
 // One connection per database; every statement goes through a queue so a transaction
 // (`tx`) never interleaves with another request's statements on the same connection.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import sqlite3 from 'sqlite3';
 import { chmod, open as openFile } from 'node:fs/promises';
 
@@ -27,9 +28,26 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/**
+ * Thrown when code inside `db.tx(fn)` calls the Database itself (`db.run`, `ctx.db.get`, a nested
+ * `db.tx`) instead of the transaction's `q`: that statement would wait in the queue behind the
+ * transaction that is waiting for it — forever. Failing loudly names the mistake instead.
+ */
+export class TxMisuseError extends Error {
+  constructor(call: string) {
+    super(
+      `db.${call}() was called inside db.tx(): inside a transaction use the Queryable passed to the callback (q.${call === 'tx' ? 'run' : call}), ` +
+        `or the statement would wait for the transaction forever.`,
+    );
+    this.name = 'TxMisuseError';
+  }
+}
+
 export class Database implements Queryable {
   private queue: Promise<unknown> = Promise.resolve();
   private inTx = false;
+  /** Marks the async context of a running transaction on this connection (see TxMisuseError). */
+  private readonly txContext = new AsyncLocalStorage<true>();
 
   private constructor(
     private readonly raw: sqlite3.Database,
@@ -69,7 +87,9 @@ export class Database implements Queryable {
   }
 
   /** Runs `fn` exclusively on the connection (statements from others wait). */
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  private exclusive<T>(fn: () => Promise<T>, call = 'run'): Promise<T> {
+    // Other requests' statements wait their turn; the transaction's own code must not.
+    if (this.txContext.getStore()) return Promise.reject(new TxMisuseError(call));
     const next = this.queue.then(fn, fn);
     this.queue = next.catch(() => undefined);
     return next;
@@ -103,21 +123,22 @@ export class Database implements Queryable {
   }
 
   run(sql: string, params?: Params) {
-    return this.exclusive(() => this.rawRun(sql, params));
+    return this.exclusive(() => this.rawRun(sql, params), 'run');
   }
   get<T>(sql: string, params?: Params) {
-    return this.exclusive(() => this.rawGet<T>(sql, params));
+    return this.exclusive(() => this.rawGet<T>(sql, params), 'get');
   }
   all<T>(sql: string, params?: Params) {
-    return this.exclusive(() => this.rawAll<T>(sql, params));
+    return this.exclusive(() => this.rawAll<T>(sql, params), 'all');
   }
   exec(sql: string) {
-    return this.exclusive(() => this.rawExec(sql));
+    return this.exclusive(() => this.rawExec(sql), 'exec');
   }
 
   /**
    * Runs `fn` in one `BEGIN IMMEDIATE` transaction: committed when it resolves,
-   * rolled back when it throws. Inside, use the `Queryable` passed to `fn`.
+   * rolled back when it throws. Inside, use the `Queryable` passed to `fn`: calling the Database
+   * itself from inside `fn` rejects with TxMisuseError (it would otherwise wait forever).
    */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
     return this.exclusive(async () => {
@@ -131,7 +152,7 @@ export class Database implements Queryable {
       await this.rawExec('BEGIN IMMEDIATE');
       this.inTx = true;
       try {
-        const result = await fn(q);
+        const result = await this.txContext.run(true, () => fn(q));
         await this.rawExec('COMMIT');
         return result;
       } catch (e) {
@@ -140,7 +161,7 @@ export class Database implements Queryable {
       } finally {
         this.inTx = false;
       }
-    });
+    }, 'tx');
   }
 
   private closed = false;

@@ -8,12 +8,10 @@ import { checklistInputs, type ChecklistResults } from './checklist-methods.js';
 import { rightsInputs, type RightsResults } from './rights-methods.js';
 import { geoInputs, type GeoResults } from './geo-methods.js';
 import { viewingInputs, type ViewingResults } from './viewing-methods.js';
+import { managerInputs, type ManagerResults } from './manager-methods.js';
+import { mergeMethodMaps } from './method-map.js';
 
-export const apiInputs = {
-  ...checklistInputs,
-  ...rightsInputs,
-  ...geoInputs,
-  ...viewingInputs,
+const coreInputs = {
   'session.status': s.empty,
   'session.start': s.sessionStart,
   'session.lock': s.empty,
@@ -22,7 +20,7 @@ export const apiInputs = {
   'session.touch': s.empty,
   'session.setLockAfter': s.lockAfter,
 
-  'managers.list': s.empty,
+  'managers.list': s.managerListFilter,
   'managers.create': s.managerInput,
 
   'clients.list': s.search,
@@ -52,11 +50,22 @@ export const apiInputs = {
   'demo.remove': s.empty,
 } as const;
 
+// Each module's map, merged; a name registered twice throws at start-up (see method-map.ts).
+// Add a module's map at the END.
+export const apiInputs = mergeMethodMaps('API inputs', {
+  core: coreInputs,
+  checklists: checklistInputs,
+  rights: rightsInputs,
+  geo: geoInputs,
+  viewings: viewingInputs,
+  managers: managerInputs,
+});
+
 export type Method = keyof typeof apiInputs;
 export type ApiInput<M extends Method> = z.input<(typeof apiInputs)[M]>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof apiInputs)[M]>;
 
-export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults {
+export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults {
   'session.status': SessionView;
   'session.start': SessionView;
   'session.lock': SessionView;

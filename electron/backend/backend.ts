@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError, validationError, type ApiResponse } from '../api/errors.js';
 import { apiInputs, isMethod, type ApiResults, type Method } from '../api/methods.js';
+import { mergeMethodMaps } from '../api/method-map.js';
 import { Database } from '../../data/db/sqlite.js';
 import { migrate } from '../../data/db/migrate.js';
 import { ClientKeyVault } from '../../data/crypto/client-keys.js';
@@ -29,18 +30,19 @@ import { rightsHandlers } from './handlers/rights.js';
 import { geoHandlers } from './handlers/geo.js';
 import { viewingHandlers } from './handlers/viewings.js';
 
-export const handlers: HandlerMap = {
-  ...sessionHandlers,
-  ...managerHandlers,
-  ...clientHandlers,
-  ...caseHandlers,
-  ...listingHandlers,
-  ...miscHandlers,
-  ...checklistHandlers,
-  ...rightsHandlers,
-  ...geoHandlers,
-  ...viewingHandlers,
-};
+// One handler map; a method handled by two modules throws at start-up. Add a module at the END.
+export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
+  session: sessionHandlers,
+  managers: managerHandlers,
+  clients: clientHandlers,
+  cases: caseHandlers,
+  listings: listingHandlers,
+  misc: miscHandlers,
+  checklists: checklistHandlers,
+  rights: rightsHandlers,
+  geo: geoHandlers,
+  viewings: viewingHandlers,
+});
 
 export interface BackendOptions {
   dataDir: string;

@@ -5,7 +5,8 @@ import { m0003 } from './0003-registry.js';
 import { m0004 } from './0004-viewings.js';
 import { m0005 } from './0005-geo-studies.js';
 import { m0006 } from './0006-privacy.js';
+import { m0007 } from './0007-roles.js';
 import type { Migration } from './types.js';
 
-export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
 export type { Migration };
