@@ -78,13 +78,17 @@ export function getRun(q: Queryable, id: string): Promise<RunRow | undefined> {
   return q.get<RunRow>(`${RUN_SELECT} WHERE r.id = ? AND ${LIVE_CHAIN}`, [id]);
 }
 
-/** Runs, most recently touched first; of one listing, or across every live case. */
-export function listRuns(q: Queryable, f: { listingId?: string; limit?: number } = {}): Promise<RunListRow[]> {
+/** Runs, most recently touched first; of one listing, or across every live case; or one run by id. */
+export function listRuns(q: Queryable, f: { listingId?: string; runId?: string; limit?: number } = {}): Promise<RunListRow[]> {
   const where = [LIVE_CHAIN];
   const params: SqlValue[] = [];
   if (f.listingId) {
     where.push('r.listing_id = ?');
     params.push(f.listingId);
+  }
+  if (f.runId) {
+    where.push('r.id = ?');
+    params.push(f.runId);
   }
   params.push(f.limit ?? 500);
   return q.all<RunListRow>(

@@ -2,6 +2,7 @@ import { ApiError } from '../../api/errors.js';
 import { caseView, createCase, deleteCase, getCase, listCases, restoreCase, updateCase } from '../../../data/repos/cases.js';
 import { getClient } from '../../../data/repos/clients.js';
 import { getManager } from '../../../data/repos/managers.js';
+import { viewEach } from '../unreadable.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 const notFound = () => new ApiError('NOT_FOUND', { ko: '상담 건을 찾을 수 없습니다.', en: 'Case not found.' });
@@ -35,7 +36,7 @@ export const caseHandlers: Pick<
   HandlerMap,
   'cases.list' | 'cases.get' | 'cases.create' | 'cases.update' | 'cases.delete' | 'cases.restore'
 > = {
-  'cases.list': async (filter, ctx) => (await listCases(ctx.db, ctx.cipher, filter)).map((r) => caseView(ctx.cipher, r)),
+  'cases.list': async (filter, ctx) => viewEach(ctx, 'cases', await listCases(ctx.db, ctx.cipher, filter), (r) => caseView(ctx.cipher, r)),
   'cases.get': async ({ id }, ctx) => view(ctx, id),
   'cases.create': async (input, ctx) => {
     await checkRefs(ctx, input.clientId, input.managerId);

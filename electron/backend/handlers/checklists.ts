@@ -20,6 +20,7 @@ import {
   acceptTemplate, builtInTemplates, canComplete, getTemplate, latestTemplate, listTemplates, score, upgradeRun, validateAnswer,
   validateTemplateData, type Item, type Template,
 } from '../../../checklists/engine/index.js';
+import { viewEachAsync } from '../unreadable.js';
 import { ownerCipher } from '../../../data/privacy/owner.js';
 import type { FieldCipher } from '../../../data/crypto/field-cipher.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
@@ -145,7 +146,8 @@ function photoView(p: PhotoRow & { item_id: string }, ctx: HandlerContext): Chec
 
 async function detail(ctx: HandlerContext, id: string): Promise<ChecklistRunDetail> {
   const { run, template, custom } = await loadRun(ctx, id);
-  const [row] = (await listRuns(ctx.db, { listingId: run.listing_id })).filter((r) => r.id === id);
+  // By id, not through the listing's most recent 500 (an older run must open too).
+  const [row] = await listRuns(ctx.db, { runId: id });
   const answers: ChecklistAnswerView[] = await runAnswers(ctx.db, id, ctx.cipher);
   return {
     run: await runView(ctx, row, template, custom),
@@ -240,12 +242,11 @@ export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
   'checklists.runs.list': async ({ listingId }, ctx) => {
     const custom = (await customTemplates(ctx)).map((c) => c.template);
     const rows = await listRuns(ctx.db, { listingId });
-    const out: ChecklistRunView[] = [];
-    for (const row of rows) {
+    const known = rows.flatMap((row) => {
       const t = getTemplate(row.template_id, row.template_version, custom);
-      if (t) out.push(await runView(ctx, row, t, custom));
-    }
-    return out;
+      return t ? [{ row, t, id: row.id }] : [];
+    });
+    return viewEachAsync(ctx, 'checklist_runs', known, ({ row, t }) => runView(ctx, row, t, custom));
   },
 
   'checklists.runs.get': async ({ id }, ctx) => detail(ctx, id),

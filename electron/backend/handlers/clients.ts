@@ -4,6 +4,7 @@ import {
   clientView, createClient, deleteClient, findClientsByPhone, getClient, listClients, restoreClient, updateClient,
 } from '../../../data/repos/clients.js';
 import { destroyClient } from '../../../data/privacy/destroy.js';
+import { viewEach } from '../unreadable.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 const notFound = () => new ApiError('NOT_FOUND', { ko: '고객을 찾을 수 없습니다.', en: 'Client not found.' });
@@ -20,7 +21,7 @@ export const clientHandlers: Pick<
   | 'clients.delete' | 'clients.restore' | 'clients.withdrawConsent'
 > = {
   'clients.list': async ({ query }, ctx) =>
-    (await listClients(ctx.db, ctx.cipher, query)).map((r) => clientView(ctx.cipher, r, ctx.today(), RETENTION_WARNING_DAYS)),
+    viewEach(ctx, 'clients', await listClients(ctx.db, ctx.cipher, query), (r) => clientView(ctx.cipher, r, ctx.today(), RETENTION_WARNING_DAYS)),
   'clients.get': async ({ id }, ctx) => view(ctx, id),
   'clients.findByPhone': async ({ phone }, ctx) =>
     (await findClientsByPhone(ctx.db, ctx.cipher, phone)).map((r) => clientView(ctx.cipher, r, ctx.today(), RETENTION_WARNING_DAYS)),

@@ -4,6 +4,7 @@ import { getCase } from '../../../data/repos/cases.js';
 import {
   createListing, deleteListing, getListing, listListings, listingView, restoreListing, updateListing,
 } from '../../../data/repos/listings.js';
+import { viewEach } from '../unreadable.js';
 import { ownerCipher } from '../../../data/privacy/owner.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
@@ -27,7 +28,7 @@ export const listingHandlers: Pick<
   HandlerMap,
   'listings.list' | 'listings.get' | 'listings.create' | 'listings.update' | 'listings.delete' | 'listings.restore'
 > = {
-  'listings.list': async (filter, ctx) => (await listListings(ctx.db, filter)).map((r) => listingView(ctx.cipher, r) as ListingView),
+  'listings.list': async (filter, ctx) => viewEach(ctx, 'listings', await listListings(ctx.db, filter), (r) => listingView(ctx.cipher, r) as ListingView),
   'listings.get': async ({ id }, ctx) => view(ctx, id),
   'listings.create': async (input, ctx) => {
     await checkCase(ctx, input.caseId);

@@ -14,6 +14,7 @@ import { anonymousLabel } from '../../../data/repos/clients.js';
 import { listListings } from '../../../data/repos/listings.js';
 import { getManager } from '../../../data/repos/managers.js';
 import { listRuns } from '../../../data/repos/checklist-runs.js';
+import { reportRunNote, reportRuns } from '../reports/report-runs.js';
 import { getRegistry } from '../../../data/repos/registry.js';
 import { decryptFollowUps, getViewing, listAmendments, meetingPlaceOf, listStopPhotos, listStops } from '../../../data/repos/viewings.js';
 import { FileStore } from '../../../data/crypto/file-store.js';
@@ -68,13 +69,14 @@ function listingFacts(l: ListingRowLike, locale: L): ListingFacts {
   };
 }
 
-/** Each checklist run of the listing (the newest per template), problems first is the engine's job. */
+/**
+ * The checklist runs of the listing the report shows: per template, the latest completed one
+ * (reportRuns — never an unanswered run); problems first is the engine's job.
+ */
 async function listingChecklists(ctx: HandlerContext, listingId: string, title: string, locale: L): Promise<ChecklistResult[]> {
-  const runs = await listRuns(ctx.db, { listingId });
-  const newest = new Map<string, string>();
-  for (const r of [...runs].sort((a, b) => a.started_at.localeCompare(b.started_at))) newest.set(r.template_id, r.id);
+  const runs = await listRuns(ctx.db, { listingId, limit: 100_000 });
   const out: ChecklistResult[] = [];
-  for (const runId of newest.values()) {
+  for (const { runId, basis } of reportRuns(runs)) {
     const d = await checklistHandlers['checklists.runs.get']({ id: runId }, ctx);
     const answers = new Map(d.answers.map((a) => [a.itemId, a]));
     const photosByItem = new Map<string, ReportPhoto[]>();
@@ -102,7 +104,7 @@ async function listingChecklists(ctx: HandlerContext, listingId: string, title: 
     const all = d.template.sections.flatMap((sec) => sec.items);
     out.push({
       title: pick(d.run.title, locale),
-      subject: title,
+      subject: `${title} · ${reportRunNote(basis, locale)}`,
       completedAt: d.run.completedAt ?? undefined,
       items: items.filter((_, i) => visible.has(all[i].id)),
     });

@@ -1,0 +1,170 @@
+// Issue 10 items 3, 6 and 7: an unreadable row never breaks a list; old runs open; PIN guesses
+// are counted atomically; INTERNAL never carries the exception's text; completed runs are
+// listed as complete; the tenant report shows the latest completed run, never an empty one.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openWithPoppler } from '../reports/poppler.js';
+import { reportRuns } from '../reports/report-runs.js';
+import { handlers } from '../backend.js';
+import { consented, openHarness, signedIn } from './harness.js';
+
+let h: Awaited<ReturnType<typeof signedIn>> | undefined;
+afterEach(async () => {
+  await h?.backend.close();
+  h = undefined;
+  vi.restoreAllMocks();
+});
+
+const flood = {
+  id: 'flood-check',
+  version: 1,
+  title: { ko: '침수 점검', en: 'Flood check' },
+  sections: [
+    {
+      id: 's',
+      title: { ko: '침수', en: 'Flooding' },
+      items: [
+        {
+          id: 'floodMarks',
+          type: 'yesno',
+          prompt: { ko: '침수 흔적이 있나요', en: 'Flood marks?' },
+          options: [
+            { value: 'yes', severity: 'danger' },
+            { value: 'no', severity: 'ok' },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+async function listing() {
+  h = await signedIn();
+  const c = await h.api('clients.create', { consent: consented(['name']), name: '나하나', desiredDistricts: [] });
+  const k = await h.api('cases.create', { clientId: c.id, caseType: 'contract_consult', openedOn: '2026-11-20' });
+  const l = await h.api('listings.create', { caseId: k.id, roadAddress: '서울특별시 관악구 관악로 1', buildingType: 'rowhouse_multiplex', leaseType: 'jeonse', deposit: 1e8, monthlyRent: 0 });
+  return { c, k, l };
+}
+
+describe('one unreadable row never breaks a list', () => {
+  it('a client whose name cannot be decrypted is left out, reported by id, and logged without personal data', async () => {
+    const { c } = await listing();
+    const x = h!;
+    const other = await x.api('clients.create', { consent: consented(['name']), name: '둘째고객', desiredDistricts: [] });
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // Damage the stored token (a bit flip on disk, a restored key that does not match…).
+    await x.backend.db.run(`UPDATE clients SET name_enc = 'v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' WHERE id = ?`, [c.id]);
+    const list = await x.api('clients.list', {});
+    expect(list.map((v) => v.id)).toEqual([other.id]);
+    expect((await x.api('clients.list', { query: '둘째' })).map((v) => v.id)).toEqual([other.id]);
+    expect((await x.api('cases.list', {})).length).toBe(0); // the case names the unreadable client: skipped too
+    const status = await x.api('session.status', {});
+    expect(status.unreadable?.map((u) => `${u.entity}:${u.id}`)).toEqual(expect.arrayContaining([`clients:${c.id}`]));
+    const logged = log.mock.calls.map((a) => a.join(' ')).join('\n');
+    expect(logged).toContain(c.id);
+    expect(logged).not.toContain('나하나');
+    expect(logged).not.toContain('둘째고객');
+  });
+});
+
+describe('smaller defects (item 6)', () => {
+  it('checklists.runs.get opens a run older than the 500 most recent of its listing', async () => {
+    const { l } = await listing();
+    const x = h!;
+    const first = await x.api('checklists.runs.start', { listingId: l.id, templateId: 'inspection' });
+    // 520 later runs, written directly (fast), each touched after the first.
+    await x.backend.db.exec(`
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 520)
+      INSERT INTO checklist_runs (id, listing_id, template_id, template_version, status, started_at, created_at, updated_at, device_id)
+      SELECT 'r' || i, '${l.id}', 'inspection', 1, 'open', '2027-01-01T00:00:00Z', 't', '2027-01-01T00:00:00Z', 'd' FROM n;`);
+    const r = await x.raw('checklists.runs.get', { id: first.run.id });
+    expect(r.ok).toBe(true);
+  });
+
+  it('61 concurrent wrong PINs evaluate no more than the limit of 5', async () => {
+    h = await signedIn();
+    const x = h!;
+    await x.api('session.end', {});
+    const tries = await Promise.all(Array.from({ length: 61 }, () => x.raw('session.start', { id: x.manager.id, pin: '9999' })));
+    expect(tries.every((t) => !t.ok)).toBe(true);
+    // Each evaluated guess answers 'Wrong PIN.'; the others were refused before evaluation.
+    const evaluated = tries.filter((t) => !t.ok && t.error.message.en === 'Wrong PIN.').length;
+    expect(evaluated).toBe(5);
+    // The right PIN is refused now too (blocked for five minutes).
+    expect((await x.raw('session.start', { id: x.manager.id, pin: '1234' })).ok).toBe(false);
+  });
+
+  it('an unexpected error reaches the client as INTERNAL without the exception’s text', async () => {
+    h = await signedIn();
+    const x = h!;
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const original = handlers['clients.list'];
+    handlers['clients.list'] = async () => {
+      throw new Error('SQLITE_CORRUPT near 김비밀 010-1111-2222');
+    };
+    try {
+      const r = await x.raw('clients.list', {});
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('INTERNAL');
+        expect(JSON.stringify(r.error)).not.toMatch(/SQLITE|김비밀|1111/);
+        expect(r.error.message.ko).toMatch(/오류 번호 [0-9a-f]{8}/);
+      }
+      expect(log.mock.calls.map((a) => a.join(' ')).join('\n')).not.toMatch(/김비밀|1111/);
+    } finally {
+      handlers['clients.list'] = original;
+    }
+  });
+});
+
+describe('the tenant report shows the latest completed run (item 7)', () => {
+  it('the rule: latest completed per template; an answered open run only when none is completed; never an empty run', () => {
+    const run = (id: string, template_id: string, status: string, started_at: string, completed_at: string | null, answer_count: number) =>
+      ({ id, template_id, status, started_at, completed_at, answer_count });
+    expect(
+      reportRuns([
+        run('done1', 'inspection', 'completed', '2026-11-01', '2026-11-02', 41),
+        run('done2', 'inspection', 'completed', '2026-11-03', '2026-11-04', 41),
+        run('empty', 'inspection', 'open', '2026-11-05', null, 0),
+        run('half', 'registry', 'open', '2026-11-05', null, 3),
+        run('blank', 'contract', 'open', '2026-11-06', null, 0),
+      ]),
+    ).toEqual([
+      { runId: 'done2', templateId: 'inspection', basis: 'completed' },
+      { runId: 'half', templateId: 'registry', basis: 'in-progress' },
+    ]);
+  });
+
+  it('a completed 침수 흔적 = 예 stays in the report after a new empty run starts; the run list says complete', async () => {
+    const { k, l } = await listing();
+    const x = h!;
+    await x.api('checklists.templates.add', { json: JSON.stringify(flood) });
+    const run = await x.api('checklists.runs.start', { listingId: l.id, templateId: 'flood-check' });
+    await x.api('checklists.runs.answer', { runId: run.run.id, itemId: 'floodMarks', value: 'yes' });
+    await x.api('checklists.runs.complete', { id: run.run.id });
+    x.clock.now = new Date(x.clock.now.getTime() + 60_000);
+    await x.api('checklists.runs.start', { listingId: l.id, templateId: 'flood-check' });
+
+    const listed = await x.api('checklists.runs.list', { listingId: l.id });
+    const done = listed.find((r) => r.id === run.run.id)!;
+    expect(done.status).toBe('completed');
+    expect(done.verdict.complete).toBe(true);
+    expect(done.verdict.verdict).toBe('danger');
+
+    const pdf = await x.api('reports.tenant', { caseId: k.id, locale: 'ko' });
+    const doc = await openWithPoppler(Buffer.from(pdf.dataBase64, 'base64'));
+    const text = (await doc.text()).replace(/\s+/g, ' ');
+    await doc.dispose();
+    expect(text).toContain('침수 점검');
+    expect(text).toContain('가장 최근에 완료된 점검');
+    expect(text).toContain('침수 흔적이 있나요');
+    expect(text).not.toMatch(/문제 0 ?\/ ?1/);
+  });
+});
+
+describe('a fresh desk', () => {
+  it('opens without error when nothing is stored yet', async () => {
+    const x = await openHarness();
+    expect((await x.api('session.status', {})).needsSetup).toBe(true);
+    await x.backend.close();
+  });
+});
