@@ -96,8 +96,17 @@ function containers(v: unknown): { parent: Record<string, unknown> | unknown[]; 
   const stack: unknown[] = [v];
   while (stack.length && out.length < 5000) {
     const n = stack.pop();
-    if (Array.isArray(n)) n.forEach((c, i) => (out.push({ parent: n, key: i }), stack.push(c)));
-    else if (n && typeof n === 'object') for (const [k, c] of Object.entries(n)) out.push({ parent: n as Record<string, unknown>, key: k }), stack.push(c);
+    if (Array.isArray(n)) {
+      n.forEach((c, i) => {
+        out.push({ parent: n, key: i });
+        stack.push(c);
+      });
+    } else if (n && typeof n === 'object') {
+      for (const [k, c] of Object.entries(n)) {
+        out.push({ parent: n as Record<string, unknown>, key: k });
+        stack.push(c);
+      }
+    }
   }
   return out;
 }
