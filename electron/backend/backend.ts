@@ -64,6 +64,13 @@ export interface Backend {
   readonly keys: ClientKeyVault;
 }
 
+/** Splits the transport-level `requestId` (a client-made UUID) off a request's input. */
+export function takeRequestId(input: unknown): { requestId: string | null; rest: unknown } {
+  if (!input || typeof input !== 'object' || Array.isArray(input) || !('requestId' in input)) return { requestId: null, rest: input };
+  const { requestId, ...rest } = input as { requestId: unknown };
+  return { requestId: typeof requestId === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(requestId) ? requestId : null, rest };
+}
+
 /** An error's kind and code and where it was thrown, without its message (which may hold personal data). */
 export function describeError(e: unknown): string {
   if (!(e instanceof Error)) return typeof e;
@@ -127,7 +134,25 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
   await sweepRetention();
   let lastSweep = ctx.today();
 
-  async function call(method: string, input: unknown): Promise<ApiResponse<unknown>> {
+  // Idempotent saves: a request carrying a client-made `requestId` (a double-click, a retry
+  // after a lost answer) gets the first request's response instead of running again.
+  const recent = new Map<string, { method: string; response: Promise<ApiResponse<unknown>> }>();
+  function call(method: string, input: unknown): Promise<ApiResponse<unknown>> {
+    const { requestId, rest } = takeRequestId(input);
+    if (!requestId) return callOnce(method, rest);
+    const prior = recent.get(requestId);
+    if (prior && prior.method === method) return prior.response;
+    const response = callOnce(method, rest);
+    recent.set(requestId, { method, response });
+    if (recent.size > 1000) recent.delete(recent.keys().next().value!);
+    // Only a success is remembered: a refused save may be corrected and sent again.
+    void response.then((r) => {
+      if (!r.ok) recent.delete(requestId);
+    });
+    return response;
+  }
+
+  async function callOnce(method: string, input: unknown): Promise<ApiResponse<unknown>> {
     try {
       if (!isMethod(method)) {
         throw new ApiError('UNKNOWN_METHOD', { ko: `알 수 없는 기능입니다: ${method}`, en: `Unknown method: ${method}` });

@@ -168,3 +168,27 @@ describe('a fresh desk', () => {
     await x.backend.close();
   });
 });
+
+describe('idempotent saves (item 7)', () => {
+  it('the same request id twice (a double-click) creates one client and one viewing; a refused save may be sent again', async () => {
+    const { k, l } = await listing();
+    const x = h!;
+    const body = { consent: consented(['name']), name: '두번클릭', desiredDistricts: [], requestId: 'rid-client-0001' };
+    const [a, b] = await Promise.all([x.raw('clients.create', body), x.raw('clients.create', body)]);
+    expect(a.ok && b.ok && a.result.id === b.result.id).toBe(true);
+    expect((await x.api('clients.list', { query: '두번클릭' })).length).toBe(1);
+    // A different attempt (new id) is a new client, as it should be.
+    await x.raw('clients.create', { ...body, requestId: 'rid-client-0002' });
+    expect((await x.api('clients.list', { query: '두번클릭' })).length).toBe(2);
+
+    const plan = { caseId: k.id, date: '2026-12-01', startTime: '10:00', listingIds: [l.id], requestId: 'rid-viewing-01' };
+    await Promise.all([x.raw('viewings.plan', plan), x.raw('viewings.plan', plan)]);
+    await x.raw('viewings.plan', plan);
+    expect((await x.api('viewings.forCase', { caseId: k.id })).length).toBe(1);
+
+    const bad = { ...plan, startTime: '25:00', requestId: 'rid-viewing-02' };
+    expect((await x.raw('viewings.plan', bad)).ok).toBe(false);
+    expect((await x.raw('viewings.plan', { ...bad, startTime: '11:00' })).ok).toBe(true);
+    expect((await x.api('viewings.forCase', { caseId: k.id })).length).toBe(2);
+  });
+});

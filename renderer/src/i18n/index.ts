@@ -7,9 +7,10 @@ import * as rights from './modules/rights.js';
 import * as geo from './modules/geo.js';
 import * as viewings from './modules/viewings.js';
 import * as legal from './modules/legal.js';
+import * as privacy from './modules/privacy.js';
 
 /** Each module's strings sit beside the shell's, under the module's own top-level keys. */
-const modules = [checklists, rights, geo, viewings, legal];
+const modules = [checklists, rights, geo, viewings, legal, privacy];
 export const resources = {
   ko: { translation: Object.assign({}, ko, ...modules.map((m) => m.ko)) },
   en: { translation: Object.assign({}, en, ...modules.map((m) => m.en)) },

@@ -5,6 +5,7 @@ import { CASE_STATUSES, CASE_TYPES, type CaseStatus, type CaseType } from '../..
 import { formatAmountBoth } from '../../../checklists/common/money.js';
 import { todaySeoul } from '../../../checklists/common/seoul-time.js';
 import { api } from '../api/client.js';
+import { useSaveOnce } from '../api/useSaveOnce.js';
 import { useApp } from '../store/app.js';
 import { Field } from '../components/Field.js';
 import { EnumSelect } from '../components/EnumSelect.js';
@@ -195,6 +196,7 @@ export function CaseEditor({ existing, clientId, onDone }: { existing?: CaseView
     notes: existing?.notes ?? '',
   });
   const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({});
+  const { saving, run } = useSaveOnce();
   useEffect(() => {
     void api('clients.list', {}).then(setClients);
     void api('managers.list').then(setManagers);
@@ -203,7 +205,10 @@ export function CaseEditor({ existing, clientId, onDone }: { existing?: CaseView
     e.preventDefault();
     const body = { ...f, notes: f.notes || null };
     try {
-      const saved = existing ? await api('cases.update', { id: existing.id, ...body } as never) : await api('cases.create', body as never);
+      const saved = await run((requestId) =>
+        existing ? api('cases.update', { id: existing.id, ...body } as never, { requestId }) : api('cases.create', body as never, { requestId }),
+      );
+      if (!saved) return;
       notify({ text: t('common.saved') });
       if (onDone) onDone(saved);
       else go({ name: 'case', id: saved.id });
@@ -254,7 +259,7 @@ export function CaseEditor({ existing, clientId, onDone }: { existing?: CaseView
         </Field>
         <div className="actions wide">
           <button type="button" onClick={() => (onDone && existing ? onDone(existing) : go({ name: 'cases' }))}>{t('common.cancel')}</button>
-          <button type="submit" className="primary">{t('common.save')}</button>
+          <button type="submit" className="primary" disabled={saving} aria-busy={saving}>{saving ? t('privacy.saving') : t('common.save')}</button>
         </div>
       </form>
     </section>

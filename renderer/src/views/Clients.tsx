@@ -5,6 +5,7 @@ import { AGE_BANDS, CONSENT_ITEMS, GENDERS, RETENTION_CHOICES, type ConsentItem 
 import { addMonths, todaySeoul } from '../../../checklists/common/seoul-time.js';
 import { formatAmountBoth } from '../../../checklists/common/money.js';
 import { api } from '../api/client.js';
+import { useSaveOnce } from '../api/useSaveOnce.js';
 import { useApp } from '../store/app.js';
 import { Field } from '../components/Field.js';
 import { MoneyInput } from '../components/MoneyInput.js';
@@ -131,6 +132,7 @@ export function ClientEditor({ id }: { id?: string }) {
   const [pending, setPending] = useState<Record<string, boolean>>({});
   const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({});
   const [general, setGeneral] = useState('');
+  const { saving, run } = useSaveOnce();
 
   useEffect(() => {
     if (!id) return;
@@ -165,7 +167,10 @@ export function ClientEditor({ id }: { id?: string }) {
       moveInDate: d.moveInDate || null,
     };
     try {
-      const saved = id ? await api('clients.update', { id, ...body } as never) : await api('clients.create', body as never);
+      const saved = await run((requestId) =>
+        id ? api('clients.update', { id, ...body } as never, { requestId }) : api('clients.create', body as never, { requestId }),
+      );
+      if (!saved) return; // a repeat click while the first save runs
       setErrors({});
       notify({ text: t('common.saved') });
       void refreshSession();
@@ -287,7 +292,7 @@ export function ClientEditor({ id }: { id?: string }) {
         </div>
         {general && <div className="error" role="alert">{general}</div>}
         <div className="actions">
-          <button type="submit" className="primary">{t('common.save')}</button>
+          <button type="submit" className="primary" disabled={saving} aria-busy={saving}>{saving ? t('privacy.saving') : t('common.save')}</button>
         </div>
         {client && <p className="muted small">{t('common.lastChangedBy')}: {client.updatedBy ?? '—'} · {client.updatedAt.slice(0, 16).replace('T', ' ')}</p>}
       </form>

@@ -4,6 +4,7 @@ import type { CaseView, ListingView } from '../../../electron/api/views.js';
 import { BUILDING_TYPES, FLOOR_KINDS, LEASE_TYPES, type BuildingType, type FloorKind, type LeaseType } from '../../../electron/api/domain.js';
 import { parseLeaseShorthand } from '../../../checklists/common/money.js';
 import { api } from '../api/client.js';
+import { useSaveOnce } from '../api/useSaveOnce.js';
 import { useApp } from '../store/app.js';
 import { Field } from '../components/Field.js';
 import { EnumSelect } from '../components/EnumSelect.js';
@@ -66,6 +67,7 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
   const [shorthand, setShorthand] = useState('');
   const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({});
   const [general, setGeneral] = useState('');
+  const { saving, run } = useSaveOnce();
 
   useEffect(() => {
     void api('cases.get', { id: caseId }).then(setC);
@@ -107,8 +109,10 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
       notes: f.notes || null,
     };
     try {
-      if (id) await api('listings.update', { id, ...body } as never);
-      else await api('listings.create', body as never);
+      const saved = await run((requestId) =>
+        id ? api('listings.update', { id, ...body } as never, { requestId }) : api('listings.create', body as never, { requestId }),
+      );
+      if (!saved) return;
       notify({ text: t('common.saved') });
       go({ name: 'case', id: caseId });
     } catch (err) {
@@ -182,7 +186,7 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
         {general && <div className="error" role="alert">{general}</div>}
         <div className="actions">
           <button type="button" onClick={() => go({ name: 'case', id: caseId })}>{t('common.cancel')}</button>
-          <button type="submit" className="primary">{t('common.save')}</button>
+          <button type="submit" className="primary" disabled={saving} aria-busy={saving}>{saving ? t('privacy.saving') : t('common.save')}</button>
         </div>
       </form>
     </section>

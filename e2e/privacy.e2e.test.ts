@@ -1,0 +1,54 @@
+// Issue 10 item 7 end to end, clicked through the real UI against the real host and SQLite:
+// a double-click on 저장 creates one client, and on 계획 저장 one viewing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, openDesk, shot, type DeskSession } from './support.js';
+
+/** Calls the API from the page with its own token (to count what was stored). */
+function apiFromPage<T>(page: Page, method: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const t = sessionStorage.getItem('ansim.token');
+      const r = await fetch(`/api/${m}`, { method: 'POST', headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' }, body: JSON.stringify(i) });
+      return (await r.json()).result;
+    },
+    [method, input] as const,
+  ) as Promise<T>;
+}
+
+describe.skipIf(!browserAvailable)(browserAvailable ? 'privacy and saving' : 'privacy and saving — skipped: no Chromium', () => {
+  let desk: DeskSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    desk = await openDesk({ timeout: 15_000 });
+    page = desk.page;
+  });
+  afterAll(async () => desk?.close());
+
+  it('a double-click on 저장 creates one client', async () => {
+    await page.getByRole('button', { name: '고객', exact: true }).click();
+    await page.getByRole('button', { name: '+ 새 고객' }).click();
+    await page.getByLabel('고객이 동의했습니다').check();
+    await page.locator('input[name=name]').fill('두번누름');
+    await page.getByRole('button', { name: '저장' }).dblclick();
+    await page.getByRole('heading', { name: '두번누름' }).waitFor();
+    const found = await apiFromPage<unknown[]>(page, 'clients.list', { query: '두번누름' });
+    expect(found.length).toBe(1);
+  });
+
+  it('a double-click on 계획 저장 creates one viewing', async () => {
+    await page.getByRole('button', { name: '상담', exact: true }).click();
+    await page.getByTestId('case-table').getByRole('button', { name: '김민지' }).click();
+    await page.getByTestId('case-listings').getByRole('button', { name: '동행 계획' }).first().click();
+    await page.getByRole('heading', { name: /동행 계획 · 김민지/ }).waitFor();
+    await page.getByLabel('만나는 곳').fill('신림역 4번 출구');
+    await page.getByRole('button', { name: '계획 저장' }).dblclick();
+    await page.getByRole('heading', { name: /현장 기록 · 김민지/ }).waitFor();
+    const cases = await apiFromPage<{ id: string; clientName: string | null }[]>(page, 'cases.list', { query: '김민지' });
+    const viewings = await apiFromPage<unknown[]>(page, 'viewings.forCase', { caseId: cases[0].id });
+    expect(viewings.length).toBe(1);
+    await shot(page, 'privacy-01-one-viewing');
+    expect(desk.errors).toEqual([]);
+  });
+});
