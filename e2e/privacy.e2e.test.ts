@@ -10,7 +10,7 @@ function apiFromPage<T>(page: Page, method: string, input: unknown): Promise<T> 
     async ([m, i]) => {
       const t = sessionStorage.getItem('ansim.token');
       const r = await fetch(`/api/${m}`, { method: 'POST', headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' }, body: JSON.stringify(i) });
-      return (await r.json()).result;
+      return ((await r.json()) as { result: unknown }).result;
     },
     [method, input] as const,
   ) as Promise<T>;
@@ -35,6 +35,40 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'privacy and saving' : 'pr
     await page.getByRole('heading', { name: '두번누름' }).waitFor();
     const found = await apiFromPage<unknown[]>(page, 'clients.list', { query: '두번누름' });
     expect(found.length).toBe(1);
+  });
+
+  it('typed input survives a reload (and the lock that follows it); Back asks before leaving a changed form', async () => {
+    await page.getByRole('button', { name: '고객', exact: true }).click();
+    await page.getByRole('button', { name: '+ 새 고객' }).click();
+    await page.getByLabel('고객이 동의했습니다').check();
+    await page.locator('input[name=name]').fill('초안보존');
+    await page.locator('textarea[name=notes]').fill('아직 저장하지 않은 메모');
+    // Back asks; staying keeps the input.
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.dismiss();
+    });
+    await page.getByRole('button', { name: '뒤로' }).click();
+    expect(asked).toContain('저장하지 않은 변경');
+    expect(await page.locator('input[name=name]').inputValue()).toBe('초안보존');
+    await page.waitForTimeout(1200); // the draft is saved shortly after typing
+    await page.reload();
+    // A reloaded page is locked until the PIN is entered again.
+    await page.getByLabel('PIN').fill('0000');
+    await page.getByRole('button', { name: '잠금 해제' }).click();
+    await page.getByRole('heading', { name: '오늘의 데스크' }).waitFor();
+    await page.getByRole('button', { name: '고객', exact: true }).click();
+    await page.getByRole('button', { name: '+ 새 고객' }).click();
+    await page.getByText(/저장하지 않은 입력을 되살렸습니다/).waitFor();
+    expect(await page.locator('input[name=name]').inputValue()).toBe('초안보존');
+    expect(await page.locator('textarea[name=notes]').inputValue()).toBe('아직 저장하지 않은 메모');
+    await shot(page, 'privacy-02-draft-restored');
+    await page.getByRole('button', { name: '저장' }).click();
+    await page.getByRole('heading', { name: '초안보존' }).waitFor();
+    // Saved: the draft is gone, and leaving no longer asks.
+    await page.getByRole('button', { name: '뒤로' }).click();
+    await page.getByRole('button', { name: '+ 새 고객' }).waitFor();
   });
 
   it('a double-click on 계획 저장 creates one viewing', async () => {

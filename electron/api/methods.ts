@@ -9,6 +9,7 @@ import { rightsInputs, type RightsResults } from './rights-methods.js';
 import { geoInputs, type GeoResults } from './geo-methods.js';
 import { viewingInputs, type ViewingResults } from './viewing-methods.js';
 import { managerInputs, type ManagerResults } from './manager-methods.js';
+import { privacyInputs, type PrivacyResults } from './privacy-methods.js';
 import { mergeMethodMaps } from './method-map.js';
 
 const coreInputs = {
@@ -59,13 +60,14 @@ export const apiInputs = mergeMethodMaps('API inputs', {
   geo: geoInputs,
   viewings: viewingInputs,
   managers: managerInputs,
+  privacy: privacyInputs,
 });
 
 export type Method = keyof typeof apiInputs;
 export type ApiInput<M extends Method> = z.input<(typeof apiInputs)[M]>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof apiInputs)[M]>;
 
-export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults {
+export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, PrivacyResults {
   'session.status': SessionView;
   'session.start': SessionView;
   'session.lock': SessionView;

@@ -14,6 +14,7 @@ import { registerBuiltInPersonalData } from '../../data/privacy/entries.js';
 import { destroyClient, sweepClientKeys } from '../../data/privacy/destroy.js';
 import { collectFiles } from '../../data/privacy/files-gc.js';
 import { encryptLegacyMeetingPlaces } from '../../data/privacy/legacy.js';
+import { sweepDrafts } from '../../data/repos/drafts.js';
 import { seedDemo } from '../../data/demo/seed.js';
 import { anyManager, getSetting } from '../../data/repos/settings.js';
 import { todaySeoul } from '../../checklists/common/seoul-time.js';
@@ -29,6 +30,7 @@ import { checklistHandlers } from './handlers/checklists.js';
 import { rightsHandlers } from './handlers/rights.js';
 import { geoHandlers } from './handlers/geo.js';
 import { viewingHandlers } from './handlers/viewings.js';
+import { privacyHandlers } from './handlers/privacy.js';
 
 // One handler map; a method handled by two modules throws at start-up. Add a module at the END.
 export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
@@ -42,6 +44,7 @@ export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
   rights: rightsHandlers,
   geo: geoHandlers,
   viewings: viewingHandlers,
+  privacy: privacyHandlers,
 });
 
 export interface BackendOptions {
@@ -127,6 +130,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
 
   /** Destroys personal data, everywhere it lives, of clients whose consented retention has ended. */
   async function sweepRetention() {
+    await sweepDrafts(db, now().toISOString());
     for (const { id } of await expiredClients(db, ctx.today())) {
       await destroyClient({ db, vault: keys, filesDir: dir.filesDir }, { managerId: null, deviceId: dir.manifest.deviceId, now: now().toISOString() }, id, 'destroy_personal');
     }

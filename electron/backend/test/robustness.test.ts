@@ -175,7 +175,9 @@ describe('idempotent saves (item 7)', () => {
     const x = h!;
     const body = { consent: consented(['name']), name: '두번클릭', desiredDistricts: [], requestId: 'rid-client-0001' };
     const [a, b] = await Promise.all([x.raw('clients.create', body), x.raw('clients.create', body)]);
-    expect(a.ok && b.ok && a.result.id === b.result.id).toBe(true);
+    const idOf = (r: typeof a) => (r.ok ? (r.result as { id: string }).id : null);
+    expect(idOf(a)).not.toBeNull();
+    expect(idOf(a)).toBe(idOf(b));
     expect((await x.api('clients.list', { query: '두번클릭' })).length).toBe(1);
     // A different attempt (new id) is a new client, as it should be.
     await x.raw('clients.create', { ...body, requestId: 'rid-client-0002' });
@@ -190,5 +192,29 @@ describe('idempotent saves (item 7)', () => {
     expect((await x.raw('viewings.plan', bad)).ok).toBe(false);
     expect((await x.raw('viewings.plan', { ...bad, startTime: '11:00' })).ok).toBe(true);
     expect((await x.api('viewings.forCase', { caseId: k.id })).length).toBe(2);
+  });
+});
+
+describe('form drafts (item 7)', () => {
+  it('keeps a draft per manager, encrypted under the client’s key, for a day; destroyed with the client', async () => {
+    const { c } = await listing();
+    const x = h!;
+    await x.api('drafts.save', { formKey: `client:${c.id}`, clientId: c.id, data: { notes: '임시메모너구리' } });
+    await x.api('drafts.save', { formKey: 'client:new', data: { name: '새고객초안' } });
+    expect((await x.api('drafts.get', { formKey: `client:${c.id}` }))?.data).toEqual({ notes: '임시메모너구리' });
+    const row = await x.backend.db.get<{ data_enc: string }>(`SELECT data_enc FROM form_drafts WHERE client_id = ?`, [c.id]);
+    expect(row!.data_enc.startsWith(`k1:${c.id}:`)).toBe(true);
+    // Another manager does not see it.
+    const other = await x.api('managers.create', { name: '다른매니저', center: '관악', brokerRegNo: '11620-2021-00009', districts: [], pin: '5678' });
+    await x.api('session.start', { id: other.id, pin: '5678' });
+    expect(await x.api('drafts.get', { formKey: 'client:new' })).toBeNull();
+    await x.api('session.start', { id: x.manager.id, pin: '1234' });
+    // Withdrawal destroys the client's draft; the other one expires after a day.
+    await x.api('clients.withdrawConsent', { id: c.id });
+    expect(await x.api('drafts.get', { formKey: `client:${c.id}` })).toBeNull();
+    expect(await x.backend.db.get(`SELECT 1 FROM form_drafts WHERE client_id = ?`, [c.id])).toBeUndefined();
+    x.clock.now = new Date(x.clock.now.getTime() + 25 * 3600_000);
+    await x.api('session.unlock', { pin: '1234' }).catch(() => undefined);
+    expect(await x.api('drafts.get', { formKey: 'client:new' })).toBeNull();
   });
 });

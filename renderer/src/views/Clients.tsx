@@ -6,6 +6,7 @@ import { addMonths, todaySeoul } from '../../../checklists/common/seoul-time.js'
 import { formatAmountBoth } from '../../../checklists/common/money.js';
 import { api } from '../api/client.js';
 import { useSaveOnce } from '../api/useSaveOnce.js';
+import { useDraft } from '../api/useDraft.js';
 import { useApp } from '../store/app.js';
 import { Field } from '../components/Field.js';
 import { MoneyInput } from '../components/MoneyInput.js';
@@ -143,6 +144,13 @@ export function ClientEditor({ id }: { id?: string }) {
     void api('cases.list', { clientId: id }).then(setCases);
   }, [id, t]);
 
+  // Unsaved input survives a lock, a reload and Back (kept as a draft for a day).
+  const draft = useDraft(id ? `client:${id}` : 'client:new', d, setD, {
+    clientId: id ?? null,
+    leaveQuestion: t('privacy.draft.leave'),
+    ready: !id || !!client,
+  });
+
   const personalAllowed = (item: ConsentItem) => d.consent.given && d.consent.items.includes(item);
 
   async function submit(e: FormEvent) {
@@ -171,6 +179,7 @@ export function ClientEditor({ id }: { id?: string }) {
         id ? api('clients.update', { id, ...body } as never, { requestId }) : api('clients.create', body as never, { requestId }),
       );
       if (!saved) return; // a repeat click while the first save runs
+      await draft.clear();
       setErrors({});
       notify({ text: t('common.saved') });
       void refreshSession();
@@ -214,6 +223,12 @@ export function ClientEditor({ id }: { id?: string }) {
         </div>
       </header>
       {client?.consent.destroyedAt && <div className="card warn">{t('client.destroyed', { date: client.consent.destroyedAt.slice(0, 10) })}</div>}
+      {draft.restoredAt && (
+        <div className="card info row" role="status">
+          <span className="grow">{t('privacy.draft.restored', { time: new Date(draft.restoredAt).toLocaleString() })}</span>
+          <button type="button" onClick={() => void draft.discard().then(() => setD(draftFrom(client, t('consent.defaultPurpose'))))}>{t('privacy.draft.discard')}</button>
+        </div>
+      )}
       <form onSubmit={submit} aria-label={id ? t('client.edit') : t('client.new')}>
         <fieldset className="card consent">
           <legend>{t('consent.title')}</legend>
