@@ -1,7 +1,7 @@
 // API methods of the rights module: method name → input schema, and their result types.
 // Merged into the one allow-listed map in methods.ts.
 import { z } from 'zod';
-import { calculatorNames, type CalculatorName } from '../../checklists/calculators/index.js';
+import { calculatorNames, type CalculatorName, type NamedCalculatorResult } from '../../checklists/calculators/index.js';
 import type { RegistryAnalysis } from '../../checklists/rights/analyze.js';
 import type { RegistryDoc } from '../../checklists/rights/registry-doc.js';
 import type { BaseRateVersion } from '../../data/reference/index.js';
@@ -135,7 +135,7 @@ export interface RightsResults {
   'registry.get': RegistryView;
   'registry.save': RegistryView;
   'rights.analyze': RightsAnalysisView;
-  'calc.run': { name: CalculatorName; result: unknown };
+  'calc.run': NamedCalculatorResult;
   'baseRates.list': BaseRateRowView[];
   'baseRates.add': BaseRateRowView[];
   'baseRates.remove': BaseRateRowView[];

@@ -29,6 +29,8 @@ import { miscHandlers } from './handlers/misc.js';
 import { checklistHandlers } from './handlers/checklists.js';
 import { rightsHandlers } from './handlers/rights.js';
 import { geoHandlers } from './handlers/geo.js';
+import { FileRefs } from './files.js';
+import path from 'node:path';
 import { viewingHandlers } from './handlers/viewings.js';
 import { privacyHandlers } from './handlers/privacy.js';
 
@@ -65,6 +67,8 @@ export interface Backend {
   readonly db: Database;
   /** The per-client key vault (for tests and maintenance). */
   readonly keys: ClientKeyVault;
+  /** File references (uploads through the host, grants from the desktop dialog). */
+  readonly files: FileRefs;
 }
 
 /** Splits the transport-level `requestId` (a client-made UUID) off a request's input. */
@@ -108,7 +112,9 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
   const cipher = keys.folderCipher;
   const session = new Session();
   const now = opts.now ?? (() => new Date());
+  const files = new FileRefs(path.join(dir.dir, 'imports'));
   const ctx: HandlerContext = {
+    files,
     db,
     cipher,
     keys,
@@ -204,5 +210,6 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     dataDir: dir,
     db,
     keys,
+    files,
   };
 }

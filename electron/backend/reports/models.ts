@@ -155,6 +155,8 @@ export interface ListingAssessment {
 }
 
 export interface TenantReportModel {
+  /** Which reference pack (and its verification date) the figures came from (issue 13). */
+  referencePack?: string;
   locale?: ReportLocale;
   /** Demo content: printed with a visible 예시 mark. */
   demo?: boolean;

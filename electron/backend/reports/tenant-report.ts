@@ -5,6 +5,7 @@ import { prepareImage, type PreparedImage } from './images.js';
 import { F, L, STATUS_LABEL, VERDICT_LABEL, t } from './labels.js';
 import { COLORS, ReportWriter, type EmbeddedImage, type TableCell } from './layout.js';
 import { maskName } from './mask.js';
+import { drawLegalNotes } from './legal-notes.js';
 import type { ChecklistItemResult, ChecklistItemStatus, ReportLocale, ReportPhoto, TenantReportModel, Tone, ListingAssessment } from './models.js';
 
 /** Problems first, then unchecked, then fine, then not applicable; stable within a group. */
@@ -142,6 +143,9 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
     w.heading(t(L.remarks, lc));
     w.paragraph(model.managerRemarks);
   }
+
+  // ── legal (issue 13): remedies and the reference pack used ──
+  drawLegalNotes(w, { reportDate: model.reportDate, referencePack: model.referencePack }, lc);
 
   // Sign-off (who wrote it, when) and the not-legal-advice note, kept together.
   const signOff = [

@@ -20,8 +20,8 @@ import { decryptFollowUps, getViewing, listAmendments, meetingPlaceOf, listStopP
 import { FileStore } from '../../../data/crypto/file-store.js';
 import { severityOf, visibleItems } from '../../../checklists/engine/index.js';
 import { BUILDING_TYPE_LABELS, LEASE_TYPE_LABELS, parseBuildingType, type LeaseType } from '../../../checklists/common/vocabulary.js';
-import { checklistHandlers } from '../handlers/checklists.js';
-import { rightsHandlers } from '../handlers/rights.js';
+import { photoFile, runDetail } from '../services/checklist-runs.js';
+import { analyzeListingById } from '../services/rights-analysis.js';
 import {
   maskName, renderTenantReport, renderViewingLog,
   type ChecklistResult, type ListingAssessment, type ListingFacts, type ManagerInfo, type ReportLocale, type ReportPhoto, type TenantReportModel,
@@ -77,13 +77,13 @@ async function listingChecklists(ctx: HandlerContext, listingId: string, title: 
   const runs = await listRuns(ctx.db, { listingId, limit: 100_000 });
   const out: ChecklistResult[] = [];
   for (const { runId, basis } of reportRuns(runs)) {
-    const d = await checklistHandlers['checklists.runs.get']({ id: runId }, ctx);
+    const d = await runDetail(ctx, runId);
     const answers = new Map(d.answers.map((a) => [a.itemId, a]));
     const photosByItem = new Map<string, ReportPhoto[]>();
     for (const p of d.photos) {
-      const { dataBase64 } = await checklistHandlers['checklists.photos.get']({ id: p.id, size: 'full' }, ctx);
+      const { bytes } = await photoFile(ctx, p.id, 'full');
       const list = photosByItem.get(p.itemId) ?? [];
-      list.push({ bytes: Buffer.from(dataBase64, 'base64'), takenAt: p.takenAt ?? undefined });
+      list.push({ bytes, takenAt: p.takenAt ?? undefined });
       photosByItem.set(p.itemId, list);
     }
     const items = d.template.sections.flatMap((s) =>
@@ -173,7 +173,7 @@ interface Subject {
 
 /** One listing through the rights analysis, in the report's terms. */
 async function assessListing(ctx: HandlerContext, subject: Subject, locale: L, base: TenantReportModel) {
-  const a = await rightsHandlers['rights.analyze']({ listingId: subject.listing.id }, ctx);
+  const a = await analyzeListingById(ctx, subject.listing.id);
   const sev = (s: string) => (s === 'danger' ? 'danger' : s === 'caution' ? 'caution' : s === 'info' ? 'info' : 'safe') as 'danger' | 'caution' | 'info' | 'safe';
   const pr = a.priorityRepayment[0];
   const deposit = Number(subject.listing.deposit ?? 0);
@@ -211,7 +211,7 @@ async function assessListing(ctx: HandlerContext, subject: Subject, locale: L, b
   };
 }
 
-type Ladder = Awaited<ReturnType<(typeof rightsHandlers)['rights.analyze']>>['ladder'];
+type Ladder = Awaited<ReturnType<typeof analyzeListingById>>['ladder'];
 
 /** The ladder as the report draws it: live entries in seniority order with the tenant placed among them. */
 function seniorityOf(ladder: Ladder, deposit: number, locale: L, today: string): TenantReportModel['seniority'] {
@@ -266,7 +266,7 @@ export async function buildViewingLogModel(ctx: HandlerContext, viewingId: strin
     let checklistSummary: string | undefined;
     if (s.inspection_run_id) {
       try {
-        const d = await checklistHandlers['checklists.runs.get']({ id: s.inspection_run_id }, ctx);
+        const d = await runDetail(ctx, s.inspection_run_id);
         const problems = d.answers.filter((a) => {
           const item = d.template.sections.flatMap((x) => x.items).find((i) => i.id === a.itemId);
           const sv = item ? severityOf(item, a) : null;

@@ -1,12 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, ClientView } from '../../../electron/api/views.js';
-import { AGE_BANDS, CONSENT_ITEMS, GENDERS, RETENTION_CHOICES, type ConsentItem } from '../../../electron/api/domain.js';
+import { AGE_BANDS, CONSENT_ITEMS, GENDERS, RETENTION_CHOICES, type AgeBand, type ConsentItem, type Gender, type SeoulDistrict } from '../../../electron/api/domain.js';
+import type { ApiInput } from '../../../electron/api/methods.js';
 import { addMonths, todaySeoul } from '../../../checklists/common/seoul-time.js';
 import { formatAmountBoth } from '../../../checklists/common/money.js';
 import { api } from '../api/client.js';
 import { useSaveOnce } from '../api/useSaveOnce.js';
 import { useDraft } from '../api/useDraft.js';
+import { useApi } from '../api/useLoad.js';
+import { LoadStatus } from '../components/LoadStatus.js';
 import { useApp } from '../store/app.js';
 import { Field } from '../components/Field.js';
 import { MoneyInput } from '../components/MoneyInput.js';
@@ -32,14 +35,8 @@ export function ClientsView() {
   const { go } = useApp();
   const [query, setQuery] = useState('');
   const q = useDebounced(query);
-  const [rows, setRows] = useState<ClientView[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api('clients.list', { query: q }).then((r) => live && setRows(r));
-    return () => {
-      live = false;
-    };
-  }, [q]);
+  const list = useApi('clients.list', { query: q });
+  const rows = list.data;
   return (
     <section className="page">
       <header className="page-head">
@@ -47,8 +44,8 @@ export function ClientsView() {
         <button type="button" className="primary" onClick={() => go({ name: 'client' })}>+ {t('client.new')}</button>
       </header>
       <input type="search" className="search" aria-label={t('common.search')} placeholder={t('client.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
-      {!rows ? (
-        <p className="muted">{t('common.loading')}</p>
+      {!rows || list.error ? (
+        <LoadStatus state={list} />
       ) : rows.length === 0 ? (
         <p className="muted">{q ? t('common.noResults') : t('common.empty')}</p>
       ) : (
@@ -88,10 +85,10 @@ type Draft = {
   name: string;
   phone: string;
   notes: string;
-  ageBand: string | null;
-  gender: string | null;
-  currentDistrict: string | null;
-  desiredDistricts: string[];
+  ageBand: AgeBand | null;
+  gender: Gender | null;
+  currentDistrict: SeoulDistrict | null;
+  desiredDistricts: SeoulDistrict[];
   budgetDeposit: number | null;
   budgetMonthlyRent: number | null;
   budgetMaintenance: number | null;
@@ -160,7 +157,7 @@ export function ClientEditor({ id }: { id?: string }) {
       setGeneral(t('money.needsConfirm'));
       return;
     }
-    const body = {
+    const body: ApiInput<'clients.create'> = {
       consent: d.consent.given ? d.consent : { given: false, items: [] },
       name: personalAllowed('name') ? d.name || null : null,
       phone: personalAllowed('phone') ? d.phone || null : null,
@@ -176,7 +173,7 @@ export function ClientEditor({ id }: { id?: string }) {
     };
     try {
       const saved = await run((requestId) =>
-        id ? api('clients.update', { id, ...body } as never, { requestId }) : api('clients.create', body as never, { requestId }),
+        id ? api('clients.update', { id, ...body }, { requestId }) : api('clients.create', body, { requestId }),
       );
       if (!saved) return; // a repeat click while the first save runs
       await draft.clear();
@@ -284,10 +281,10 @@ export function ClientEditor({ id }: { id?: string }) {
             {(fid) => <input id={fid} name="phone" type="tel" value={d.phone} disabled={!personalAllowed('phone')} placeholder="010-0000-0000" onChange={(e) => setD({ ...d, phone: e.target.value })} />}
           </Field>
           <Field label={t('client.ageBand')} error={errors.ageBand}>
-            {(fid) => <EnumSelect id={fid} kind="ageBand" values={AGE_BANDS} value={d.ageBand as never} onChange={(v) => setD({ ...d, ageBand: v })} />}
+            {(fid) => <EnumSelect id={fid} kind="ageBand" values={AGE_BANDS} value={d.ageBand} onChange={(v) => setD({ ...d, ageBand: v })} />}
           </Field>
           <Field label={t('client.gender')} error={errors.gender}>
-            {(fid) => <EnumSelect id={fid} kind="gender" values={GENDERS} value={d.gender as never} onChange={(v) => setD({ ...d, gender: v })} />}
+            {(fid) => <EnumSelect id={fid} kind="gender" values={GENDERS} value={d.gender} onChange={(v) => setD({ ...d, gender: v })} />}
           </Field>
           <Field label={t('client.currentDistrict')} error={errors.currentDistrict}>
             {(fid) => <DistrictSelect id={fid} value={d.currentDistrict} onChange={(v) => setD({ ...d, currentDistrict: v })} />}

@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManagerView } from '../../../electron/api/views.js';
 import { SEOUL_DISTRICTS } from '../../../electron/api/domain.js';
+import type { ApiInput } from '../../../electron/api/methods.js';
 import { api, ApiCallError } from '../api/client.js';
 import { useApp } from '../store/app.js';
 import { Field } from '../components/Field.js';
@@ -12,7 +13,7 @@ import { LanguageToggle } from '../components/LanguageToggle.js';
 
 export function ManagerForm(props: { onDone(m: ManagerView): void; onCancel?(): void }) {
   const { t } = useTranslation();
-  const [f, setF] = useState({ name: '', center: '', brokerRegNo: '', districts: [] as string[], pin: '' });
+  const [f, setF] = useState<Required<ApiInput<'managers.create'>>>({ name: '', center: '', brokerRegNo: '', districts: [], pin: '' });
   const tr = useBilingual();
   const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({});
   const [general, setGeneral] = useState('');
@@ -20,7 +21,7 @@ export function ManagerForm(props: { onDone(m: ManagerView): void; onCancel?(): 
     e.preventDefault();
     setGeneral('');
     try {
-      props.onDone(await api('managers.create', f as never));
+      props.onDone(await api('managers.create', f));
     } catch (err) {
       setErrors(fieldErrors(err));
       if (err instanceof ApiCallError && err.body.code !== 'VALIDATION') setGeneral(tr(err.body.message));

@@ -10,6 +10,7 @@ import type { ChecklistAnswerView, ChecklistPhotoView } from '../../../../electr
 import { MoneyInput } from '../../components/MoneyInput.js';
 import { useBilingual } from '../../components/useBilingual.js';
 import { PhotoThumb, useWhen } from './common.js';
+import { referenceTable } from '../../../../data/reference/index.js';
 
 export type AnswerValueIn = string | number | string[] | null;
 
@@ -206,7 +207,7 @@ export function ItemField(p: ItemFieldProps) {
         <p className="cl-ref muted small">
           {item.reference && t('checklists.reference', { ref: item.reference })}
           {item.reference && item.refTable && ' · '}
-          {item.refTable && t('checklists.refTable', { name: item.refTable })}
+          {item.refTable && t('checklists.refTable', { name: tr(referenceTable(item.refTable)?.title ?? { ko: '기준표', en: 'reference table' }) })}
         </p>
       )}
       {input}
