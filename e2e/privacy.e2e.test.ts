@@ -85,4 +85,17 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'privacy and saving' : 'pr
     await shot(page, 'privacy-01-one-viewing');
     expect(desk.errors).toEqual([]);
   });
+
+  it('a long memo without spaces wraps instead of widening the page', async () => {
+    await page.getByRole('button', { name: '고객', exact: true }).click();
+    await page.getByRole('button', { name: '+ 새 고객' }).click();
+    await page.getByLabel('고객이 동의했습니다').check();
+    await page.locator('input[name=name]').fill('긴메모고객');
+    await page.locator('textarea[name=notes]').fill('띄어쓰기없는아주긴메모'.repeat(40));
+    await page.getByRole('button', { name: '저장' }).click();
+    await page.getByRole('heading', { name: '긴메모고객' }).waitFor();
+    const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+    expect(widths.doc).toBeLessThanOrEqual(widths.view);
+    await shot(page, 'privacy-03-long-memo');
+  });
 });

@@ -3,6 +3,8 @@ import { caseView, createCase, deleteCase, getCase, listCases, restoreCase, upda
 import { getClient } from '../../../data/repos/clients.js';
 import { getManager } from '../../../data/repos/managers.js';
 import { viewEach } from '../unreadable.js';
+import { refuseInconsistent } from '../consistency.js';
+import { closedBeforeOpened } from '../../../checklists/common/consistency.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 const notFound = () => new ApiError('NOT_FOUND', { ko: '상담 건을 찾을 수 없습니다.', en: 'Case not found.' });
@@ -40,12 +42,14 @@ export const caseHandlers: Pick<
   'cases.get': async ({ id }, ctx) => view(ctx, id),
   'cases.create': async (input, ctx) => {
     await checkRefs(ctx, input.clientId, input.managerId);
+    refuseInconsistent(closedBeforeOpened(input.openedOn, input.closedOn));
     const fields = withClosing({ ...input, managerId: input.managerId ?? ctx.session.managerId }, ctx.today());
     const id = await ctx.db.tx((q) => createCase(q, ctx.keys.cipherFor(input.clientId), ctx.actor(), fields));
     return view(ctx, id);
   },
   'cases.update': async ({ id, ...input }, ctx) => {
     await checkRefs(ctx, input.clientId, input.managerId);
+    refuseInconsistent(closedBeforeOpened(input.openedOn, input.closedOn));
     if (!(await ctx.db.tx((q) => updateCase(q, ctx.keys.cipherFor(input.clientId), ctx.actor(), id, withClosing(input, ctx.today()))))) throw notFound();
     return view(ctx, id);
   },

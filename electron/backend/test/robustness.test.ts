@@ -218,3 +218,14 @@ describe('form drafts (item 7)', () => {
     expect(await x.api('drafts.get', { formKey: 'client:new' })).toBeNull();
   });
 });
+
+describe('consistency (item 7)', () => {
+  it('refuses 종료일 before 접수일 and a 1900 move-in, naming the field', async () => {
+    const { c } = await listing();
+    const x = h!;
+    const r = await x.raw('cases.create', { clientId: c.id, caseType: 'contract_consult', status: 'completed', openedOn: '2026-11-20', closedOn: '2026-11-10' });
+    expect(r.ok ? null : r.error.fields?.[0]).toMatchObject({ path: 'closedOn', message: { ko: '종료일이 접수일보다 빠릅니다.' } });
+    const m = await x.raw('clients.create', { consent: consented(['name']), name: '입주일', desiredDistricts: [], moveInDate: '1900-03-01' });
+    expect(m.ok ? null : m.error.fields?.[0].path).toBe('moveInDate');
+  });
+});
