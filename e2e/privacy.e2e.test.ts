@@ -94,7 +94,7 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'privacy and saving' : 'pr
     await page.locator('textarea[name=notes]').fill('띄어쓰기없는아주긴메모'.repeat(40));
     await page.getByRole('button', { name: '저장' }).click();
     await page.getByRole('heading', { name: '긴메모고객' }).waitFor();
-    const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+    const widths = (await page.evaluate('({ doc: document.documentElement.scrollWidth, view: window.innerWidth })')) as { doc: number; view: number };
     expect(widths.doc).toBeLessThanOrEqual(widths.view);
     await shot(page, 'privacy-03-long-memo');
   });
