@@ -120,7 +120,6 @@ function computeByTable(raw: z.output<typeof priorityRepaymentInput>, { priority
   const choice = groupFor(place, version);
   const resolution = place.resolution;
   const ask = place.ask;
-  if (resolution) notes.unshift(resolution);
   let unverified = Boolean(version.unverified || version.boundaryUnverified);
   if (version.boundaryUnverified) {
     notes.push({ ko: '1990-02-19 경계일은 법령 본문으로 확인되지 않았습니다.', en: 'The 1990-02-19 boundary date is not confirmed by the law text.' });

@@ -9,6 +9,9 @@ import { rightsInputs, type RightsResults } from './rights-methods.js';
 import { geoInputs, type GeoResults } from './geo-methods.js';
 import { viewingInputs, type ViewingResults } from './viewing-methods.js';
 import { managerInputs, type ManagerResults } from './manager-methods.js';
+import { referenceInputs, type ReferenceResults } from './reference-methods.js';
+import { policyInputs, type PolicyResults } from './policy-methods.js';
+import { statsInputs, type StatsResults } from './stats-methods.js';
 import { privacyInputs, type PrivacyResults } from './privacy-methods.js';
 import { mergeMethodMaps } from './method-map.js';
 
@@ -60,6 +63,9 @@ export const apiInputs = mergeMethodMaps('API inputs', {
   geo: geoInputs,
   viewings: viewingInputs,
   managers: managerInputs,
+  reference: referenceInputs,
+  policy: policyInputs,
+  stats: statsInputs,
   privacy: privacyInputs,
 });
 
@@ -67,7 +73,7 @@ export type Method = keyof typeof apiInputs;
 export type ApiInput<M extends Method> = z.input<(typeof apiInputs)[M]>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof apiInputs)[M]>;
 
-export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, PrivacyResults {
+export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, ReferenceResults, PolicyResults, StatsResults, PrivacyResults {
   'session.status': SessionView;
   'session.start': SessionView;
   'session.lock': SessionView;

@@ -120,7 +120,15 @@ export interface RegistryView {
   updatedBy: string | null;
 }
 
+/** Which reference pack a result used (issue 13). */
+export interface ReferencePackUsed {
+  packVersion: string;
+  verifiedOn: string;
+  source: 'shipped' | 'loaded';
+}
+
 export interface RightsAnalysisView extends RegistryAnalysis {
+  pack: ReferencePackUsed;
   listingId: string;
   /** The registry checklist run whose answers were read, if any. */
   checklist: { runId: string; completed: boolean; answered: number } | null;
@@ -135,7 +143,8 @@ export interface RightsResults {
   'registry.get': RegistryView;
   'registry.save': RegistryView;
   'rights.analyze': RightsAnalysisView;
-  'calc.run': NamedCalculatorResult;
+  /** `pack`: the reference pack (and its verification date) whose tables gave the result (issue 13). */
+  'calc.run': NamedCalculatorResult & { pack: ReferencePackUsed };
   'baseRates.list': BaseRateRowView[];
   'baseRates.add': BaseRateRowView[];
   'baseRates.remove': BaseRateRowView[];

@@ -32,6 +32,9 @@ import { geoHandlers } from './handlers/geo.js';
 import { FileRefs } from './files.js';
 import path from 'node:path';
 import { viewingHandlers } from './handlers/viewings.js';
+import { referenceHandlers } from './handlers/reference.js';
+import { policyHandlers } from './handlers/policy.js';
+import { statsHandlers } from './handlers/stats.js';
 import { privacyHandlers } from './handlers/privacy.js';
 
 // One handler map; a method handled by two modules throws at start-up. Add a module at the END.
@@ -46,6 +49,9 @@ export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
   rights: rightsHandlers,
   geo: geoHandlers,
   viewings: viewingHandlers,
+  reference: referenceHandlers,
+  policy: policyHandlers,
+  stats: statsHandlers,
   privacy: privacyHandlers,
 });
 

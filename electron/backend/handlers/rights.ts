@@ -4,6 +4,8 @@
 import type { BaseRateRowView, RegistryView, RightsResults } from '../../api/rights-methods.js';
 import { ApiError, type Bilingual } from '../../api/errors.js';
 import { CalcInputError, runCalculator, type NamedCalculatorResult } from '../../../checklists/calculators/index.js';
+import type { ReferencePackUsed } from '../../api/rights-methods.js';
+import { referenceInUse, usedPack } from '../reference.js';
 import { emptyRegistryDoc } from '../../../checklists/rights/registry-doc.js';
 import { mergeBaseRates } from '../../../data/reference/index.js';
 import { addBaseRate, getRegistry, listBaseRates, removeBaseRate, saveRegistry } from '../../../data/repos/registry.js';
@@ -61,7 +63,9 @@ export const rightsHandlers: Pick<HandlerMap, keyof RightsResults> = {
     const userBaseRates = await listBaseRates(ctx.db);
     try {
       // TypeScript cannot pair a union-typed name with its result; runCalculator ran exactly `name`.
-      return { name, result: runCalculator(name, input, { userBaseRates }) } as NamedCalculatorResult;
+      // The reference pack in force (issue 13): its tables, and the result says which pack it was.
+      const ref = await referenceInUse(ctx.db);
+      return { name, result: runCalculator(name, input, { userBaseRates, tables: ref.tables }), pack: usedPack(ref.pack) } as NamedCalculatorResult & { pack: ReferencePackUsed };
     } catch (e) {
       if (e instanceof CalcInputError) throw calcError(e);
       throw e;

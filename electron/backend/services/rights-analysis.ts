@@ -10,6 +10,7 @@ import { getListing, listingView } from '../../../data/repos/listings.js';
 import { latestRunAnswers } from '../../../data/repos/checklist-runs.js';
 import { getRegistry } from '../../../data/repos/registry.js';
 import type { HandlerContext } from '../context.js';
+import { referenceInUse, usedPack } from '../reference.js';
 
 const REGISTRY_TEMPLATE = 'registry';
 
@@ -39,6 +40,7 @@ export async function analyzeListingById(ctx: HandlerContext, listingId: string,
   const saved = await getRegistry(ctx.db, ctx.cipher, listingId);
   const run = await latestRunAnswers(ctx.db, listingId, REGISTRY_TEMPLATE, ctx.cipher);
   const answers = Object.fromEntries((run?.answers ?? []).map((a) => [a.itemId, a.value]));
-  const analysis = analyzeListing(saved?.doc ?? emptyRegistryDoc(), listing, answers, { asOf: asOf ?? ctx.today() });
-  return { ...analysis, listingId, checklist: run ? { runId: run.runId, completed: run.completed, answered: run.answers.length } : null };
+  const ref = await referenceInUse(ctx.db);
+  const analysis = analyzeListing(saved?.doc ?? emptyRegistryDoc(), listing, answers, { asOf: asOf ?? ctx.today(), tables: ref.tables });
+  return { ...analysis, pack: usedPack(ref.pack), listingId, checklist: run ? { runId: run.runId, completed: run.completed, answered: run.answers.length } : null };
 }

@@ -28,8 +28,10 @@ import {
   type ViewingLogModel, type ViewingStop,
 } from '../reports/index.js';
 import type { HandlerContext } from '../context.js';
+import { policySectionModel } from '../policy/report-section.js';
 import { listingAddress } from './address.js';
 import { PHOTO_KIND, SIGNATURE_KIND } from './files.js';
+import { packLabel, referenceInUse } from '../reference.js';
 
 
 type L = ReportLocale;
@@ -136,6 +138,8 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
     locale,
     demo: k.is_demo === 1,
     reportDate: ctx.today(),
+    // ── legal (issue 13): which reference pack the figures came from ──
+    referencePack: packLabel((await referenceInUse(ctx.db)).pack),
     caseNumber: k.id.slice(0, 8).toUpperCase(),
     clientName,
     manager: await managerInfo(ctx, k.manager_id),
@@ -231,6 +235,9 @@ function seniorityOf(ladder: Ladder, deposit: number, locale: L, today: string):
 
 export async function tenantReportFile(ctx: HandlerContext, caseId: string, locale: L): Promise<ReportFileView> {
   const model = await buildTenantReportModel(ctx, caseId, locale);
+  // policy (issue 12): the 정책 안내 section.
+  const k = await getCase(ctx.db, caseId);
+  if (k) model.programmes = await policySectionModel(ctx, k.client_id, caseId, locale);
   const bytes = await renderTenantReport(model);
   return { fileName: reportFileName('tenant', maskName(model.clientName), model.reportDate, locale), mime: 'application/pdf', dataBase64: Buffer.from(bytes).toString('base64') };
 }
@@ -310,7 +317,9 @@ export async function buildViewingLogModel(ctx: HandlerContext, viewingId: strin
     status: v.status,
     stops: out,
     nextSteps: [...(summary ? [summary] : []), ...(nextSteps ? nextSteps.split(/\n+/).map((x) => x.trim()).filter(Boolean) : [])],
-    confirmation: v.confirmed_at && tenantName && sig ? { typedName: tenantName, signaturePng: sig, confirmedAt: v.confirmed_at, satisfaction: v.satisfaction ?? undefined } : undefined,
+    confirmation: v.confirmed_at && tenantName && v.confirmation_method === 'typed'
+      ? { method: 'typed', typedName: tenantName, witness: (await managerInfo(ctx, v.confirmed_by)).name, confirmedAt: v.confirmed_at, satisfaction: v.satisfaction ?? undefined }
+      : v.confirmed_at && tenantName && sig ? { method: 'drawn', typedName: tenantName, signaturePng: sig, confirmedAt: v.confirmed_at, satisfaction: v.satisfaction ?? undefined } : undefined,
     amendments: (await listAmendments(ctx.db, viewingId)).map((a) => ({ at: a.at, text: `${a.field ? `[${a.field}] ` : ''}${ctx.cipher.decrypt(a.text_enc) ?? ''}` })),
   };
 }

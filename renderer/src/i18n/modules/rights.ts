@@ -133,6 +133,7 @@ export const ko = {
         renewalRightUsed: { unset: '모름', true: '이미 사용함', false: '아직 안 씀' },
         marketValueSource: { unset: '출처 모름', kb: 'KB 시세', reb: '한국부동산원 시세', asking: '호가 (HUG 불인정)' },
       },
+      pack: '법령 기준표 {{version}} (내용 확인일 {{date}})에 따라 계산했습니다.',
       candidate: '{{group}}일 때: 보증금 {{threshold}} 이하 → {{amount}}',
       out: {
         resolution: '주소 판단', ask: '확인할 것', baseRateCheckedThrough: '기준금리 표 확인 시점 (금통위 결정일)', withinCap: '5% 이내', capApplies: '5% 상한 적용', case: '어떤 경우인가', suggestion: '제안', basis: '주택가격 기준',
@@ -292,6 +293,7 @@ export const en: typeof ko = {
         renewalRightUsed: { unset: 'Unknown', true: 'Already used', false: 'Not used yet' },
         marketValueSource: { unset: 'Source unknown', kb: 'KB price', reb: 'Korea Real Estate Board price', asking: 'Asking price (not counted by HUG)' },
       },
+      pack: 'Computed with reference pack {{version}} (content verified {{date}}).',
       candidate: 'If {{group}}: deposit up to {{threshold}} → {{amount}}',
       out: {
         resolution: 'Address read as', ask: 'Please check', baseRateCheckedThrough: 'Base-rate series confirmed through', withinCap: 'Within 5 %', capApplies: 'Cap applies', case: 'Which case', suggestion: 'Suggestion', basis: 'House price basis',
