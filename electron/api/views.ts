@@ -36,6 +36,8 @@ export interface SessionView {
   deviceId: string;
   /** Clients whose consented retention ends within the warning window. */
   retentionWarnings: { clientId: string; label: string; name: string | null; expiresOn: string }[];
+  /** Records left out of lists because they could not be read (damaged data); ids only. */
+  unreadable?: { entity: string; id: string; at: string }[];
 }
 
 export interface ConsentView {

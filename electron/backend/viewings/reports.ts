@@ -14,8 +14,9 @@ import { anonymousLabel } from '../../../data/repos/clients.js';
 import { listListings } from '../../../data/repos/listings.js';
 import { getManager } from '../../../data/repos/managers.js';
 import { latestRunAnswers, listRuns } from '../../../data/repos/checklist-runs.js';
+import { reportRunNote, reportRuns } from '../reports/report-runs.js';
 import { getRegistry } from '../../../data/repos/registry.js';
-import { decryptFollowUps, getViewing, listAmendments, listStopPhotos, listStops } from '../../../data/repos/viewings.js';
+import { decryptFollowUps, getViewing, listAmendments, meetingPlaceOf, listStopPhotos, listStops } from '../../../data/repos/viewings.js';
 import { FileStore } from '../../../data/crypto/file-store.js';
 import { severityOf, visibleItems } from '../../../checklists/engine/index.js';
 import { BUILDING_TYPE_LABELS, LEASE_TYPE_LABELS, parseBuildingType, type LeaseType } from '../../../checklists/common/vocabulary.js';
@@ -70,13 +71,14 @@ function listingFacts(l: ListingRowLike, locale: L): ReportListingFacts {
   };
 }
 
-/** Each checklist run of the listing (the newest per template), problems first is the engine's job. */
+/**
+ * The checklist runs of the listing the report shows: per template, the latest completed one
+ * (reportRuns — never an unanswered run); problems first is the engine's job.
+ */
 async function listingChecklists(ctx: HandlerContext, listingId: string, title: string, locale: L): Promise<ChecklistResult[]> {
-  const runs = await listRuns(ctx.db, { listingId });
-  const newest = new Map<string, string>();
-  for (const r of [...runs].sort((a, b) => a.started_at.localeCompare(b.started_at))) newest.set(r.template_id, r.id);
+  const runs = await listRuns(ctx.db, { listingId, limit: 100_000 });
   const out: ChecklistResult[] = [];
-  for (const runId of newest.values()) {
+  for (const { runId, basis } of reportRuns(runs)) {
     const d = await runDetail(ctx, runId);
     const answers = new Map(d.answers.map((a) => [a.itemId, a]));
     const photosByItem = new Map<string, ReportPhoto[]>();
@@ -104,7 +106,7 @@ async function listingChecklists(ctx: HandlerContext, listingId: string, title: 
     const all = d.template.sections.flatMap((sec) => sec.items);
     out.push({
       title: pick(d.run.title, locale),
-      subject: title,
+      subject: `${title} · ${reportRunNote(basis, locale)}`,
       completedAt: d.run.completedAt ?? undefined,
       items: items.filter((_, i) => visible.has(all[i].id)),
     });
@@ -310,7 +312,7 @@ export async function buildViewingLogModel(ctx: HandlerContext, viewingId: strin
     caseNumber: v.case_id.slice(0, 8).toUpperCase(),
     clientName: ctx.cipher.decrypt(v.client_name_enc) ?? anonymousLabel(v.client_id),
     managers,
-    meetingPlace: v.meeting_place,
+    meetingPlace: meetingPlaceOf(ctx.cipher, v),
     startAt: `${v.date}T${v.start_time}:00+09:00`,
     endAt: lastLeft ?? undefined,
     status: v.status,

@@ -5,6 +5,7 @@ import { BUILDING_TYPES, FLOOR_KINDS, LEASE_TYPES, type BuildingType, type Floor
 import { parseLeaseShorthand } from '../../../checklists/common/money.js';
 import type { ApiInput } from '../../../electron/api/methods.js';
 import { api } from '../api/client.js';
+import { useSaveOnce } from '../api/useSaveOnce.js';
 import { useApi } from '../api/useLoad.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { useApp } from '../store/app.js';
@@ -63,6 +64,7 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
   const [shorthand, setShorthand] = useState('');
   const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({});
   const [general, setGeneral] = useState('');
+  const { saving, run } = useSaveOnce();
 
   useEffect(() => {
     void api('cases.get', { id: caseId }).then(setC);
@@ -108,8 +110,10 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
       notes: f.notes || null,
     };
     try {
-      if (id) await api('listings.update', { id, ...body });
-      else await api('listings.create', body);
+      const saved = await run((requestId) =>
+        id ? api('listings.update', { id, ...body }, { requestId }) : api('listings.create', body, { requestId }),
+      );
+      if (!saved) return;
       notify({ text: t('common.saved') });
       go({ name: 'case', id: caseId });
     } catch (err) {
@@ -190,7 +194,7 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
         {general && <div className="error" role="alert">{general}</div>}
         <div className="actions">
           <button type="button" onClick={() => go({ name: 'case', id: caseId })}>{t('common.cancel')}</button>
-          <button type="submit" className="primary">{t('common.save')}</button>
+          <button type="submit" className="primary" disabled={saving} aria-busy={saving}>{saving ? t('privacy.saving') : t('common.save')}</button>
         </div>
       </form>
     </section>
