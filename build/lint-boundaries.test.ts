@@ -35,6 +35,7 @@ describe('folder boundaries', () => {
   it.each([
     ['checklists/calculators/x.ts', "import { LEASE_TYPES } from '../common/vocabulary.js';\nimport { brokerageTable } from '../../data/reference/index.js';\nvoid LEASE_TYPES; void brokerageTable;"],
     ['renderer/src/views/X.tsx', "import { api } from '../api/client.js';\nimport type { ApiInput } from '../../../electron/api/methods.js';\nimport { parseAmount } from '../../../checklists/common/money.js';\nvoid api; void parseAmount; export type I = ApiInput<'clients.create'>;"],
+    ['renderer/src/views/X.tsx', "import { referenceTable } from '../../../data/reference/index.js';\nvoid referenceTable;"],
     ['electron/backend/viewings/x.ts', "import { runDetail } from '../services/checklist-runs.js';\nvoid runDetail;"],
     ['geo/io/x.ts', "import { readFile } from 'node:fs/promises';\nimport { planar } from '../core/planar.js';\nvoid readFile; void planar;"],
   ])('%s: the right-way imports pass', async (file, code) => {

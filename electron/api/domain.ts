@@ -7,7 +7,7 @@ export {
 } from '../../checklists/common/vocabulary.js';
 
 /** What a client may consent to have collected (개인정보 수집 항목). */
-export const CONSENT_ITEMS = ['name', 'phone', 'notes'] as const;
+export const CONSENT_ITEMS = ['name', 'phone', 'notes', 'policy'] as const;
 /** Retention periods offered on the consent form, in months. */
 export const RETENTION_CHOICES = [6, 12, 24, 36] as const;
 /** Days before the end of retention when the desk starts warning. */

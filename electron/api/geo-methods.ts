@@ -31,7 +31,18 @@ export const geoInputs = {
     x: z.string().optional(),
     y: z.string().optional(),
   }),
+  /** Exports of the study's last run (the files a planner takes to QGIS, Excel or a meeting). */
+  'geo.export.sites': z.object({ id, format: z.enum(['geojson', 'shapefile']), encoding: z.enum(['CP949', 'UTF-8']).default('CP949') }),
+  'geo.export.ranking': z.object({ id, format: z.enum(['xlsx', 'csv']) }),
+  'geo.export.report': z.object({ id, top: z.number().int().min(1).max(50).default(5), locale: z.enum(['ko', 'en']).default('ko') }),
 } as const;
+
+/** A file for the user to save, delivered like the viewing/tenant report PDFs (base64 in JSON). */
+export interface GeoExportFile {
+  fileName: string;
+  mime: string;
+  dataBase64: string;
+}
 
 export interface GeoStudyView extends RecordMeta {
   name: string;
@@ -59,4 +70,7 @@ export interface GeoResults {
   'geo.studies.run': GeoRunView;
   /** The import report and the first 20 features (WGS84) for a preview; nothing is written. */
   'geo.import.inspect': { report: ImportReport; preview: FeatureCollection };
+  'geo.export.sites': GeoExportFile;
+  'geo.export.ranking': GeoExportFile;
+  'geo.export.report': GeoExportFile;
 }

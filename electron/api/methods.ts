@@ -10,6 +10,8 @@ import { geoInputs, type GeoResults } from './geo-methods.js';
 import { viewingInputs, type ViewingResults } from './viewing-methods.js';
 import { managerInputs, type ManagerResults } from './manager-methods.js';
 import { referenceInputs, type ReferenceResults } from './reference-methods.js';
+import { policyInputs, type PolicyResults } from './policy-methods.js';
+import { statsInputs, type StatsResults } from './stats-methods.js';
 import { mergeMethodMaps } from './method-map.js';
 
 const coreInputs = {
@@ -61,13 +63,15 @@ export const apiInputs = mergeMethodMaps('API inputs', {
   viewings: viewingInputs,
   managers: managerInputs,
   reference: referenceInputs,
+  policy: policyInputs,
+  stats: statsInputs,
 });
 
 export type Method = keyof typeof apiInputs;
 export type ApiInput<M extends Method> = z.input<(typeof apiInputs)[M]>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof apiInputs)[M]>;
 
-export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, ReferenceResults {
+export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, ReferenceResults, PolicyResults, StatsResults {
   'session.status': SessionView;
   'session.start': SessionView;
   'session.lock': SessionView;

@@ -31,6 +31,8 @@ import { FileRefs } from './files.js';
 import path from 'node:path';
 import { viewingHandlers } from './handlers/viewings.js';
 import { referenceHandlers } from './handlers/reference.js';
+import { policyHandlers } from './handlers/policy.js';
+import { statsHandlers } from './handlers/stats.js';
 
 // One handler map; a method handled by two modules throws at start-up. Add a module at the END.
 export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
@@ -45,6 +47,8 @@ export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
   geo: geoHandlers,
   viewings: viewingHandlers,
   reference: referenceHandlers,
+  policy: policyHandlers,
+  stats: statsHandlers,
 });
 
 export interface BackendOptions {

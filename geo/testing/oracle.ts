@@ -10,12 +10,12 @@ export const FIXTURES = resolve(fileURLToPath(new URL('.', import.meta.url)), 'f
 export const LAYERS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../data/layers');
 
 /** Whether a GDAL tool is on PATH. With CI=true a missing tool is an error, never a skip. */
-export function hasTool(tool: string): boolean {
+export function hasTool(tool: string, versionFlag = '--version'): boolean {
   try {
-    execFileSync(tool, ['--version'], { stdio: 'ignore' });
+    execFileSync(tool, [versionFlag], { stdio: 'ignore' });
     return true;
   } catch {
-    if (process.env.CI === 'true') throw new Error(`${tool} is required in CI (apt-get install gdal-bin)`);
+    if (process.env.CI === 'true') throw new Error(`${tool} is required in CI (apt-get install gdal-bin poppler-utils)`);
     return false;
   }
 }

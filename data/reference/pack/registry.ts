@@ -3,6 +3,7 @@
 // a pack carrying a table nobody registered is refused, so a typo cannot slip figures in.
 import { z } from 'zod';
 import { shippedTables, type ReferenceTable, type VersionBase } from '../index.js';
+import { medianIncomeTable, medianIncomeVersionSchema, programmesTable, programmesVersionSchema } from '../policy-tables.js';
 
 export interface TableSpec {
   name: string;
@@ -114,3 +115,8 @@ registerReferenceTable({
 registerReferenceTable({ name: 'renewalIncreaseCap', continuous: true, shipped: T.renewalIncreaseCap, row: z.looseObject({ numerator: z.number().int().positive(), denominator: z.number().int().positive(), noIncreaseWithinMonths: z.number().int().min(0) }) });
 registerReferenceTable({ name: 'unpaidTaxViewing', continuous: true, shipped: T.unpaidTaxViewing, row: z.looseObject({ depositOver: won }) });
 registerReferenceTable({ name: 'fraudVictimsAct', continuous: false, shipped: T.fraudVictimsAct, row: z.looseObject({ validUntil: z.iso.date(), leasesFirstSignedOnOrBefore: z.iso.date().nullable() }) });
+
+// policy (issue 12): the programme catalogue (dated versions; programmes have their own valid
+// periods, so versions may leave gaps) and 기준 중위소득 (one version a year, continuous).
+registerReferenceTable({ name: 'programmes', continuous: false, shipped: programmesTable as unknown as ReferenceTable<VersionBase>, row: programmesVersionSchema });
+registerReferenceTable({ name: 'medianIncome', continuous: true, shipped: medianIncomeTable as unknown as ReferenceTable<VersionBase>, row: medianIncomeVersionSchema });

@@ -5,7 +5,11 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../api/errors.js';
-import type { GeoResults, GeoRunView } from '../../api/geo-methods.js';
+import type { GeoExportFile, GeoResults, GeoRunView } from '../../api/geo-methods.js';
+import { existsSync } from 'node:fs';
+import { type ExportFile, rankingCsv, rankingXlsx, readSites, sitesGeoJson, sitesShapefile } from '../../../geo/io/exports.js';
+import { readSeoulLayer } from '../../../data/layers/files.js';
+import { renderSiteReport } from '../reports/site-report.js';
 import { deleteStudy, getStudy, listStudies, recordRun, restoreStudy, saveStudy, studyView } from '../../../data/repos/geo-studies.js';
 import { GeoInputError } from '../../../geo/core/messages.js';
 import { parseStudy, runStudy, writeStudyOutputs } from '../../../geo/io/run.js';
@@ -28,6 +32,19 @@ function fromGeoError(e: unknown, field: string): never {
   }
   throw e;
 }
+
+/** The last run's sites (read from its output folder) and the stored study; a clear error when there is none. */
+async function lastRun(ctx: HandlerContext, id: string) {
+  const stored = await view(ctx, id);
+  const sitesFile = path.join(geoDir(ctx, 'runs', id), 'sites.geojson');
+  if (!stored.lastRun || !existsSync(sitesFile)) {
+    throw new ApiError('VALIDATION', { ko: '먼저 분석을 실행하세요. 내보낼 결과가 없습니다.', en: 'Run the study first: there are no results to export.' }, [{ path: 'id', message: { ko: '실행 결과 없음', en: 'no run' } }]);
+  }
+  // Files are named after the study as the user saved it.
+  return { stored, sites: readSites(sitesFile), summary: { ...stored.lastRun.summary, name: stored.name } };
+}
+
+const file = (f: ExportFile): GeoExportFile => ({ fileName: f.fileName, mime: f.mime, dataBase64: Buffer.from(f.bytes).toString('base64') });
 
 /** Studies saved or run through the API name their layers by file reference only. */
 function refsOnly(study: Study): void {
@@ -105,5 +122,23 @@ export const geoHandlers: Pick<HandlerMap, keyof GeoResults> = {
     } catch (e) {
       fromGeoError(e, 'file');
     }
+  },
+  'geo.export.sites': async ({ id, format, encoding }, ctx) => {
+    const { stored, sites, summary } = await lastRun(ctx, id);
+    return file(format === 'geojson' ? sitesGeoJson(sites, stored.name) : await sitesShapefile(sites, summary, encoding));
+  },
+  'geo.export.ranking': async ({ id, format }, ctx) => {
+    const { sites, summary } = await lastRun(ctx, id);
+    return file(format === 'csv' ? rankingCsv(sites, summary) : await rankingXlsx(sites, summary));
+  },
+  'geo.export.report': async ({ id, top, locale }, ctx) => {
+    const { stored, sites, summary } = await lastRun(ctx, id);
+    const study = parseStudy(stored.study);
+    const context = Object.fromEntries((['dong', 'subwayLines', 'parks', 'hospitals', 'stations'] as const).map((l) => [l, readSeoulLayer(l).features]));
+    const bytes = await renderSiteReport({
+      study, summary, sites: sites.filter((s) => s.properties.rank !== null).slice(0, top),
+      context, ranAt: stored.lastRunAt ?? ctx.now().toISOString(), createdAt: ctx.now(), locale,
+    });
+    return file({ fileName: `${stored.name.replace(/[\\/:*?"<>|\s]+/g, '_')}_site_report.pdf`, mime: 'application/pdf', bytes });
   },
 };

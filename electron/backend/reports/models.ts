@@ -1,3 +1,4 @@
+import type { PolicySectionModel } from './policy-section.js';
 // The view models the two reports are drawn from. They are plain data: the app fills them from
 // the database and the analysis engines (rights analysis, 최우선변제 and HUG calculators,
 // checklists, viewings); the report engine only lays them out. Amounts are integer won;
@@ -32,7 +33,7 @@ export interface ManagerInfo {
   phone?: string;
 }
 
-export interface ListingFacts {
+export interface ReportListingFacts {
   /** Short name, e.g. '관악구 봉천동 다세대 302호'. */
   title: string;
   address: string;
@@ -71,7 +72,7 @@ export interface RiskAssessment {
   flags: RiskFlag[];
 }
 
-export interface LadderEntry {
+export interface ReportLadderEntry {
   /** e.g. '근저당권 (○○은행)', '임차인 (본인)', '선순위 임차보증금'. */
   label: string;
   /** 접수일 or, for the tenant, the date the priority takes effect. */
@@ -85,11 +86,11 @@ export interface LadderEntry {
 
 export interface SeniorityLadder {
   /** Highest priority first. */
-  entries: LadderEntry[];
+  entries: ReportLadderEntry[];
   note?: string;
 }
 
-export interface PriorityRepaymentResult {
+export interface ReportPriorityRepayment {
   /** 최우선변제 대상 여부. */
   eligible: boolean;
   /** The 기준일 of the table applied (the senior 담보물권's 접수일, or today). */
@@ -102,7 +103,7 @@ export interface PriorityRepaymentResult {
   basis: string;
 }
 
-export interface HugResult {
+export interface ReportHug {
   /** null: cannot be decided from what was entered (e.g. no market value or official price). */
   eligible: boolean | null;
   /** The largest deposit the guarantee would accept, when known. */
@@ -150,8 +151,8 @@ export interface AfterContractStep {
 export interface ListingAssessment {
   risk: RiskAssessment;
   seniority: SeniorityLadder;
-  priorityRepayment: PriorityRepaymentResult;
-  hug: HugResult;
+  priorityRepayment: ReportPriorityRepayment;
+  hug: ReportHug;
 }
 
 export interface TenantReportModel {
@@ -168,12 +169,12 @@ export interface TenantReportModel {
   /** The client's full name; the report prints it masked (김*지). No phone number is printed. */
   clientName: string;
   manager: ManagerInfo;
-  listings: ListingFacts[];
+  listings: ReportListingFacts[];
   /** The first listing's assessment (the one with a registry entered, when there is one). */
   risk: RiskAssessment;
   seniority: SeniorityLadder;
-  priorityRepayment: PriorityRepaymentResult;
-  hug: HugResult;
+  priorityRepayment: ReportPriorityRepayment;
+  hug: ReportHug;
   /** The other listings of the case, each assessed the same way. */
   otherAssessments?: ListingAssessment[];
   checklists: ChecklistResult[];
@@ -181,6 +182,8 @@ export interface TenantReportModel {
   afterContractSteps: AfterContractStep[];
   /** Optional closing remarks from the manager. */
   managerRemarks?: string;
+  /** policy (issue 12): programmes the client may qualify for. */
+  programmes?: PolicySectionModel;
 }
 
 export type Impression = StopImpression;
@@ -203,8 +206,15 @@ export interface ViewingStop {
 export interface ViewingConfirmation {
   /** The name the tenant typed (printed masked, like the tenant report). */
   typedName: string;
-  /** The signature drawn on screen, PNG (transparent background is fine). */
-  signaturePng: Uint8Array;
+  /** The signature drawn on screen, PNG (transparent background is fine). Absent when typed. */
+  signaturePng?: Uint8Array;
+  /**
+   * 'drawn' (default) or 'typed': the tenant typed their name instead of drawing (for a tenant
+   * who cannot draw), with the time and `witness`, the manager who saw it, on the record.
+   */
+  method?: 'drawn' | 'typed';
+  /** The witnessing manager's name (typed confirmations). */
+  witness?: string;
   confirmedAt: string;
   /** 1–5. */
   satisfaction?: number;

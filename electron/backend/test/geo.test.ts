@@ -1,17 +1,21 @@
-import { createReadStream, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { synthesize } from '../../../geo/io/synth.js';
 import { signedIn, type Harness } from './harness.js';
-import { FIXTURES } from '../../../geo/testing/oracle.js';
+import { FIXTURES, hasTool } from '../../../geo/testing/oracle.js';
+
+const ARTIFACTS = path.join(os.tmpdir(), 'ansim-geo-artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
 
 let h: Harness;
 afterEach(async () => h?.backend.close());
 
-function fabric() {
+function fabric(origin?: [number, number]) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ansim-geo-api-'));
-  synthesize({ parcels: 600, seed: 7, outDir: dir });
+  synthesize({ parcels: 600, seed: 7, outDir: dir, origin });
   return dir;
 }
 
@@ -121,5 +125,42 @@ describe('site studies through the API', () => {
       expect(JSON.stringify(r.error), name).not.toMatch(/홍길동|010-1234/);
     }
     expect(readdirSync(dir)).toHaveLength(3);
+  });
+
+  it('exports the last run: Shapefile zip, GeoJSON, xlsx, CSV and a site report PDF with a map drawn without a browser', async () => {
+    h = await signedIn();
+    // Near Seoul City Hall, so the shipped stations, hospitals, parks and 동 boundaries are drawn around it.
+    const ref = await uploadSet(path.join(fabric([197600, 551200]), 'parcels'), 'g2');
+    const saved = await h.api('geo.studies.save', { name: '후보지 보고', study: { ...studyFor(ref), assembly: { minArea: 2000 } } });
+    const none = await h.raw('geo.export.report', { id: saved.id });
+    expect(none.ok).toBe(false);
+    const run = await h.api('geo.studies.run', { id: saved.id });
+    const shp = await h.api('geo.export.sites', { id: saved.id, format: 'shapefile' });
+    expect(shp).toMatchObject({ fileName: '후보지_보고_sites_EPSG5186.zip', mime: 'application/zip' });
+    const gj = await h.api('geo.export.sites', { id: saved.id, format: 'geojson' });
+    expect(JSON.parse(Buffer.from(gj.dataBase64, 'base64').toString()).features).toHaveLength(run.summary.sites.total);
+    const csv = await h.api('geo.export.ranking', { id: saved.id, format: 'csv' });
+    expect(Buffer.from(csv.dataBase64, 'base64').toString().split('\r\n')[1].split(',')[1]).toBe(run.sites[0].siteId);
+    const xlsx = await h.api('geo.export.ranking', { id: saved.id, format: 'xlsx' });
+    expect(Buffer.from(xlsx.dataBase64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    const pdf = await h.api('geo.export.report', { id: saved.id, top: 2 });
+    const bytes = Buffer.from(pdf.dataBase64, 'base64');
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ansim-geo-pdf-'));
+    writeFileSync(path.join(dir, 'r.pdf'), bytes);
+    if (hasTool('pdftoppm', '-v')) {
+      const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'r.pdf'), '-']).toString();
+      expect(text).toContain('부지 분석 보고서');
+      expect(text).toContain(run.sites[0].siteId);
+      expect(text).toMatch(/1위/);
+      expect(text).toMatch(/NOT_PUBLIC/);
+      expect(text).toMatch(/공공누리/);
+      expect(text).toMatch(/seoul-maps/);
+      expect(text).toMatch(/EPSG:5186/);
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '2', '-l', '2', path.join(dir, 'r.pdf'), path.join(ARTIFACTS, 'site-report')]);
+      const fonts = execFileSync('pdffonts', [path.join(dir, 'r.pdf')]).toString();
+      expect(fonts).toMatch(/NotoSansKR/);
+      expect(fonts).not.toMatch(/Helvetica|Times|Arial/);
+    }
   });
 });

@@ -23,10 +23,11 @@ import { photoFile, runDetail } from '../services/checklist-runs.js';
 import { analyzeListingById } from '../services/rights-analysis.js';
 import {
   maskName, renderTenantReport, renderViewingLog,
-  type ChecklistResult, type ListingAssessment, type ListingFacts, type ManagerInfo, type ReportLocale, type ReportPhoto, type TenantReportModel,
+  type ChecklistResult, type ListingAssessment, type ReportListingFacts, type ManagerInfo, type ReportLocale, type ReportPhoto, type TenantReportModel,
   type ViewingLogModel, type ViewingStop,
 } from '../reports/index.js';
 import type { HandlerContext } from '../context.js';
+import { policySectionModel } from '../policy/report-section.js';
 import { listingAddress } from './address.js';
 import { PHOTO_KIND, SIGNATURE_KIND } from './files.js';
 import { packLabel, referenceInUse } from '../reference.js';
@@ -53,7 +54,7 @@ async function managerInfo(ctx: HandlerContext, id: string | null): Promise<Mana
 
 type ListingRowLike = Record<string, string | number | null> & { id: string };
 
-function listingFacts(l: ListingRowLike, locale: L): ListingFacts {
+function listingFacts(l: ListingRowLike, locale: L): ReportListingFacts {
   const floor = l.floor === null ? undefined : `${l.floor_kind === 'basement' ? 'B' : ''}${l.floor}${locale === 'ko' ? '층' : 'F'}`;
   return {
     title: listingAddress(l as never),
@@ -233,6 +234,9 @@ function seniorityOf(ladder: Ladder, deposit: number, locale: L, today: string):
 
 export async function tenantReportFile(ctx: HandlerContext, caseId: string, locale: L): Promise<ReportFileView> {
   const model = await buildTenantReportModel(ctx, caseId, locale);
+  // policy (issue 12): the 정책 안내 section.
+  const k = await getCase(ctx.db, caseId);
+  if (k) model.programmes = await policySectionModel(ctx, k.client_id, caseId, locale);
   const bytes = await renderTenantReport(model);
   return { fileName: reportFileName('tenant', maskName(model.clientName), model.reportDate, locale), mime: 'application/pdf', dataBase64: Buffer.from(bytes).toString('base64') };
 }
@@ -312,7 +316,9 @@ export async function buildViewingLogModel(ctx: HandlerContext, viewingId: strin
     status: v.status,
     stops: out,
     nextSteps: [...(summary ? [summary] : []), ...(nextSteps ? nextSteps.split(/\n+/).map((x) => x.trim()).filter(Boolean) : [])],
-    confirmation: v.confirmed_at && tenantName && sig ? { typedName: tenantName, signaturePng: sig, confirmedAt: v.confirmed_at, satisfaction: v.satisfaction ?? undefined } : undefined,
+    confirmation: v.confirmed_at && tenantName && v.confirmation_method === 'typed'
+      ? { method: 'typed', typedName: tenantName, witness: (await managerInfo(ctx, v.confirmed_by)).name, confirmedAt: v.confirmed_at, satisfaction: v.satisfaction ?? undefined }
+      : v.confirmed_at && tenantName && sig ? { method: 'drawn', typedName: tenantName, signaturePng: sig, confirmedAt: v.confirmed_at, satisfaction: v.satisfaction ?? undefined } : undefined,
     amendments: (await listAmendments(ctx.db, viewingId)).map((a) => ({ at: a.at, text: `${a.field ? `[${a.field}] ` : ''}${ctx.cipher.decrypt(a.text_enc) ?? ''}` })),
   };
 }

@@ -15,6 +15,8 @@ import { DistrictSelect } from '../components/DistrictPicker.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
 import { fieldErrors } from '../components/useBilingual.js';
 import { useDebounced } from './Clients.js';
+import { ProgrammeList } from './policy/ProgrammeList.js';
+import { CaseStatsCard } from './stats/CaseStatsCard.js';
 import { useClientLabel } from '../components/ClientLabel.js';
 
 export function StatusBadge({ status }: { status: CaseStatus }) {
@@ -170,6 +172,9 @@ export function CaseDetail({ id }: { id: string }) {
           </ul>
         )}
       </div>
+      {/* policy + statistics (issue 12) */}
+      <ProgrammeList clientId={c.clientId} caseId={id} />
+      <CaseStatsCard caseId={id} closedOn={c.closedOn} />
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { ConfirmButton } from '../components/ConfirmButton.js';
 import { bannerMessage, fieldErrors, useBilingual } from '../components/useBilingual.js';
 import { CaseRow } from './Cases.js';
 import { useClientLabel } from '../components/ClientLabel.js';
+import { ProgrammeList } from './policy/ProgrammeList.js';
 
 export function useDebounced<T>(value: T, ms = 200): T {
   const [v, setV] = useState(value);
@@ -294,6 +295,8 @@ export function ClientEditor({ id }: { id?: string }) {
           {cases.length === 0 ? <p className="muted">{t('common.empty')}</p> : <table className="table"><tbody>{cases.map((c) => <CaseRow key={c.id} c={c} />)}</tbody></table>}
         </div>
       )}
+      {/* policy (issue 12): the client's programmes */}
+      {id && <ProgrammeList clientId={id} caseId={cases[0]?.id} />}
     </section>
   );
 }

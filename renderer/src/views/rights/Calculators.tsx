@@ -13,6 +13,7 @@ import { api } from '../../api/client.js';
 import { Field } from '../../components/Field.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
 import { fieldErrors, useBilingual } from '../../components/useBilingual.js';
+import { TabList, TabPanel } from '../../a11y/Tabs.js';
 
 type Kind = 'money' | 'date' | 'text' | 'percent' | 'propertyKind' | 'buildingType' | 'choice';
 interface FieldSpec<K extends string = string> {
@@ -218,6 +219,8 @@ function Calculator({ name }: { name: CalculatorName }) {
       <div className="actions">
         <button type="submit" className="primary" disabled={Object.values(pending).some(Boolean)}>{t('rights.calc.run')}</button>
       </div>
+      {/* A polite live region, present before the result arrives, so the result is read out. */}
+      <div aria-live="polite" data-testid="calc-live">
       {result && (
         <div className="rights-calc-result" data-testid="calc-result">
           <h3>{t('rights.calc.result')}</h3>
@@ -232,6 +235,7 @@ function Calculator({ name }: { name: CalculatorName }) {
           {pack && <p className="muted small" data-testid="calc-pack">{t('rights.calc.pack', { version: pack.packVersion, date: pack.verifiedOn })}</p>}
         </div>
       )}
+      </div>
     </form>
   );
 }
@@ -295,19 +299,20 @@ export function CalculatorsView() {
       <header className="page-head"><h1>{t('rights.calc.title')}</h1></header>
       <p className="muted small">{t('rights.calc.intro')}</p>
       <div className="rights-calc-layout">
-        <ul className="plain rights-calc-nav" role="tablist">
-          {NAMES.map((n) => (
-            <li key={n}>
-              <button type="button" role="tab" aria-selected={current === n} className={current === n ? 'nav-pill active' : 'nav-pill'} onClick={() => setCurrent(n)}>
-                {t(`rights.calc.names.${n}`)}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <div>
+        <TabList<CalculatorName>
+          base="calc"
+          label={t('rights.calc.title')}
+          className="rights-calc-nav"
+          vertical
+          tabs={NAMES.map((n) => ({ key: n, label: t(`rights.calc.names.${n}`) }))}
+          current={current}
+          onSelect={setCurrent}
+          tabClassName={(_k, on) => (on ? 'nav-pill active' : 'nav-pill')}
+        />
+        <TabPanel base="calc" tab={current}>
           <Calculator key={current} name={current} />
           {(current === 'conversion' || current === 'renewal-check') && <BaseRates />}
-        </div>
+        </TabPanel>
       </div>
     </section>
   );
