@@ -11,6 +11,7 @@ import depositRiskBandsJson from './deposit-risk-bands.json' with { type: 'json'
 import maintenanceFeeItemisationJson from './maintenance-fee-itemisation.json' with { type: 'json' };
 import leaseReportJson from './lease-report.json' with { type: 'json' };
 import renewalIncreaseCapJson from './renewal-increase-cap.json' with { type: 'json' };
+import publicHolidaysJson from './public-holidays.json' with { type: 'json' };
 
 export interface Bilingual {
   ko: string;
@@ -165,6 +166,21 @@ export const maintenanceFeeItemisation = maintenanceFeeItemisationJson as Refere
 export const leaseReport = leaseReportJson as ReferenceTable<LeaseReportVersion>;
 export const renewalIncreaseCap = renewalIncreaseCapJson as ReferenceTable<RenewalCapVersion>;
 
+// ---- 공휴일 (lease timeline: 민법 §161) ----
+export interface PublicHoliday {
+  date: string;
+  name: string;
+  /** Written from memory and not checked against 월력요항: never used to move a deadline later. */
+  unverified?: boolean;
+  note?: string;
+}
+export interface PublicHolidaysVersion extends VersionBase {
+  /** The calendar years the list covers completely. */
+  years: number[];
+  holidays: PublicHoliday[];
+}
+export const publicHolidays = publicHolidaysJson as ReferenceTable<PublicHolidaysVersion>;
+
 /** Every table, for the reference screen and the docs. */
 export const referenceTables: ReferenceTable<VersionBase>[] = [
   priorityRepayment,
@@ -177,6 +193,7 @@ export const referenceTables: ReferenceTable<VersionBase>[] = [
   maintenanceFeeItemisation,
   leaseReport,
   renewalIncreaseCap,
+  publicHolidays,
 ];
 
 /** A table by its `name` (the name checklist items use in `refTable`), or undefined. */
