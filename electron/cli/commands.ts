@@ -12,7 +12,7 @@ export const commands: Record<string, CommandEntry> = {
   geo: { summary: 'site study: import | study run | synth', load: async () => (await import('../../geo/cli.js')).main },
   checklist: { summary: 'checklist templates: list | validate FILE', load: async () => (await import('./checklist.js')).main },
   calc: { summary: 'legal calculators: calc NAME < input.json', load: async () => (await import('./calc.js')).main },
-  registry: { summary: 'rights analysis: registry analyze < registry.json', load: async () => (await import('./registry.js')).main },
+  registry: { summary: 'rights analysis: registry analyze < registry.json | registry diff OLD.json NEW.json', load: async () => (await import('./registry.js')).main },
   lease: { summary: 'lease timeline: lease timeline < lease.json', load: async () => (await import('./lease.js')).main },
   // e.g. calc: { summary: 'legal calculators (JSON on stdin)', load: async () => (await import('./calc.js')).main },
 };
