@@ -8,6 +8,7 @@ import { checklistInputs, type ChecklistResults } from './checklist-methods.js';
 import { rightsInputs, type RightsResults } from './rights-methods.js';
 import { geoInputs, type GeoResults } from './geo-methods.js';
 import { viewingInputs, type ViewingResults } from './viewing-methods.js';
+import { leaseInputs, type LeaseResults } from './lease-methods.js';
 
 export const apiInputs = {
   ...checklistInputs,
@@ -50,13 +51,14 @@ export const apiInputs = {
 
   'audit.list': s.byId,
   'demo.remove': s.empty,
+  ...leaseInputs,
 } as const;
 
 export type Method = keyof typeof apiInputs;
 export type ApiInput<M extends Method> = z.input<(typeof apiInputs)[M]>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof apiInputs)[M]>;
 
-export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults {
+export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, LeaseResults {
   'session.status': SessionView;
   'session.start': SessionView;
   'session.lock': SessionView;

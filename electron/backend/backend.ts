@@ -23,6 +23,7 @@ import { checklistHandlers } from './handlers/checklists.js';
 import { rightsHandlers } from './handlers/rights.js';
 import { geoHandlers } from './handlers/geo.js';
 import { viewingHandlers } from './handlers/viewings.js';
+import { leaseHandlers } from './handlers/lease.js';
 
 export const handlers: HandlerMap = {
   ...sessionHandlers,
@@ -35,6 +36,7 @@ export const handlers: HandlerMap = {
   ...rightsHandlers,
   ...geoHandlers,
   ...viewingHandlers,
+  ...leaseHandlers,
 };
 
 export interface BackendOptions {

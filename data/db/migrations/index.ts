@@ -4,7 +4,8 @@ import { m0002 } from './0002-checklists.js';
 import { m0003 } from './0003-registry.js';
 import { m0004 } from './0004-viewings.js';
 import { m0005 } from './0005-geo-studies.js';
+import { m0008 } from './0008-lease.js';
 import type { Migration } from './types.js';
 
-export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005];
+export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0008];
 export type { Migration };

@@ -14,7 +14,7 @@ import type { HandlerContext, HandlerMap } from '../context.js';
 
 const REGISTRY_TEMPLATE = 'registry';
 
-async function listingFacts(ctx: HandlerContext, listingId: string): Promise<ListingFacts> {
+export async function listingFacts(ctx: HandlerContext, listingId: string): Promise<ListingFacts> {
   const row = await getListing(ctx.db, listingId);
   if (!row) {
     throw new ApiError('NOT_FOUND', { ko: '매물을 찾을 수 없습니다.', en: 'Listing not found.' }, [
