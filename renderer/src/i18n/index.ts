@@ -6,9 +6,10 @@ import * as checklists from './modules/checklists.js';
 import * as rights from './modules/rights.js';
 import * as geo from './modules/geo.js';
 import * as viewings from './modules/viewings.js';
+import * as lease from './modules/lease.js';
 
 /** Each module's strings sit beside the shell's, under the module's own top-level keys. */
-const modules = [checklists, rights, geo, viewings];
+const modules = [checklists, rights, geo, viewings, lease];
 export const resources = {
   ko: { translation: Object.assign({}, ko, ...modules.map((m) => m.ko)) },
   en: { translation: Object.assign({}, en, ...modules.map((m) => m.en)) },

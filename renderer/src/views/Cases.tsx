@@ -12,6 +12,7 @@ import { DistrictSelect } from '../components/DistrictPicker.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
 import { fieldErrors } from '../components/useBilingual.js';
 import { useDebounced } from './Clients.js';
+import { LeaseCard } from './lease/LeaseCard.js';
 import { useClientLabel } from '../components/ClientLabel.js';
 
 export function StatusBadge({ status }: { status: CaseStatus }) {
@@ -174,6 +175,8 @@ export function CaseDetail({ id }: { id: string }) {
           </ul>
         )}
       </div>
+      {/* lease module: the case's lease timeline, registry readings and re-check */}
+      {listings && <LeaseCard caseId={id} listings={listings} />}
     </section>
   );
 }
