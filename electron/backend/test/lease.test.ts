@@ -103,6 +103,15 @@ describe('the lease of a case', () => {
     expect(ics).toContain('DTEND;VALUE=DATE:20281111');
     expect(ics).not.toContain('김민지');
 
+    // The tenant report carries the re-check and the lease timeline.
+    const report = await h.api('reports.tenant', { caseId: kase.id });
+    writeFileSync(path.join(dir, 'r.pdf'), Buffer.from(report.dataBase64, 'base64'));
+    const rtext = execFileSync('pdftotext', [path.join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(rtext).toContain('등기부 재확인');
+    expect(rtext).toMatch(/을구 2번 \(근\)저당권/);
+    expect(rtext).toContain('안전 → 위험');
+    expect(rtext).toContain('계약갱신요구 가능 기간');
+
     // Snapshots (권리자 names) are encrypted at rest.
     await h.backend.close();
     for (const name of ['ansim.sqlite', 'ansim.sqlite-wal']) {

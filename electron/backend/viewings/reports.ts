@@ -27,6 +27,7 @@ import {
 } from '../reports/index.js';
 import type { HandlerContext } from '../context.js';
 import { listingAddress } from './address.js';
+import { leaseReportSections } from '../lease/report-sections.js';
 import { PHOTO_KIND, SIGNATURE_KIND } from './files.js';
 
 
@@ -162,7 +163,9 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
     specialClauses: [],
     afterContractSteps: [],
   };
-  if (!primary) return base;
+  // lease module: the registry re-check and the case's saved lease timeline.
+  const lease = await leaseReportSections(ctx, caseId, locale);
+  if (!primary) return { ...base, ...lease };
   const lead = await assessListing(ctx, primary, locale, base);
   const others: ListingAssessment[] = [];
   for (const e of entries) if (e !== primary) others.push((await assessListing(ctx, e, locale, base)).assessment);
@@ -172,6 +175,7 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
     otherAssessments: others,
     specialClauses: lead.clauses,
     afterContractSteps: lead.steps,
+    ...lease,
   };
 }
 
