@@ -15,6 +15,33 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: true }],
     },
   },
+  // geo boundaries (docs/ARCHITECTURE.md "geo/"): the engine never reaches into the app, the CLI or
+  // storage; its core is pure (no Node built-ins, no readers/writers), so it runs in a worker thread
+  // or a browser with plain data in and out.
+  {
+    files: ['geo/**/*.ts'],
+    ignores: ['**/*.test.ts', 'geo/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/electron/**', '**/data/**', '**/renderer/**'], message: 'geo/ is an engine: it imports nothing from the app (electron/, data/, renderer/).' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['geo/core/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/electron/**', '**/data/**', '**/renderer/**'], message: 'geo/ is an engine: it imports nothing from the app (electron/, data/, renderer/).' },
+          { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'module', 'url'], message: 'geo/core is pure: file and process access belong in geo/io.' },
+          { group: ['../io/*', '../io', '**/geo/io/**', 'iconv-lite', 'csv-parse', 'csv-parse/*'], message: 'geo/core is pure: readers, writers and workers are in geo/io, which imports the core (never the reverse).' },
+        ],
+      }],
+    },
+  },
   {
     // Tests build deliberately malformed inputs; `any` says so plainly there.
     files: ['**/*.test.ts', '**/*.test.tsx'],

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { synthesize } from '../geo/synth.js';
+import { synthesize } from '../geo/io/synth.js';
 import { PgCluster, type PgResult, missingTools, runPostgis } from './geo/postgis.js';
 
 const arg = (name: string, dflt: number) => {

@@ -33,10 +33,10 @@ async function node() {
       'electron/backend-process': 'electron/main/backend-process.ts',
       'electron/main': 'electron/main/main.ts',
       // The geo engine loads large parcel files over worker threads; each bundle that can run
-      // a study finds its worker beside itself (geo/study/parcel-load.ts).
-      'cli/parcel-load-worker': 'geo/study/parcel-load-worker.ts',
-      'host/parcel-load-worker': 'geo/study/parcel-load-worker.ts',
-      'electron/parcel-load-worker': 'geo/study/parcel-load-worker.ts',
+      // a study finds its worker beside itself (geo/io/parcel-load.ts).
+      'cli/parcel-load-worker': 'geo/io/parcel-load-worker.ts',
+      'host/parcel-load-worker': 'geo/io/parcel-load-worker.ts',
+      'electron/parcel-load-worker': 'geo/io/parcel-load-worker.ts',
     },
     outdir: out(''),
     external: ['electron'],

@@ -1,7 +1,7 @@
 // Child process for the benchmark: runs the Ansim geo engine alone so its peak memory is its own.
 // Prints one JSON line: phase times, peak RSS, survivors and sites (by PNU) for the comparison.
 import { writeFileSync } from 'node:fs';
-import { runStudy } from '../../geo/study/run.js';
+import { runStudy } from '../../geo/io/run.js';
 import { benchStudy } from './study.js';
 
 const [dir, outFile] = process.argv.slice(2);

@@ -1,10 +1,11 @@
 // The study both engines run in the benchmark: the same rules expressed for runStudy and in SQL.
 import { join } from 'node:path';
-import type { StudyInput } from '../../geo/study/schema.js';
+import type { StudyInput } from '../../geo/core/schema.js';
 
-export const SHARED = join(import.meta.dirname, '../../../shared/data');
-export const STATIONS = join(SHARED, 'transit/seoul_stations_in_seoul.geojson'); // 525 points
-export const HOSPITALS = join(SHARED, 'amenities/seoul_hospitals_open_wgs84.geojson'); // 544 points
+// The repository's shipped layers (data/layers): the benchmark needs nothing outside the clone.
+export const LAYERS = join(import.meta.dirname, '../../data/layers');
+export const STATIONS = join(LAYERS, 'stations.geojson'); // 311 stations (525 station-line rows grouped)
+export const HOSPITALS = join(LAYERS, 'hospitals.geojson'); // 544 points
 
 export const PUBLIC = ['2', '4', '5'];
 export const EXCLUDED_JIMOK = ['도', '천', '구', '학', '공'];

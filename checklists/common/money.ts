@@ -3,10 +3,8 @@
 // and the lease shorthand `1000/50` = 보증금 1,000만원 / 월세 50만원.
 // Pure and shared by the renderer (live preview) and the backend (validation).
 
-export interface Bilingual {
-  ko: string;
-  en: string;
-}
+import type { Bilingual } from './vocabulary.js';
+export type { Bilingual };
 
 export type AmountParse =
   | {

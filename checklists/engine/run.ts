@@ -2,6 +2,7 @@
 // and whether the run may be marked complete.
 import { describeAnswer, evidenceRequired, severityOf, severityRank, validateAnswer, type EvidenceDemand } from './answers.js';
 import { evaluate } from './conditions.js';
+import { ITEM_SEVERITY_LABELS, VERDICT_LABELS, type Verdict } from '../common/vocabulary.js';
 import type { Answer, AnswerValue, BilingualText, Item, Severity, Template } from './schema.js';
 
 /** Answers as a map by item id, or as a list (e.g. rows read from storage). */
@@ -110,19 +111,7 @@ export function canComplete(template: Template, answers: AnswerInput, evidence?:
 
 // ---------------------------------------------------------------- scoring
 
-export type Verdict = 'safe' | 'caution' | 'danger';
-
-export const VERDICT_LABELS: Record<Verdict, BilingualText> = {
-  safe: { ko: '안전', en: 'Safe' },
-  caution: { ko: '주의', en: 'Caution' },
-  danger: { ko: '위험', en: 'Danger' },
-};
-
-export const SEVERITY_LABELS: Record<Severity, BilingualText> = {
-  ok: { ko: '정상', en: 'OK' },
-  caution: { ko: '주의', en: 'Caution' },
-  danger: { ko: '위험', en: 'Danger' },
-};
+export { VERDICT_LABELS, ITEM_SEVERITY_LABELS as SEVERITY_LABELS, type Verdict };
 
 export interface Tally {
   /** Items shown under the current answers. */

@@ -3,16 +3,17 @@
 // conditions are plain objects with an `op` key rather than functions.
 // The format is documented for template authors in docs/CHECKLISTS.md.
 import { z } from 'zod';
+import { ITEM_SEVERITIES, type Bilingual as VocabularyBilingual, type ItemSeverity } from '../common/vocabulary.js';
 
 export const Bilingual = z.strictObject({
   ko: z.string().min(1),
   en: z.string().min(1),
 });
-export type BilingualText = z.infer<typeof Bilingual>;
+export type BilingualText = VocabularyBilingual;
 
-/** 정상 / 주의 / 위험. */
-export const Severity = z.enum(['ok', 'caution', 'danger']);
-export type Severity = z.infer<typeof Severity>;
+/** 정상 / 주의 / 위험 (the vocabulary's ItemSeverity). */
+export const Severity = z.enum(ITEM_SEVERITIES);
+export type Severity = ItemSeverity;
 
 /** Stable ids: they key answers across template versions, so keep them boring. */
 const Id = z

@@ -162,7 +162,7 @@ export function analyzeRegistry(raw: RegistryInput | unknown, options: { asOf?: 
       }, r4Basis, { missing: missingClaims.map((e) => `${ref(e)} maxClaim`) }));
     }
   }
-  if (input.property.buildingType === 'multiHousehold' && input.seniorDeposits === undefined) {
+  if (input.property.buildingType === 'multi_household' && input.seniorDeposits === undefined) {
     flags.push(flag('R4', 'caution', {
       ko: '다가구주택은 다른 세대의 선순위 보증금이 중요합니다. 확정일자 부여현황과 전입세대확인서로 확인해 입력하세요.',
       en: 'Multi-household house: enter other tenants’ senior deposits (확정일자 부여현황, 전입세대확인서).',

@@ -1,19 +1,10 @@
 // Flags and the verdict: each flag has a rule code, a severity (위험/주의/정보), a plain message
 // in Korean and English, and its basis (law article or practice source).
-export type Severity = 'danger' | 'caution' | 'info';
-export type Verdict = 'danger' | 'caution' | 'safe';
+import { FLAG_SEVERITY_LABELS, VERDICT_LABELS, type FlagSeverity, type Verdict } from '../common/vocabulary.js';
 
-export const SEVERITY_LABELS: Record<Severity, { ko: string; en: string }> = {
-  danger: { ko: '위험', en: 'Danger' },
-  caution: { ko: '주의', en: 'Caution' },
-  info: { ko: '정보', en: 'Info' },
-};
-
-export const VERDICT_LABELS: Record<Verdict, { ko: string; en: string }> = {
-  danger: { ko: '위험', en: 'Danger' },
-  caution: { ko: '주의', en: 'Caution' },
-  safe: { ko: '안전', en: 'Safe' },
-};
+/** A flag's severity (the vocabulary's FlagSeverity). */
+export type Severity = FlagSeverity;
+export { FLAG_SEVERITY_LABELS as SEVERITY_LABELS, VERDICT_LABELS, type Verdict };
 
 export type RuleCode = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8';
 
@@ -32,7 +23,7 @@ export interface Flag {
 }
 
 export function flag(code: RuleCode, severity: Severity, message: Flag['message'], basis: Flag['basis'], extra: Partial<Flag> = {}): Flag {
-  return { code, severity, severityLabel: SEVERITY_LABELS[severity], message, basis, ...extra };
+  return { code, severity, severityLabel: FLAG_SEVERITY_LABELS[severity], message, basis, ...extra };
 }
 
 const ORDER: Record<Severity, number> = { danger: 0, caution: 1, info: 2 };

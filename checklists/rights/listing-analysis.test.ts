@@ -135,8 +135,13 @@ describe('registryChecklistFacts', () => {
 
   it('the listing building types reach the engine (다가구 asks for senior deposits)', () => {
     const { input } = toRegistryInput(sample(), { ...listing, buildingType: 'multi_household' });
-    expect(input.property.buildingType).toBe('multiHousehold');
+    expect(input.property.buildingType).toBe('multi_household');
     const a = analyzeListing(sample(), { ...listing, buildingType: 'multi_household' }, {}, { asOf: '2026-11-27' });
     expect(a.flags.some((f) => f.missing?.includes('seniorDeposits'))).toBe(true);
+  });
+
+  it('a listing stored as 연립·다세대 stays 연립·다세대: no split is guessed', () => {
+    const { input } = toRegistryInput(sample(), { ...listing, buildingType: 'rowhouse_multiplex' });
+    expect(input.property.buildingType).toBe('rowhouse_multiplex');
   });
 });

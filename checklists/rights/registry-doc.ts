@@ -5,6 +5,7 @@
 // warning). `toRegistryInput` turns it, with the listing and the checklist's answers, into the
 // engine's input.
 import type { RegistryInput } from './input.js';
+import { parseBuildingType } from '../common/vocabulary.js';
 import { buildLadder, ownersOf } from './ladder.js';
 import type { ChecklistFacts } from './checklist-facts.js';
 
@@ -97,15 +98,6 @@ export interface ListingFacts {
   landlordName: string | null;
 }
 
-/** The listing's building types (electron/api/domain.ts) in the engine's terms. */
-const BUILDING: Record<string, string> = {
-  apartment: 'apartment',
-  rowhouse_multiplex: 'multiplex',
-  multi_household: 'multiHousehold',
-  detached: 'detached',
-  officetel: 'officetel',
-  other: 'other',
-};
 
 export interface Conversion {
   input: RegistryInput;
@@ -174,7 +166,7 @@ export function toRegistryInput(doc: RegistryDoc, listing: ListingFacts, facts: 
 
   const input: RegistryInput = {
     property: {
-      buildingType: BUILDING[listing.buildingType] ?? 'other',
+      buildingType: parseBuildingType(listing.buildingType) ?? 'other',
       address: listing.address,
       marketValue: orUndef(listing.marketValue ?? facts.marketValue ?? null),
       officialPrice: orUndef(listing.officialPrice),

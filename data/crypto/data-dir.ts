@@ -3,8 +3,10 @@
 // safeStorage (OS keychain); the loopback host with a key file only the user can read.
 // A directory made by one is never half-opened by the other.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile, rename } from 'node:fs/promises';
+import { chmod, link, mkdir, open, readFile, writeFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { DataDirError } from './data-dir-error.js';
+import { lockDataDir, type FolderLock } from './folder-lock.js';
 
 export type ProtectorKind = 'keyfile' | 'safeStorage';
 
@@ -12,8 +14,8 @@ export interface KeyProtector {
   kind: ProtectorKind;
   /** Returns the stored data key, or null when none exists yet. */
   load(dir: string): Promise<Buffer | null>;
-  /** Stores a new data key. */
-  store(dir: string, key: Buffer): Promise<void>;
+  /** Stores a new data key, unless one exists already (then returns false and keeps it). */
+  store(dir: string, key: Buffer): Promise<boolean>;
 }
 
 export interface DataDirManifest {
@@ -24,16 +26,33 @@ export interface DataDirManifest {
   createdAt: string;
 }
 
-export class DataDirError extends Error {
-  constructor(
-    readonly ko: string,
-    readonly en: string,
-  ) {
-    super(en);
-  }
-}
+export { DataDirError };
 
 const MANIFEST = 'ansim-data.json';
+
+/**
+ * Creates `file` only if it does not exist yet, atomically and durably (temp file, fsync, link —
+ * which fails if the name exists). Returns false when another writer created it first.
+ */
+export async function createFileExclusive(file: string, data: string | Buffer, mode = 0o600): Promise<boolean> {
+  const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
+  const h = await open(tmp, 'wx', mode);
+  try {
+    await h.writeFile(data);
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+  try {
+    await link(tmp, file);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  } finally {
+    await unlink(tmp);
+  }
+}
 
 /** Writes a file atomically (temp file + rename), so a crash never leaves half a file. */
 export async function writeFileAtomic(file: string, data: string | Buffer, mode = 0o600): Promise<void> {
@@ -59,7 +78,7 @@ export const keyFileProtector: KeyProtector = {
     const keys = path.join(dir, 'keys');
     await mkdir(keys, { recursive: true, mode: 0o700 });
     await chmod(keys, 0o700);
-    await writeFileAtomic(path.join(keys, 'data.key'), key.toString('base64'), 0o600);
+    return createFileExclusive(path.join(keys, 'data.key'), key.toString('base64'), 0o600);
   },
 };
 
@@ -70,11 +89,26 @@ export interface OpenedDataDir {
   dbFile: string;
   filesDir: string;
   created: boolean;
+  /** The folder's one-writer lock, held until `lock.release()` or the process ends. */
+  lock: FolderLock;
 }
 
-/** Opens (or creates) a data directory with the given key protector. */
-export async function openDataDir(dir: string, protector: KeyProtector): Promise<OpenedDataDir> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+/**
+ * Opens (or creates) a data directory with the given key protector: takes the folder's lock
+ * first (FolderBusy if another process has it; `waitMs` to wait for it), then reads or creates
+ * the manifest and the key, each created atomically.
+ */
+export async function openDataDir(dir: string, protector: KeyProtector, opts: { waitMs?: number } = {}): Promise<OpenedDataDir> {
+  const lock = await lockDataDir(dir, opts);
+  try {
+    return await openLocked(dir, protector, lock);
+  } catch (e) {
+    await lock.release();
+    throw e;
+  }
+}
+
+async function openLocked(dir: string, protector: KeyProtector, lock: FolderLock): Promise<OpenedDataDir> {
   const manifestPath = path.join(dir, MANIFEST);
   let manifest: DataDirManifest | null = null;
   try {
@@ -115,14 +149,18 @@ export async function openDataDir(dir: string, protector: KeyProtector): Promise
       deviceId: randomUUID(),
       createdAt: new Date().toISOString(),
     };
-    dataKey = randomBytes(32);
-    await protector.store(dir, dataKey);
+    // The key first, then the manifest that says the folder is complete. A start that died in
+    // between left a key and no manifest: that key is reused, never replaced by a second one.
+    if (!(await protector.store(dir, randomBytes(32)))) created = false;
+    dataKey = await protector.load(dir);
+    if (!dataKey) throw new Error('the new data key could not be read back');
     await writeFileAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`, 0o600);
     created = true;
   }
   const filesDir = path.join(dir, 'files');
   await mkdir(filesDir, { recursive: true, mode: 0o700 });
-  return { dir, manifest, dataKey, dbFile: path.join(dir, 'ansim.sqlite'), filesDir, created };
+  await chmod(filesDir, 0o700);
+  return { dir, manifest, dataKey, dbFile: path.join(dir, 'ansim.sqlite'), filesDir, created, lock };
 }
 
 /** The platform's user data folder for the loopback host. */

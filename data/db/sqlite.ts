@@ -1,7 +1,17 @@
 // A small typed wrapper over `sqlite3` (callback API → promises).
 // One connection per database; every statement goes through a queue so a transaction
 // (`tx`) never interleaves with another request's statements on the same connection.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import sqlite3 from 'sqlite3';
+import { chmod, open as openFile } from 'node:fs/promises';
+
+/** Creates `file` with mode 0600 if missing, and sets 0600 if it exists. */
+async function restrictFile(file: string): Promise<void> {
+  if (file === ':memory:' || file === '') return;
+  const h = await openFile(file, 'a', 0o600);
+  await h.close();
+  await chmod(file, 0o600);
+}
 
 export type SqlValue = string | number | bigint | null | Buffer;
 export type Params = SqlValue[] | Record<string, SqlValue>;
@@ -18,30 +28,68 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/**
+ * Thrown when code inside `db.tx(fn)` calls the Database itself (`db.run`, `ctx.db.get`, a nested
+ * `db.tx`) instead of the transaction's `q`: that statement would wait in the queue behind the
+ * transaction that is waiting for it — forever. Failing loudly names the mistake instead.
+ */
+export class TxMisuseError extends Error {
+  constructor(call: string) {
+    super(
+      `db.${call}() was called inside db.tx(): inside a transaction use the Queryable passed to the callback (q.${call === 'tx' ? 'run' : call}), ` +
+        `or the statement would wait for the transaction forever.`,
+    );
+    this.name = 'TxMisuseError';
+  }
+}
+
 export class Database implements Queryable {
   private queue: Promise<unknown> = Promise.resolve();
   private inTx = false;
+  /** Marks the async context of a running transaction on this connection (see TxMisuseError). */
+  private readonly txContext = new AsyncLocalStorage<true>();
 
   private constructor(
     private readonly raw: sqlite3.Database,
     readonly file: string,
   ) {}
 
-  static open(file: string): Promise<Database> {
-    return new Promise((resolve, reject) => {
-      const raw = new sqlite3.Database(file, (err) => {
-        if (err) return reject(err);
-        const db = new Database(raw, file);
-        db.exec(
-          // WAL for crash safety and concurrent readers; FKs are per-connection in SQLite.
-          'PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;',
-        ).then(() => resolve(db), reject);
-      });
+  /**
+   * Opens (creating it `0600`) a database file. `exclusive` keeps SQLite's lock on the file for
+   * the connection's life (locking_mode=EXCLUSIVE): no other process can open it meanwhile, and
+   * the OS drops the lock when the process dies.
+   */
+  static async open(file: string, opts: { exclusive?: boolean; busyTimeoutMs?: number } = {}): Promise<Database> {
+    await restrictFile(file);
+    const db = await new Promise<Database>((resolve, reject) => {
+      const raw = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(new Database(raw, file))));
     });
+    try {
+      await db.exec(
+        // WAL for crash safety; FKs are per-connection in SQLite; secure_delete overwrites what is
+        // deleted, so a destroyed value does not linger in free pages.
+        `PRAGMA busy_timeout=${opts.busyTimeoutMs ?? 5000}; ${opts.exclusive ? 'PRAGMA locking_mode=EXCLUSIVE;' : ''}
+         PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;`,
+      );
+      // Take the lock now (a write), not at the first request.
+      if (opts.exclusive) await db.exec('BEGIN EXCLUSIVE; COMMIT;');
+      for (const f of [`${file}-wal`, `${file}-shm`, `${file}-journal`]) await chmod(f, 0o600).catch(() => undefined);
+    } catch (e) {
+      await db.close().catch(() => undefined);
+      throw e;
+    }
+    return db;
+  }
+
+  /** Folds the WAL into the database and truncates it (after destruction). */
+  async checkpoint(): Promise<void> {
+    await this.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   }
 
   /** Runs `fn` exclusively on the connection (statements from others wait). */
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  private exclusive<T>(fn: () => Promise<T>, call = 'run'): Promise<T> {
+    // Other requests' statements wait their turn; the transaction's own code must not.
+    if (this.txContext.getStore()) return Promise.reject(new TxMisuseError(call));
     const next = this.queue.then(fn, fn);
     this.queue = next.catch(() => undefined);
     return next;
@@ -75,21 +123,22 @@ export class Database implements Queryable {
   }
 
   run(sql: string, params?: Params) {
-    return this.exclusive(() => this.rawRun(sql, params));
+    return this.exclusive(() => this.rawRun(sql, params), 'run');
   }
   get<T>(sql: string, params?: Params) {
-    return this.exclusive(() => this.rawGet<T>(sql, params));
+    return this.exclusive(() => this.rawGet<T>(sql, params), 'get');
   }
   all<T>(sql: string, params?: Params) {
-    return this.exclusive(() => this.rawAll<T>(sql, params));
+    return this.exclusive(() => this.rawAll<T>(sql, params), 'all');
   }
   exec(sql: string) {
-    return this.exclusive(() => this.rawExec(sql));
+    return this.exclusive(() => this.rawExec(sql), 'exec');
   }
 
   /**
    * Runs `fn` in one `BEGIN IMMEDIATE` transaction: committed when it resolves,
-   * rolled back when it throws. Inside, use the `Queryable` passed to `fn`.
+   * rolled back when it throws. Inside, use the `Queryable` passed to `fn`: calling the Database
+   * itself from inside `fn` rejects with TxMisuseError (it would otherwise wait forever).
    */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
     return this.exclusive(async () => {
@@ -103,7 +152,7 @@ export class Database implements Queryable {
       await this.rawExec('BEGIN IMMEDIATE');
       this.inTx = true;
       try {
-        const result = await fn(q);
+        const result = await this.txContext.run(true, () => fn(q));
         await this.rawExec('COMMIT');
         return result;
       } catch (e) {
@@ -112,7 +161,7 @@ export class Database implements Queryable {
       } finally {
         this.inTx = false;
       }
-    });
+    }, 'tx');
   }
 
   private closed = false;

@@ -2,19 +2,25 @@
 // Every row is marked is_demo = 1, shown with a 데모 badge, and removed by one action.
 // Names and numbers are invented; phone numbers use the reserved 010-0000-xxxx range.
 import type { Database, Queryable } from '../db/sqlite.js';
-import type { FieldCipher } from '../crypto/field-cipher.js';
+import type { CipherSource } from '../crypto/field-cipher.js';
 import type { Actor } from '../repos/audit.js';
 import { createManager } from '../repos/managers.js';
 import { createClient } from '../repos/clients.js';
 import { createCase } from '../repos/cases.js';
 import { createListing } from '../repos/listings.js';
-import { setSetting } from '../repos/settings.js';
+import { anyManager, getSetting, setSetting } from '../repos/settings.js';
 import { addDays } from '../../checklists/common/seoul-time.js';
 
 export const DEMO_PIN = '0000';
 
-export async function seedDemo(db: Database, cipher: FieldCipher, actor: Actor, today: string): Promise<void> {
-  await db.tx(async (q: Queryable) => {
+/**
+ * Seeds the demo into a brand-new desk, once: the check and the seeding are one transaction, so
+ * two starts can never both seed. Each demo client's data is written under their own key.
+ * Returns false when there was nothing to do.
+ */
+export async function seedDemo(db: Database, keys: CipherSource, actor: Actor, today: string): Promise<boolean> {
+  return db.tx(async (q: Queryable) => {
+    if ((await getSetting(q, 'demoSeeded')) || (await anyManager(q))) return false;
     const managerId = await createManager(
       q,
       actor,
@@ -29,7 +35,7 @@ export async function seedDemo(db: Database, cipher: FieldCipher, actor: Actor, 
       items,
       purpose: '전·월세 안심계약 상담 및 동행 서비스 제공',
     });
-    const c1 = await createClient(q, cipher, a, {
+    const c1 = await createClient(q, keys, a, {
       consent: consent(['name', 'phone', 'notes']),
       name: '김민지',
       phone: '010-0000-1234',
@@ -43,7 +49,7 @@ export async function seedDemo(db: Database, cipher: FieldCipher, actor: Actor, 
       budgetMaintenance: 100_000,
       moveInDate: addDays(today, 45),
     }, true);
-    const c2 = await createClient(q, cipher, a, {
+    const c2 = await createClient(q, keys, a, {
       consent: consent(['name', 'phone']),
       name: '박준호',
       phone: '010-0000-5678',
@@ -55,7 +61,7 @@ export async function seedDemo(db: Database, cipher: FieldCipher, actor: Actor, 
       budgetMonthlyRent: 0,
       moveInDate: addDays(today, 60),
     }, true);
-    const c3 = await createClient(q, cipher, a, {
+    const c3 = await createClient(q, keys, a, {
       consent: { given: false, items: [] },
       ageBand: '60plus',
       gender: 'female',
@@ -63,27 +69,28 @@ export async function seedDemo(db: Database, cipher: FieldCipher, actor: Actor, 
       desiredDistricts: ['관악구'],
     }, true);
 
-    const k1 = await createCase(q, cipher, a, {
+    const k1 = await createCase(q, keys.cipherFor(c1), a, {
       clientId: c1, caseType: 'viewing_accompany', status: 'in_progress', district: '관악구', managerId, openedOn: addDays(today, -14),
       notes: '반지하 제외 희망. 보증금 1억 이내.',
     }, true);
-    await createCase(q, cipher, a, { clientId: c2, caseType: 'contract_consult', status: 'received', district: '마포구', managerId, openedOn: addDays(today, -3) }, true);
-    await createCase(q, cipher, a, { clientId: c3, caseType: 'policy_guide', status: 'completed', district: '관악구', managerId, openedOn: addDays(today, -40), closedOn: addDays(today, -38) }, true);
+    await createCase(q, keys.cipherFor(c2), a, { clientId: c2, caseType: 'contract_consult', status: 'received', district: '마포구', managerId, openedOn: addDays(today, -3) }, true);
+    await createCase(q, keys.folderCipher, a, { clientId: c3, caseType: 'policy_guide', status: 'completed', district: '관악구', managerId, openedOn: addDays(today, -40), closedOn: addDays(today, -38) }, true);
 
-    await createListing(q, cipher, a, {
+    await createListing(q, keys.cipherFor(c1), a, {
       caseId: k1, roadAddress: '서울특별시 관악구 신림로 000 (예시)', jibunAddress: '서울특별시 관악구 신림동 000-0', dong: '', ho: '302호',
       buildingType: 'multi_household', leaseType: 'semi_monthly', deposit: 10_000_000, monthlyRent: 500_000, maintenanceFee: 70_000,
       exclusiveAreaM2: 19.8, floor: 3, floorKind: 'above', approvalYear: 2004, marketValue: null, officialPrice: null,
       lat: 37.4842, lon: 126.9297, landlordName: '이영수', brokerName: '최중개', brokerOffice: '신림행복공인중개사사무소 (예시)', brokerRegNo: '11620-2019-00000',
       notes: '2층 계단 조명 어두움.',
     }, true);
-    await createListing(q, cipher, a, {
+    await createListing(q, keys.cipherFor(c1), a, {
       caseId: k1, roadAddress: '서울특별시 관악구 봉천로 000 (예시)', jibunAddress: null, dong: '101동', ho: '1204호',
       buildingType: 'officetel', leaseType: 'jeonse', deposit: 95_000_000, monthlyRent: 0, maintenanceFee: 120_000,
       exclusiveAreaM2: 23.1, floor: 12, floorKind: 'above', approvalYear: 2016, marketValue: 130_000_000, officialPrice: 80_000_000,
       lat: 37.4812, lon: 126.9527, landlordName: null, brokerName: null, brokerOffice: '봉천공인중개사사무소 (예시)', brokerRegNo: null, notes: null,
     }, true);
     await setSetting(q, 'demoSeeded', actor.now);
+    return true;
   });
 }
 

@@ -13,10 +13,8 @@ import leaseReportJson from './lease-report.json' with { type: 'json' };
 import renewalIncreaseCapJson from './renewal-increase-cap.json' with { type: 'json' };
 import publicHolidaysJson from './public-holidays.json' with { type: 'json' };
 
-export interface Bilingual {
-  ko: string;
-  en: string;
-}
+import type { Bilingual } from '../../checklists/common/vocabulary.js';
+export type { Bilingual };
 
 /** What every version of every table carries. */
 export interface VersionBase {

@@ -9,7 +9,10 @@ export interface Actor {
   now: string;
 }
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'purge' | 'withdraw_consent' | 'destroy_personal';
+export type AuditAction =
+  | 'create' | 'update' | 'delete' | 'restore' | 'purge' | 'withdraw_consent' | 'destroy_personal'
+  // managers (issue 11/13): PIN change, role grant/revoke, deactivation; the reference pack load
+  | 'change_pin' | 'grant_coordinator' | 'revoke_coordinator' | 'deactivate' | 'reactivate' | 'load_reference_pack';
 
 export async function writeAudit(
   q: Queryable,

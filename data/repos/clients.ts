@@ -3,7 +3,7 @@
 // destroyed and only non-identifying facts remain for statistics.
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/sqlite.js';
-import type { FieldCipher } from '../crypto/field-cipher.js';
+import type { CipherSource, FieldCipher } from '../crypto/field-cipher.js';
 import { addDays, addMonths } from '../../checklists/common/seoul-time.js';
 import { matchesAll, searchWords, writeAudit, type Actor } from './audit.js';
 import { insertRecord, metaView, restore, softDelete, updateRecord, type MetaRow } from './records.js';
@@ -121,13 +121,17 @@ const SELECT = `SELECT c.*, m.name AS updated_by_name,
   (SELECT COUNT(*) FROM cases k WHERE k.client_id = c.id AND k.deleted_at IS NULL) AS case_count
   FROM clients c LEFT JOIN managers m ON m.id = c.updated_by`;
 
-export async function createClient(q: Queryable, cipher: FieldCipher, actor: Actor, f: ClientFields, isDemo = false) {
+/** Creates a client; their personal fields are written under their own key. */
+export async function createClient(q: Queryable, keys: CipherSource, actor: Actor, f: ClientFields, isDemo = false) {
   const id = randomUUID();
+  const hasPersonal = f.consent.given && (f.name || f.phone || f.notes);
+  const cipher = hasPersonal ? keys.cipherFor(id) : keys.folderCipher;
   await insertRecord(q, actor, 'clients', id, columns(cipher, f), { isDemo, auditFields: auditNames(f) });
   return id;
 }
 
-export async function updateClient(q: Queryable, cipher: FieldCipher, actor: Actor, id: string, f: ClientFields) {
+export async function updateClient(q: Queryable, keys: CipherSource, actor: Actor, id: string, f: ClientFields) {
+  const cipher = keys.cipherFor(id);
   const before = await q.get<ClientRow>('SELECT * FROM clients WHERE id = ? AND deleted_at IS NULL', [id]);
   if (!before) return false;
   if (before.personal_destroyed_at && (f.name || f.phone || f.notes)) {

@@ -4,7 +4,8 @@ import { randomBytes, randomUUID, scrypt as scryptCb, timingSafeEqual } from 'no
 import { promisify } from 'node:util';
 import type { Queryable } from '../db/sqlite.js';
 import type { Actor } from './audit.js';
-import { insertRecord, type MetaRow } from './records.js';
+import { writeAudit } from './audit.js';
+import { insertRecord, updateRecord, type MetaRow } from './records.js';
 
 const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number) => Promise<Buffer>;
 
@@ -15,7 +16,11 @@ export interface ManagerRow extends MetaRow {
   districts: string;
   pin_salt: string;
   pin_hash: string;
+  role: ManagerRole;
+  deactivated_at: string | null;
 }
+
+export type ManagerRole = 'manager' | 'coordinator';
 
 export interface ManagerFields {
   name: string;
@@ -33,6 +38,8 @@ export function managerView(row: ManagerRow) {
     brokerRegNo: row.broker_reg_no,
     districts: JSON.parse(row.districts) as string[],
     isDemo: row.is_demo === 1,
+    role: row.role,
+    active: row.deactivated_at === null,
   };
 }
 
@@ -44,6 +51,12 @@ export async function createManager(q: Queryable, actor: Actor, f: ManagerFields
   const id = randomUUID();
   const salt = randomBytes(16);
   const hash = await hashPin(f.pin, salt);
+  // The desk's first manager is its coordinator (demo and real profiles counted apart, so the
+  // first real manager of a demo desk still becomes one, and removing the demo leaves them).
+  const coordinator = await q.get(
+    `SELECT 1 AS x FROM managers WHERE role = 'coordinator' AND deleted_at IS NULL AND deactivated_at IS NULL AND is_demo = ?`,
+    [isDemo ? 1 : 0],
+  );
   await insertRecord(
     q,
     { ...actor, managerId: actor.managerId ?? id },
@@ -56,8 +69,9 @@ export async function createManager(q: Queryable, actor: Actor, f: ManagerFields
       districts: JSON.stringify(f.districts),
       pin_salt: salt.toString('base64'),
       pin_hash: hash.toString('base64'),
+      role: coordinator ? 'manager' : 'coordinator',
     },
-    { isDemo, auditFields: ['name', 'center', 'brokerRegNo', 'districts', 'pin'] },
+    { isDemo, auditFields: ['name', 'center', 'brokerRegNo', 'districts', 'pin', ...(coordinator ? [] : ['role'])] },
   );
   return id;
 }
@@ -68,8 +82,60 @@ export async function verifyPin(row: ManagerRow, pin: string): Promise<boolean> 
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
-export function listManagers(q: Queryable) {
-  return q.all<ManagerRow>('SELECT * FROM managers WHERE deleted_at IS NULL ORDER BY is_demo, name');
+/** Live managers; deactivated ones only when asked (Settings lists them, sign-in does not). */
+export function listManagers(q: Queryable, opts: { includeInactive?: boolean } = {}) {
+  return q.all<ManagerRow>(
+    `SELECT * FROM managers WHERE deleted_at IS NULL ${opts.includeInactive ? '' : 'AND deactivated_at IS NULL'} ORDER BY is_demo, deactivated_at IS NOT NULL, name`,
+  );
+}
+
+export type ManagerProfile = Omit<ManagerFields, 'pin'>;
+
+/** Changes a manager's profile fields (not the PIN, role or activity, which have their own steps). */
+export async function updateManager(q: Queryable, actor: Actor, row: ManagerRow, f: Partial<ManagerProfile>): Promise<void> {
+  const next: [field: string, column: string, before: string, after: string | undefined][] = [
+    ['name', 'name', row.name, f.name],
+    ['center', 'center', row.center, f.center],
+    ['brokerRegNo', 'broker_reg_no', row.broker_reg_no, f.brokerRegNo],
+    ['districts', 'districts', row.districts, f.districts && JSON.stringify(f.districts)],
+  ];
+  const changed = next.filter(([, , before, after]) => after !== undefined && after !== before);
+  const values = Object.fromEntries(changed.map(([, column, , after]) => [column, after!]));
+  const fields = changed.map(([field]) => field);
+  if (fields.length > 0) await updateRecord(q, actor, 'managers', row.id, values, fields);
+}
+
+/** Sets a new PIN (the caller has checked the old one). The audit says the PIN changed, never what to. */
+export async function setPin(q: Queryable, actor: Actor, id: string, pin: string): Promise<void> {
+  const salt = randomBytes(16);
+  const hash = await hashPin(pin, salt);
+  await q.run('UPDATE managers SET pin_salt = ?, pin_hash = ?, updated_at = ?, updated_by = ?, device_id = ? WHERE id = ?', [
+    salt.toString('base64'), hash.toString('base64'), actor.now, actor.managerId, actor.deviceId, id,
+  ]);
+  await writeAudit(q, actor, 'managers', id, 'change_pin', ['pin']);
+}
+
+export async function setRole(q: Queryable, actor: Actor, id: string, role: ManagerRole): Promise<void> {
+  await q.run('UPDATE managers SET role = ?, updated_at = ?, updated_by = ?, device_id = ? WHERE id = ?', [role, actor.now, actor.managerId, actor.deviceId, id]);
+  await writeAudit(q, actor, 'managers', id, role === 'coordinator' ? 'grant_coordinator' : 'revoke_coordinator', ['role']);
+}
+
+/** Deactivates (the manager can no longer sign in; their records stay) or reactivates. */
+export async function setActive(q: Queryable, actor: Actor, id: string, active: boolean): Promise<void> {
+  await q.run('UPDATE managers SET deactivated_at = ?, updated_at = ?, updated_by = ?, device_id = ? WHERE id = ?', [
+    active ? null : actor.now, actor.now, actor.managerId, actor.deviceId, id,
+  ]);
+  await writeAudit(q, actor, 'managers', id, active ? 'reactivate' : 'deactivate', ['active']);
+}
+
+/** Active coordinators of the same kind (demo or real) as the given manager. */
+export async function activeCoordinators(q: Queryable, isDemo: number): Promise<number> {
+  return (
+    (await q.get<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM managers WHERE role = 'coordinator' AND deleted_at IS NULL AND deactivated_at IS NULL AND is_demo = ?`,
+      [isDemo],
+    ))?.n ?? 0
+  );
 }
 
 export function getManager(q: Queryable, id: string) {

@@ -7,8 +7,8 @@ import type { Queryable, SqlValue } from '../db/sqlite.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import { writeAudit, type Actor } from './audit.js';
 
-export type ViewingStatus = 'planned' | 'done' | 'cancelled' | 'no-show';
-export type StopImpression = 'good' | 'ok' | 'poor';
+import type { StopImpression, ViewingStatus } from '../../checklists/common/vocabulary.js';
+export type { StopImpression, ViewingStatus };
 export interface FollowUp {
   text: string;
   done: boolean;

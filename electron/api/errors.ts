@@ -2,10 +2,8 @@
 // one for the current language. `fields` carries per-field messages for inline validation.
 import type { z } from 'zod';
 
-export interface Bilingual {
-  ko: string;
-  en: string;
-}
+import type { Bilingual } from '../../checklists/common/vocabulary.js';
+export type { Bilingual };
 
 export type ApiErrorCode =
   | 'VALIDATION' // input failed its schema (HTTP 400)

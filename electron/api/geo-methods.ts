@@ -3,6 +3,10 @@
 import { z } from 'zod';
 import { id } from './schemas.js';
 import type { RecordMeta } from './views.js';
+import type { ImportReport } from '../../geo/core/types.js';
+import type { SiteView, StudyOutputFiles, StudySummary } from '../../geo/core/results.js';
+
+export type { ImportReport, SiteView, StudyOutputFiles, StudySummary };
 
 const studyInput = z.object({
   id: id.optional(),
@@ -34,23 +38,14 @@ export interface GeoStudyView extends RecordMeta {
   lastRunAt: string | null;
 }
 
-export interface GeoRunSite {
-  rank: number | null;
-  score: number;
-  area: number;
-  parcelCount: number;
-  parcelIds: string[];
-  eligible: boolean;
-  reachesTarget: boolean;
-  criteria: Record<string, unknown>;
-  stability: unknown;
-}
+/** A site in a run result: the engine's SiteView with at most 200 parcel ids. */
+export type GeoRunSite = SiteView;
 
 export interface GeoRunView {
-  summary: Record<string, unknown>;
+  summary: StudySummary;
   /** The best sites (eligible first), at most 50. */
   sites: GeoRunSite[];
-  outputs: { parcels: string; sites: string; ranking: string };
+  outputs: StudyOutputFiles;
 }
 
 export interface GeoResults {
@@ -60,5 +55,5 @@ export interface GeoResults {
   'geo.studies.delete': { id: string };
   'geo.studies.restore': GeoStudyView;
   'geo.studies.run': GeoRunView;
-  'geo.import.inspect': { report: Record<string, unknown>; output: string };
+  'geo.import.inspect': { report: ImportReport; output: string };
 }

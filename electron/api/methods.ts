@@ -8,13 +8,11 @@ import { checklistInputs, type ChecklistResults } from './checklist-methods.js';
 import { rightsInputs, type RightsResults } from './rights-methods.js';
 import { geoInputs, type GeoResults } from './geo-methods.js';
 import { viewingInputs, type ViewingResults } from './viewing-methods.js';
+import { managerInputs, type ManagerResults } from './manager-methods.js';
+import { mergeMethodMaps } from './method-map.js';
 import { leaseInputs, type LeaseResults } from './lease-methods.js';
 
-export const apiInputs = {
-  ...checklistInputs,
-  ...rightsInputs,
-  ...geoInputs,
-  ...viewingInputs,
+const coreInputs = {
   'session.status': s.empty,
   'session.start': s.sessionStart,
   'session.lock': s.empty,
@@ -23,7 +21,7 @@ export const apiInputs = {
   'session.touch': s.empty,
   'session.setLockAfter': s.lockAfter,
 
-  'managers.list': s.empty,
+  'managers.list': s.managerListFilter,
   'managers.create': s.managerInput,
 
   'clients.list': s.search,
@@ -51,14 +49,25 @@ export const apiInputs = {
 
   'audit.list': s.byId,
   'demo.remove': s.empty,
-  ...leaseInputs,
 } as const;
+
+// Each module's map, merged; a name registered twice throws at start-up (see method-map.ts).
+// Add a module's map at the END.
+export const apiInputs = mergeMethodMaps('API inputs', {
+  core: coreInputs,
+  checklists: checklistInputs,
+  rights: rightsInputs,
+  geo: geoInputs,
+  viewings: viewingInputs,
+  managers: managerInputs,
+  lease: leaseInputs,
+});
 
 export type Method = keyof typeof apiInputs;
 export type ApiInput<M extends Method> = z.input<(typeof apiInputs)[M]>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof apiInputs)[M]>;
 
-export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, LeaseResults {
+export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, LeaseResults {
   'session.status': SessionView;
   'session.start': SessionView;
   'session.lock': SessionView;

@@ -22,7 +22,7 @@ export const amount = z
 const text = (max: number) => z.string().trim().max(max);
 const optText = (max: number) => text(max).optional().nullable();
 export const district = z.enum(SEOUL_DISTRICTS, bilingualIssue('서울시 자치구를 선택하세요.', 'Choose a Seoul district.'));
-const pin = z
+export const pin = z
   .string()
   .regex(/^\d{4,8}$/, bilingualIssue('PIN은 숫자 4~8자리입니다.', 'The PIN is 4 to 8 digits.'));
 
@@ -34,7 +34,16 @@ export const managerInput = z.object({
   districts: z.array(district).max(25).default([]),
   pin,
 });
-export const managerUpdate = managerInput.partial().extend({ id });
+/** Sign-in lists active managers; Settings also the deactivated ones. */
+export const managerListFilter = z.object({ includeInactive: z.boolean().optional() }).default({});
+/** Only the fields given change (no defaults here, unlike managerInput). */
+export const managerUpdate = z.object({
+  id,
+  name: text(40).min(1).optional(),
+  center: text(60).optional(),
+  brokerRegNo: text(40).optional(),
+  districts: z.array(district).max(25).optional(),
+});
 
 // ── clients ──────────────────────────────────────────────────────────────
 export const consentInput = z.object({

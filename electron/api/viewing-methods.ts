@@ -1,5 +1,6 @@
 // API methods of the viewing module (안심동행 and the tenant's PDF reports): method name →
 // input schema, and their result types. Merged into the one allow-listed map in methods.ts.
+import { STOP_IMPRESSIONS, type StopImpression, type ViewingStatus } from '../../checklists/common/vocabulary.js';
 import { z } from 'zod';
 import type { Bilingual } from './errors.js';
 import { bilingualIssue } from './errors.js';
@@ -26,7 +27,7 @@ const MAX_BASE64 = 56 * 1024 * 1024;
 
 export const stopPatch = z.discriminatedUnion('field', [
   z.object({ field: z.literal('observations'), value: text(4000).nullable() }),
-  z.object({ field: z.literal('impression'), value: z.enum(['good', 'ok', 'poor']).nullable() }),
+  z.object({ field: z.literal('impression'), value: z.enum(STOP_IMPRESSIONS).nullable() }),
   z.object({ field: z.literal('impressionNote'), value: text(1000).nullable() }),
   z.object({ field: z.literal('followUps'), value: followUps }),
 ]);
@@ -91,8 +92,7 @@ export const viewingInputs = {
   'reports.viewing': z.object({ viewingId: id, locale }),
 } as const;
 
-export type ViewingStatus = 'planned' | 'done' | 'cancelled' | 'no-show';
-export type StopImpression = 'good' | 'ok' | 'poor';
+export type { ViewingStatus, StopImpression };
 
 export interface ViewingPhotoView extends PhotoMeta {
   stopId: string;

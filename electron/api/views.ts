@@ -20,6 +20,10 @@ export interface ManagerView {
   brokerRegNo: string;
   districts: string[];
   isDemo: boolean;
+  /** 'coordinator' may grant the role, load a reference pack and other center-level actions. */
+  role: 'manager' | 'coordinator';
+  /** False once deactivated: cannot sign in; their records stay. */
+  active: boolean;
 }
 
 export interface SessionView {

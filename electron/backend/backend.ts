@@ -1,13 +1,18 @@
 // The backend: one data directory, one SQLite database, one handler map. It runs outside the
 // Electron main process (a utility process) or inside the loopback host, and answers
 // `call(method, input)` the same way for both: validate, check the session, dispatch.
+import { randomUUID } from 'node:crypto';
 import { ApiError, validationError, type ApiResponse } from '../api/errors.js';
 import { apiInputs, isMethod, type ApiResults, type Method } from '../api/methods.js';
+import { mergeMethodMaps } from '../api/method-map.js';
 import { Database } from '../../data/db/sqlite.js';
 import { migrate } from '../../data/db/migrate.js';
-import { FieldCipher } from '../../data/crypto/field-cipher.js';
+import { ClientKeyVault } from '../../data/crypto/client-keys.js';
 import { openDataDir, type KeyProtector, type OpenedDataDir } from '../../data/crypto/data-dir.js';
-import { destroyPersonal, expiredClients } from '../../data/repos/clients.js';
+import { expiredClients } from '../../data/repos/clients.js';
+import { registerBuiltInPersonalData } from '../../data/privacy/entries.js';
+import { destroyClient, sweepClientKeys } from '../../data/privacy/destroy.js';
+import { collectFiles } from '../../data/privacy/files-gc.js';
 import { seedDemo } from '../../data/demo/seed.js';
 import { anyManager, getSetting } from '../../data/repos/settings.js';
 import { todaySeoul } from '../../checklists/common/seoul-time.js';
@@ -25,19 +30,20 @@ import { geoHandlers } from './handlers/geo.js';
 import { viewingHandlers } from './handlers/viewings.js';
 import { leaseHandlers } from './handlers/lease.js';
 
-export const handlers: HandlerMap = {
-  ...sessionHandlers,
-  ...managerHandlers,
-  ...clientHandlers,
-  ...caseHandlers,
-  ...listingHandlers,
-  ...miscHandlers,
-  ...checklistHandlers,
-  ...rightsHandlers,
-  ...geoHandlers,
-  ...viewingHandlers,
-  ...leaseHandlers,
-};
+// One handler map; a method handled by two modules throws at start-up. Add a module at the END.
+export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
+  session: sessionHandlers,
+  managers: managerHandlers,
+  clients: clientHandlers,
+  cases: caseHandlers,
+  listings: listingHandlers,
+  misc: miscHandlers,
+  checklists: checklistHandlers,
+  rights: rightsHandlers,
+  geo: geoHandlers,
+  viewings: viewingHandlers,
+  lease: leaseHandlers,
+});
 
 export interface BackendOptions {
   dataDir: string;
@@ -46,6 +52,8 @@ export interface BackendOptions {
   seedDemo?: boolean;
   /** Clock, for tests. */
   now?: () => Date;
+  /** How long to wait for another process to let go of the folder (default: fail at once). */
+  waitForLockMs?: number;
 }
 
 export interface Backend {
@@ -55,21 +63,43 @@ export interface Backend {
   readonly db: Database;
 }
 
+/** An error's kind and code and where it was thrown, without its message (which may hold personal data). */
+export function describeError(e: unknown): string {
+  if (!(e instanceof Error)) return typeof e;
+  const code = (e as { code?: unknown }).code;
+  const at = (e.stack ?? '').split('\n').slice(1, 4).map((l) => l.trim()).join(' < ');
+  return `${e.name}${typeof code === 'string' ? ` ${code}` : ''}${at ? ` at ${at}` : ''}`;
+}
+
 export async function openBackend(opts: BackendOptions): Promise<Backend> {
-  const dir = await openDataDir(opts.dataDir, opts.protector);
-  const db = await Database.open(dir.dbFile);
+  registerBuiltInPersonalData();
+  // The folder's lock first: everything below (key, migrations, demo, sweeps) runs as its one writer.
+  const dir = await openDataDir(opts.dataDir, opts.protector, { waitMs: opts.waitForLockMs });
+  let db: Database;
   try {
-    await migrate(db);
+    db = await Database.open(dir.dbFile, { exclusive: true });
   } catch (e) {
-    await db.close();
+    await dir.lock.release();
     throw e;
   }
-  const cipher = new FieldCipher(dir.dataKey);
+  let keys: ClientKeyVault;
+  try {
+    await migrate(db);
+    keys = new ClientKeyVault(dir.dir, dir.dataKey);
+    await sweepClientKeys(db, keys);
+    await collectFiles(db, dir.filesDir);
+  } catch (e) {
+    await db.close();
+    await dir.lock.release();
+    throw e;
+  }
+  const cipher = keys.folderCipher;
   const session = new Session();
   const now = opts.now ?? (() => new Date());
   const ctx: HandlerContext = {
     db,
     cipher,
+    keys,
     deviceId: dir.manifest.deviceId,
     filesDir: dir.filesDir,
     session,
@@ -81,14 +111,15 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
   if (lockSetting) session.lockAfterMinutes = Number(lockSetting);
 
   // Demo data goes into a brand-new desk once; removing it never brings it back.
+  // (seedDemo checks again inside its transaction.)
   if ((opts.seedDemo ?? true) && !(await getSetting(db, 'demoSeeded')) && !(await anyManager(db))) {
-    await seedDemo(db, cipher, { managerId: null, deviceId: dir.manifest.deviceId, now: now().toISOString() }, ctx.today());
+    await seedDemo(db, keys, { managerId: null, deviceId: dir.manifest.deviceId, now: now().toISOString() }, ctx.today());
   }
 
-  /** Destroys personal fields whose consented retention has ended. */
+  /** Destroys personal data, everywhere it lives, of clients whose consented retention has ended. */
   async function sweepRetention() {
     for (const { id } of await expiredClients(db, ctx.today())) {
-      await db.tx((q) => destroyPersonal(q, { managerId: null, deviceId: dir.manifest.deviceId, now: now().toISOString() }, id, 'destroy_personal'));
+      await destroyClient({ db, vault: keys, filesDir: dir.filesDir }, { managerId: null, deviceId: dir.manifest.deviceId, now: now().toISOString() }, id, 'destroy_personal');
     }
   }
   await sweepRetention();
@@ -116,13 +147,18 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
       return { ok: true, result: await handler(parsed.data, ctx) };
     } catch (e) {
       if (e instanceof ApiError) return { ok: false, error: e.toBody() };
-      // Unexpected: log the detail for the developer, give the user a plain message.
-      console.error(`[backend] ${method} failed:`, e);
+      // Unexpected: log a reference and the error's kind (never its text, which may quote
+      // personal data) for the developer; the user gets a plain message with the reference.
+      const ref = randomUUID().slice(0, 8);
+      console.error(`[backend] ${method} failed (ref ${ref}): ${describeError(e)}`);
       return {
         ok: false,
         error: {
           code: 'INTERNAL',
-          message: { ko: `처리 중 오류가 발생했습니다. 저장된 데이터는 그대로입니다. (${(e as Error).message})`, en: `Something went wrong; saved data is unchanged. (${(e as Error).message})` },
+          message: {
+            ko: `처리 중 오류가 발생했습니다. 저장된 데이터는 그대로입니다. (오류 번호 ${ref})`,
+            en: `Something went wrong; saved data is unchanged. (error ref ${ref})`,
+          },
         },
       };
     }
@@ -130,7 +166,10 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
 
   return {
     call: call as Backend['call'],
-    close: () => db.close(),
+    close: async () => {
+      await db.close();
+      await dir.lock.release();
+    },
     dataDir: dir,
     db,
   };

@@ -1,13 +1,20 @@
 // What every handler gets: the database, the field cipher, the device and the session.
 import type { Database } from '../../data/db/sqlite.js';
 import type { FieldCipher } from '../../data/crypto/field-cipher.js';
+import type { ClientKeyVault } from '../../data/crypto/client-keys.js';
 import type { Actor } from '../../data/repos/audit.js';
 import type { ApiParsedInput, ApiResults, Method } from '../api/methods.js';
 import type { Session } from './session.js';
 
 export interface HandlerContext {
   db: Database;
+  /**
+   * Reads every encrypted value; writes under the folder key. A client's personal data is
+   * written with `keys.cipherFor(clientId)` instead (one key per client, destroyed with them).
+   */
   cipher: FieldCipher;
+  /** The per-client key vault (crypto-shredding); see data/crypto/client-keys.ts. */
+  keys: ClientKeyVault;
   deviceId: string;
   /** Where encrypted files (photos, signatures) live, outside the database. */
   filesDir: string;

@@ -21,6 +21,18 @@ describe('ansim calc', () => {
     expect(JSON.parse(io.stdout())).toMatchObject({ regionGroup: '확인필요', eligible: null, tableEffectiveFrom: '2023-02-21' });
   });
 
+  it('takes building types in the Korean words users write (연립·다세대, 다가구주택)', async () => {
+    const input = (buildingType: string) => JSON.stringify({ buildingType, address: '서울특별시 관악구 신림동 1', deposit: 100_000_000, officialPrice: 100_000_000, contractDate: '2026-01-01' });
+    for (const word of ['연립·다세대', '연립 · 다세대', '다가구주택', '다세대', 'rowhouse_multiplex']) {
+      const io = fakeIO(input(word));
+      expect(await run(['calc', 'hug'], io), `${word}: ${io.stderr()}`).toBe(0);
+      expect(JSON.parse(io.stdout()).maxDeposit).toBe(126_000_000);
+    }
+    const bad = fakeIO(input('성'));
+    expect(await run(['calc', 'hug'], bad)).toBe(2);
+    expect(bad.stderr()).toMatch(/^ansim calc: buildingType: must be one of .*연립·다세대, 다가구\(주택\)/);
+  });
+
   it('exits 2 with one line naming the field on bad input', async () => {
     const io = fakeIO(JSON.stringify({ convertedDeposit: -5, date: '2026-01-01' }));
     expect(await run(['calc', 'conversion'], io)).toBe(2);

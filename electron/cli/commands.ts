@@ -9,7 +9,7 @@ export interface CommandEntry {
 
 export const commands: Record<string, CommandEntry> = {
   report: { summary: 'PDF reports: sample --out FILE.pdf', load: async () => (await import('./report.js')).main },
-  geo: { summary: 'site study: import | study run | synth', load: async () => (await import('../../geo/cli.js')).main },
+  geo: { summary: 'site study: import | study run | synth', load: async () => (await import('./geo.js')).main },
   checklist: { summary: 'checklist templates: list | validate FILE', load: async () => (await import('./checklist.js')).main },
   calc: { summary: 'legal calculators: calc NAME < input.json', load: async () => (await import('./calc.js')).main },
   registry: { summary: 'rights analysis: registry analyze < registry.json | registry diff OLD.json NEW.json', load: async () => (await import('./registry.js')).main },

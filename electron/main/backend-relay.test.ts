@@ -87,7 +87,7 @@ async function tempDir() {
 function desktop(dir: string, opts: { safe?: SafeStorageLike; open?: OpenBackend; fatal?: unknown[] } = {}) {
   const protector = safeStorageProtector(opts.safe ?? fakeSafeStorage());
   const children: InProcessChild[] = [];
-  const open: OpenBackend = opts.open ?? ((o: BackendOptions) => openBackend({ ...o, seedDemo: true }));
+  const open: OpenBackend = opts.open ?? ((o: BackendOptions) => openBackend({ ...o, seedDemo: true, waitForLockMs: 2000 }));
   const relay = new BackendRelay({
     spawn: () => {
       const c = new InProcessChild(open);
@@ -171,7 +171,8 @@ describe('desktop backend relay', () => {
     // A backend whose handler never answers, so a call is in flight when the process dies.
     let hang = false;
     const open: OpenBackend = async (o) => {
-      const b = await openBackend({ ...o, seedDemo: false });
+      // A real crash ends the process and the OS drops the folder lock; in-process, closing takes a moment.
+      const b = await openBackend({ ...o, seedDemo: false, waitForLockMs: 2000 });
       return { ...b, call: (m: string, i: unknown) => (hang ? new Promise(() => undefined) : b.call(m, i)), close: () => b.close() } as Backend;
     };
     const { relay, children } = desktop(dir, { open });

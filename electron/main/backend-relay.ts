@@ -18,7 +18,7 @@ export interface RelayOptions {
   /** Data directory and the current data key (base64 or null), read afresh for every start. */
   init(): Promise<{ dataDir: string; key: string | null }>;
   /** Protects a data key the backend generated for a new data directory. */
-  storeKey(keyB64: string): Promise<void>;
+  storeKey(keyB64: string): Promise<unknown>;
   /** How many times a dead backend is restarted (default 1). */
   maxRestarts?: number;
   /** Told when the backend cannot open its data (shown to the user as a dialog by main). */

@@ -29,15 +29,21 @@ export function runBackendService(port: ServicePort, open: OpenBackend, exit: ()
   let closing: Promise<void> | null = null;
 
   function init(dataDir: string, keyB64: string | null) {
-    const received = keyB64 ? Buffer.from(keyB64, 'base64') : null;
+    let received: Buffer | null = keyB64 ? Buffer.from(keyB64, 'base64') : null;
     // The protector main stands behind: kind 'safeStorage' is written into a new data
     // directory's manifest, so the loopback host (key file) refuses to open it.
     const protector: KeyProtector = {
       kind: 'safeStorage',
       load: async () => received,
       store: (_dir, key) =>
-        new Promise<void>((resolve, reject) => {
-          pendingStore = { resolve, reject };
+        new Promise<boolean>((resolve, reject) => {
+          pendingStore = {
+            resolve: () => {
+              received = key;
+              resolve(true);
+            },
+            reject,
+          };
           port.postMessage({ type: 'store-key', key: key.toString('base64') });
         }),
     };

@@ -4,7 +4,7 @@
 // safeStorage is injected so this is testable without Electron.
 import { chmod, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DataDirError, writeFileAtomic, type KeyProtector } from '../../data/crypto/data-dir.js';
+import { DataDirError, createFileExclusive, type KeyProtector } from '../../data/crypto/data-dir.js';
 
 export interface SafeStorageLike {
   isEncryptionAvailable(): boolean;
@@ -52,7 +52,7 @@ export function safeStorageProtector(safe: SafeStorageLike): KeyProtector {
       const keys = path.join(dir, 'keys');
       await mkdir(keys, { recursive: true, mode: 0o700 });
       await chmod(keys, 0o700);
-      await writeFileAtomic(path.join(dir, SAFE_KEY_FILE), safe.encryptString(key.toString('base64')), 0o600);
+      return createFileExclusive(path.join(dir, SAFE_KEY_FILE), safe.encryptString(key.toString('base64')), 0o600);
     },
   };
 }

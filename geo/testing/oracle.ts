@@ -1,9 +1,13 @@
-// Test helpers: GDAL as the reprojection oracle, and where the shared real data lives.
+// Test helpers: GDAL as the reprojection oracle, and where the real Seoul files live in the
+// repository (raw fixtures; the app's own layers are in data/layers).
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 
-export const SHARED = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/data');
+/** Raw downloads (CP949 Shapefiles and CSVs) exactly as published: see data/layers/SOURCES.md. */
+export const FIXTURES = resolve(fileURLToPath(new URL('.', import.meta.url)), 'fixtures/seoul');
+/** The layers the app ships (compact WGS84 GeoJSON). */
+export const LAYERS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../data/layers');
 
 /** Whether a GDAL tool is on PATH. With CI=true a missing tool is an error, never a skip. */
 export function hasTool(tool: string): boolean {

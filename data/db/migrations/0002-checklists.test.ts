@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Database } from '../sqlite.js';
 import { migrate } from '../migrate.js';
-import { FieldCipher } from '../../crypto/field-cipher.js';
+import { ClientKeyVault } from '../../crypto/client-keys.js';
 import { removeDemo, seedDemo } from '../../demo/seed.js';
 import { createRun, latestRunAnswers, listRuns, upsertAnswer } from '../../repos/checklist-runs.js';
 import { insertTemplate } from '../../repos/checklist-templates.js';
@@ -19,8 +19,9 @@ async function fresh() {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ansim-mig2-'));
   db = await Database.open(path.join(dir, 'test.sqlite'));
   await migrate(db);
-  const cipher = new FieldCipher(randomBytes(32));
-  await seedDemo(db, cipher, actor, '2026-11-27');
+  const keys = new ClientKeyVault(dir, randomBytes(32));
+  const cipher = keys.folderCipher;
+  await seedDemo(db, keys, actor, '2026-11-27');
   const listing = (await db.get<{ id: string }>('SELECT id FROM listings ORDER BY created_at LIMIT 1'))!;
   return { db, cipher, listingId: listing.id };
 }

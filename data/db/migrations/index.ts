@@ -4,8 +4,10 @@ import { m0002 } from './0002-checklists.js';
 import { m0003 } from './0003-registry.js';
 import { m0004 } from './0004-viewings.js';
 import { m0005 } from './0005-geo-studies.js';
+import { m0006 } from './0006-privacy.js';
+import { m0007 } from './0007-roles.js';
 import { m0008 } from './0008-lease.js';
 import type { Migration } from './types.js';
 
-export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0008];
+export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
 export type { Migration };

@@ -1,8 +1,9 @@
 import { ApiError } from '../../api/errors.js';
 import { RETENTION_WARNING_DAYS } from '../../api/domain.js';
 import {
-  clientView, createClient, deleteClient, destroyPersonal, findClientsByPhone, getClient, listClients, restoreClient, updateClient,
+  clientView, createClient, deleteClient, findClientsByPhone, getClient, listClients, restoreClient, updateClient,
 } from '../../../data/repos/clients.js';
+import { destroyClient } from '../../../data/privacy/destroy.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 const notFound = () => new ApiError('NOT_FOUND', { ko: '고객을 찾을 수 없습니다.', en: 'Client not found.' });
@@ -24,11 +25,11 @@ export const clientHandlers: Pick<
   'clients.findByPhone': async ({ phone }, ctx) =>
     (await findClientsByPhone(ctx.db, ctx.cipher, phone)).map((r) => clientView(ctx.cipher, r, ctx.today(), RETENTION_WARNING_DAYS)),
   'clients.create': async (input, ctx) => {
-    const id = await ctx.db.tx((q) => createClient(q, ctx.cipher, ctx.actor(), input));
+    const id = await ctx.db.tx((q) => createClient(q, ctx.keys, ctx.actor(), input));
     return view(ctx, id);
   },
   'clients.update': async ({ id, ...fields }, ctx) => {
-    const r = await ctx.db.tx((q) => updateClient(q, ctx.cipher, ctx.actor(), id, fields));
+    const r = await ctx.db.tx((q) => updateClient(q, ctx.keys, ctx.actor(), id, fields));
     if (r === 'destroyed') {
       throw new ApiError('CONFLICT', {
         ko: '보유 기간 종료 또는 동의 철회로 개인정보가 파기된 고객입니다. 새로 동의를 받은 날짜로 다시 입력하세요.',
@@ -47,7 +48,9 @@ export const clientHandlers: Pick<
     return view(ctx, id);
   },
   'clients.withdrawConsent': async ({ id }, ctx) => {
-    if (!(await ctx.db.tx((q) => destroyPersonal(q, ctx.actor(), id, 'withdraw_consent')))) throw notFound();
+    if (!(await getClient(ctx.db, id))) throw notFound();
+    // Everything linked to the client, their key, the WAL and their files (data/privacy).
+    await destroyClient({ db: ctx.db, vault: ctx.keys, filesDir: ctx.filesDir }, ctx.actor(), id, 'withdraw_consent');
     return view(ctx, id);
   },
 };

@@ -8,9 +8,10 @@ import path from 'node:path';
 import { ApiError } from '../../api/errors.js';
 import type { GeoResults, GeoRunView } from '../../api/geo-methods.js';
 import { deleteStudy, getStudy, listStudies, recordRun, restoreStudy, saveStudy, studyView } from '../../../data/repos/geo-studies.js';
-import { GeoInputError } from '../../../geo/messages.js';
-import { parseStudy, runStudy, writeStudyOutputs } from '../../../geo/study/run.js';
-import { importToGeoJson } from '../../../geo/import-file.js';
+import { GeoInputError } from '../../../geo/core/messages.js';
+import { parseStudy, runStudy, writeStudyOutputs } from '../../../geo/io/run.js';
+import { importToGeoJson } from '../../../geo/io/import-file.js';
+import { siteView } from '../../../geo/core/tables.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 const notFound = () => new ApiError('NOT_FOUND', { ko: '부지 분석을 찾을 수 없습니다.', en: 'Study not found.' });
@@ -73,18 +74,8 @@ export const geoHandlers: Pick<HandlerMap, keyof GeoResults> = {
     await mkdir(outDir, { recursive: true });
     const outputs = writeStudyOutputs(run, outDir);
     const result: GeoRunView = {
-      summary: run.summary as unknown as Record<string, unknown>,
-      sites: run.sites.slice(0, 50).map((s) => ({
-        rank: s.rank,
-        score: s.score,
-        area: s.area,
-        parcelCount: s.parcels.length,
-        parcelIds: s.parcelIds.slice(0, 200),
-        eligible: s.eligible,
-        reachesTarget: s.reachesTarget,
-        criteria: s.criteria as Record<string, unknown>,
-        stability: s.stability,
-      })),
+      summary: run.summary,
+      sites: run.sites.slice(0, 50).map((s) => ({ ...siteView(s), parcelIds: s.parcelIds.slice(0, 200) })),
       outputs,
     };
     await ctx.db.tx((q) => recordRun(q, ctx.actor(), id, result));
@@ -101,7 +92,7 @@ export const geoHandlers: Pick<HandlerMap, keyof GeoResults> = {
         xField: x,
         yField: y,
       });
-      return { report: report as unknown as Record<string, unknown>, output };
+      return { report, output };
     } catch (e) {
       fromGeoError(e, 'path');
     }

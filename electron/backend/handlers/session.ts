@@ -9,7 +9,7 @@ import { demoPresent, setSetting } from '../../../data/repos/settings.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 export async function sessionView(ctx: HandlerContext): Promise<SessionView> {
-  const managers = await listManagers(ctx.db);
+  const managers = await listManagers(ctx.db, { includeInactive: true });
   const current = ctx.session.managerId ? await getManager(ctx.db, ctx.session.managerId) : undefined;
   const signedIn = !!current && !ctx.session.locked;
   const today = ctx.today();
@@ -27,6 +27,12 @@ export async function sessionView(ctx: HandlerContext): Promise<SessionView> {
     }),
   };
 }
+
+const deactivated = () =>
+  new ApiError('FORBIDDEN', {
+    ko: '비활성화된 매니저입니다. 다시 쓰려면 코디네이터에게 활성화를 요청하세요.',
+    en: 'This manager has been deactivated. Ask a coordinator to reactivate them.',
+  });
 
 const badPin = () => new ApiError('BAD_PIN', { ko: 'PIN이 맞지 않습니다.', en: 'Wrong PIN.' });
 
@@ -54,6 +60,7 @@ export const sessionHandlers: Pick<
   'session.start': async ({ id, pin }, ctx) => {
     const m = await getManager(ctx.db, id);
     if (!m) throw new ApiError('NOT_FOUND', { ko: '매니저를 찾을 수 없습니다.', en: 'Manager not found.' });
+    if (m.deactivated_at !== null) throw deactivated();
     await checkPin(ctx, m, pin);
     ctx.session.start(m.id, ctx.now().getTime());
     return sessionView(ctx);
@@ -66,6 +73,10 @@ export const sessionHandlers: Pick<
     const id = ctx.session.managerId;
     const m = id ? await getManager(ctx.db, id) : undefined;
     if (!m) throw new ApiError('NO_SESSION', { ko: '먼저 매니저를 선택해 로그인하세요.', en: 'Sign in first.' });
+    if (m.deactivated_at !== null) {
+      ctx.session.end();
+      throw deactivated();
+    }
     await checkPin(ctx, m, pin);
     ctx.session.start(m.id, ctx.now().getTime());
     return sessionView(ctx);

@@ -1,7 +1,8 @@
 // Fixed wording of the reports in Korean and English. The report's language is the model's
 // `locale` (default Korean); content from the model is printed as given.
-import type { Bilingual } from '../../api/errors.js';
-import { VERDICT_LABELS } from '../../../checklists/engine/run.js';
+import {
+  FLAG_SEVERITY_LABELS, STOP_IMPRESSION_LABELS, VERDICT_LABELS, VIEWING_STATUS_LABELS, type Bilingual, type ViewingStatus,
+} from '../../../checklists/common/vocabulary.js';
 import type { ChecklistItemStatus, Impression, ReportLocale, Tone } from './models.js';
 
 export type { Bilingual };
@@ -107,7 +108,7 @@ export const L = {
 
 /** The verdict words the checklists use everywhere, plus the neutral 정보 for a flag that informs. */
 export const VERDICT_LABEL: Record<Tone, Bilingual> = {
-  info: { ko: '정보', en: 'Info' },
+  info: FLAG_SEVERITY_LABELS.info,
   ...VERDICT_LABELS,
 };
 
@@ -118,18 +119,8 @@ export const STATUS_LABEL: Record<ChecklistItemStatus, Bilingual> = {
   unchecked: { ko: '미확인', en: 'Not checked' },
 };
 
-export const IMPRESSION_LABEL: Record<Impression, Bilingual> = {
-  good: { ko: '좋음', en: 'Good' },
-  ok: { ko: '보통', en: 'Fair' },
-  poor: { ko: '아쉬움', en: 'Poor' },
-};
-
-export const VIEWING_STATUS_LABEL: Record<'planned' | 'done' | 'cancelled' | 'no-show', Bilingual> = {
-  planned: { ko: '예정', en: 'Planned' },
-  done: { ko: '완료', en: 'Done' },
-  cancelled: { ko: '취소', en: 'Cancelled' },
-  'no-show': { ko: '불참', en: 'No-show' },
-};
+export const IMPRESSION_LABEL: Record<Impression, Bilingual> = STOP_IMPRESSION_LABELS;
+export const VIEWING_STATUS_LABEL: Record<ViewingStatus, Bilingual> = VIEWING_STATUS_LABELS;
 
 export function t(label: Bilingual, locale: ReportLocale = 'ko'): string {
   return label[locale];

@@ -7,8 +7,10 @@
 /** Language of the report's fixed labels (section titles, notes). Content is printed as given. */
 export type ReportLocale = 'ko' | 'en';
 
-/** 안전 / 주의 / 위험. */
-export type Verdict = 'safe' | 'caution' | 'danger';
+import type { StopImpression, Verdict, ViewingStatus } from '../../../checklists/common/vocabulary.js';
+
+/** 안전 / 주의 / 위험 (the vocabulary's Verdict). */
+export type { Verdict };
 /** A badge's tone: a verdict, or neutral information (a rule that could not decide, a note). */
 export type Tone = Verdict | 'info';
 
@@ -179,7 +181,7 @@ export interface TenantReportModel {
   managerRemarks?: string;
 }
 
-export type Impression = 'good' | 'ok' | 'poor';
+export type Impression = StopImpression;
 
 export interface ViewingStop {
   listingTitle: string;
@@ -219,7 +221,7 @@ export interface ViewingLogModel {
   /** Planned start, ISO 8601. */
   startAt: string;
   endAt?: string;
-  status: 'planned' | 'done' | 'cancelled' | 'no-show';
+  status: ViewingStatus;
   /** In visiting order. */
   stops: ViewingStop[];
   nextSteps: string[];

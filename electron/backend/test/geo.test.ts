@@ -2,13 +2,14 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { synthesize } from '../../../geo/synth.js';
+import { synthesize } from '../../../geo/io/synth.js';
 import { signedIn, type Harness } from './harness.js';
+import { FIXTURES } from '../../../geo/testing/oracle.js';
 
 let h: Harness;
 afterEach(async () => h?.backend.close());
 
-const SHARED = path.resolve(__dirname, '../../../../shared/data');
+
 
 function fabric() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ansim-geo-api-'));
@@ -56,11 +57,11 @@ describe('site studies through the API', () => {
 
   it('inspects a real CP949 Shapefile and asks for the CRS when 5174 and 5181 cannot be told apart', async () => {
     h = await signedIn();
-    const shp = path.join(SHARED, 'boundaries/kostat-2013/shp-original-bessel-cp949/seoul_municipalities.shp');
+    const shp = path.join(FIXTURES, 'boundaries/kostat-2013/shp-original-bessel-cp949/seoul_municipalities.shp');
     const ok = await h.api('geo.import.inspect', { path: shp });
     expect(ok.report).toMatchObject({ features: 25, crs: 'EPSG:5174', encoding: 'CP949' });
     expect(existsSync(ok.output)).toBe(true);
-    const csv = path.join(SHARED, 'amenities/seoul_hospital_permits.cp949.csv');
+    const csv = path.join(FIXTURES, 'amenities/seoul_hospital_permits.cp949.csv');
     const ask = await h.raw('geo.import.inspect', { path: csv });
     expect(ask.ok).toBe(false);
     if (ask.ok) return;

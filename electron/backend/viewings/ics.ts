@@ -4,6 +4,8 @@
 // The event carries no personal data of the tenant: the calendar leaves the app (cloud
 // sync), so the client appears masked (김*지) and only the listings' addresses are named.
 
+import type { ViewingStatus } from '../../../checklists/common/vocabulary.js';
+
 export interface IcsStop {
   address: string;
 }
@@ -16,7 +18,7 @@ export interface IcsViewing {
   meetingPlace: string;
   maskedClient: string;
   stops: IcsStop[];
-  status: 'planned' | 'done' | 'cancelled' | 'no-show';
+  status: ViewingStatus;
   /** When the file is made (DTSTAMP), and when the viewing last changed (LAST-MODIFIED). */
   stamp: Date;
   updatedAt: string;

@@ -18,6 +18,7 @@ import { getRegistry } from '../../../data/repos/registry.js';
 import { decryptFollowUps, getViewing, listAmendments, listStopPhotos, listStops } from '../../../data/repos/viewings.js';
 import { FileStore } from '../../../data/crypto/file-store.js';
 import { severityOf, visibleItems } from '../../../checklists/engine/index.js';
+import { BUILDING_TYPE_LABELS, LEASE_TYPE_LABELS, parseBuildingType, type LeaseType } from '../../../checklists/common/vocabulary.js';
 import { checklistHandlers } from '../handlers/checklists.js';
 import { rightsHandlers } from '../handlers/rights.js';
 import {
@@ -34,19 +35,6 @@ import { PHOTO_KIND, SIGNATURE_KIND } from './files.js';
 type L = ReportLocale;
 const pick = (b: { ko: string; en: string }, locale: L) => b[locale];
 
-const BUILDING: Record<string, { ko: string; en: string }> = {
-  apartment: { ko: '아파트', en: 'Apartment' },
-  rowhouse_multiplex: { ko: '연립·다세대', en: 'Row house / multiplex' },
-  multi_household: { ko: '다가구', en: 'Multi-household house' },
-  detached: { ko: '단독', en: 'Detached house' },
-  officetel: { ko: '오피스텔', en: 'Officetel' },
-  other: { ko: '기타', en: 'Other' },
-};
-const LEASE: Record<string, { ko: string; en: string }> = {
-  jeonse: { ko: '전세', en: 'Jeonse' },
-  semi_monthly: { ko: '보증부월세', en: 'Deposit + monthly rent' },
-  monthly: { ko: '월세', en: 'Monthly rent' },
-};
 
 /**
  * File names as the tenant sees them: 상담결과보고서_김＊지_2026-11-27.pdf. The mask is the
@@ -70,8 +58,8 @@ function listingFacts(l: ListingRowLike, locale: L): ListingFacts {
   return {
     title: listingAddress(l as never),
     address: [l.road_address, l.jibun_address].filter(Boolean).join(' / ') || listingAddress(l as never),
-    housingType: pick(BUILDING[String(l.building_type)] ?? BUILDING.other, locale),
-    leaseType: pick(LEASE[String(l.lease_type)] ?? LEASE.jeonse, locale),
+    housingType: pick(BUILDING_TYPE_LABELS[parseBuildingType(String(l.building_type)) ?? 'other'], locale),
+    leaseType: pick(LEASE_TYPE_LABELS[l.lease_type as LeaseType] ?? LEASE_TYPE_LABELS.jeonse, locale),
     depositWon: Number(l.deposit ?? 0),
     monthlyRentWon: l.monthly_rent ? Number(l.monthly_rent) : undefined,
     maintenanceFeeWon: l.maintenance_fee === null ? undefined : Number(l.maintenance_fee),

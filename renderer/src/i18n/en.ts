@@ -1,3 +1,6 @@
+import {
+  AGE_BAND_LABELS, BUILDING_TYPE_LABELS, CASE_STATUS_LABELS, CASE_TYPE_LABELS, FLOOR_KIND_LABELS, GENDER_LABELS, LEASE_TYPE_LABELS, labelsIn,
+} from '../../../checklists/common/vocabulary.js';
 import type { ko } from './ko.js';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -64,14 +67,15 @@ export const en: Shape<typeof ko> = {
     removeDemoConfirm: 'Removes every manager, client, case and listing marked as demo. Real data stays as it is.',
     demoRemoved: 'Removed {{count}} demo records.', noDemo: 'No demo data.', device: 'Device ID', managers: 'Managers',
   },
+  // The code lists' labels come from the one vocabulary (checklists/common/vocabulary.ts).
   enum: {
-    ageBand: { under20: 'Under 20', '20s': '20s', '30s': '30s', '40s': '40s', '50s': '50s', '60plus': '60 and over' },
-    gender: { female: 'Female', male: 'Male', other: 'Other', undisclosed: 'Not stated' },
-    caseType: { contract_consult: 'Contract advice', housing_search: 'Housing search', viewing_accompany: 'Accompanied viewing', contract_day_accompany: 'Contract-day accompaniment', policy_guide: 'Programme guidance' },
-    caseStatus: { received: 'Received', in_progress: 'In progress', completed: 'Completed', cancelled: 'Cancelled' },
-    buildingType: { apartment: 'Apartment', rowhouse_multiplex: 'Row house / multiplex', multi_household: 'Multi-household house', detached: 'Detached house', officetel: 'Officetel', other: 'Other' },
-    leaseType: { jeonse: 'Jeonse', semi_monthly: 'Deposit + monthly rent', monthly: 'Monthly rent' },
-    floorKind: { above: 'Above ground', semi_basement: 'Semi-basement', basement: 'Basement', rooftop: 'Rooftop' },
+    ageBand: labelsIn(AGE_BAND_LABELS, 'en'),
+    gender: labelsIn(GENDER_LABELS, 'en'),
+    caseType: labelsIn(CASE_TYPE_LABELS, 'en'),
+    caseStatus: labelsIn(CASE_STATUS_LABELS, 'en'),
+    buildingType: labelsIn(BUILDING_TYPE_LABELS, 'en'),
+    leaseType: labelsIn(LEASE_TYPE_LABELS, 'en'),
+    floorKind: labelsIn(FLOOR_KIND_LABELS, 'en'),
   },
   errors: { network: 'Cannot reach the backend. Restart the app.', unauthorized: 'No access token. Open the address the server printed (#token=…).' },
 };

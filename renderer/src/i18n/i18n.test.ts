@@ -5,6 +5,7 @@ import * as checklists from './modules/checklists.js';
 import * as rights from './modules/rights.js';
 import * as geo from './modules/geo.js';
 import * as viewings from './modules/viewings.js';
+import * as legal from './modules/legal.js';
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
@@ -17,12 +18,13 @@ describe('locales', () => {
     ['rights', rights.ko, rights.en],
     ['geo', geo.ko, geo.en],
     ['viewings', viewings.ko, viewings.en],
+    ['legal', legal.ko, legal.en],
   ])('%s: every Korean string has an English one and vice versa', (_name, k, e) => {
     expect(keys(e)).toEqual(keys(k));
   });
 
   it('module keys do not collide with the shell or each other', () => {
-    const tops = [ko, checklists.ko, rights.ko, geo.ko, viewings.ko].flatMap((o) => Object.keys(o));
+    const tops = [ko, checklists.ko, rights.ko, geo.ko, viewings.ko, legal.ko].flatMap((o) => Object.keys(o));
     expect(new Set(tops).size).toBe(tops.length);
   });
 

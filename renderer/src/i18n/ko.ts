@@ -1,4 +1,7 @@
 // Korean is the app's first language; every key here must exist in en.ts too (a test checks).
+import {
+  AGE_BAND_LABELS, BUILDING_TYPE_LABELS, CASE_STATUS_LABELS, CASE_TYPE_LABELS, FLOOR_KIND_LABELS, GENDER_LABELS, LEASE_TYPE_LABELS, labelsIn,
+} from '../../../checklists/common/vocabulary.js';
 export const ko = {
   app: { name: '안심데스크', tagline: '1인가구 전·월세 안심계약 도움서비스', demoBadge: '데모', notAdvice: '이 앱은 정보를 제공할 뿐 법률 자문이 아닙니다.' },
   nav: {
@@ -61,14 +64,15 @@ export const ko = {
     removeDemoConfirm: '데모로 표시된 매니저·고객·상담·매물을 모두 지웁니다. 실제로 입력한 데이터는 그대로 남습니다.',
     demoRemoved: '데모 데이터 {{count}}건을 지웠습니다.', noDemo: '데모 데이터가 없습니다.', device: '기기 ID', managers: '매니저',
   },
+  // The code lists' labels come from the one vocabulary (checklists/common/vocabulary.ts).
   enum: {
-    ageBand: { under20: '20대 미만', '20s': '20대', '30s': '30대', '40s': '40대', '50s': '50대', '60plus': '60대 이상' },
-    gender: { female: '여성', male: '남성', other: '기타', undisclosed: '응답 안 함' },
-    caseType: { contract_consult: '계약상담', housing_search: '주거지탐색', viewing_accompany: '동행 · 집보기', contract_day_accompany: '동행 · 계약 당일', policy_guide: '정책안내' },
-    caseStatus: { received: '접수', in_progress: '진행', completed: '완료', cancelled: '취소' },
-    buildingType: { apartment: '아파트', rowhouse_multiplex: '연립·다세대', multi_household: '다가구', detached: '단독', officetel: '오피스텔', other: '기타' },
-    leaseType: { jeonse: '전세', semi_monthly: '보증부월세', monthly: '월세' },
-    floorKind: { above: '지상', semi_basement: '반지하', basement: '지하', rooftop: '옥탑' },
+    ageBand: labelsIn(AGE_BAND_LABELS, 'ko'),
+    gender: labelsIn(GENDER_LABELS, 'ko'),
+    caseType: labelsIn(CASE_TYPE_LABELS, 'ko'),
+    caseStatus: labelsIn(CASE_STATUS_LABELS, 'ko'),
+    buildingType: labelsIn(BUILDING_TYPE_LABELS, 'ko'),
+    leaseType: labelsIn(LEASE_TYPE_LABELS, 'ko'),
+    floorKind: labelsIn(FLOOR_KIND_LABELS, 'ko'),
   },
   errors: { network: '백엔드에 연결할 수 없습니다. 앱을 다시 시작하세요.', unauthorized: '인증 토큰이 없습니다. 서버가 출력한 주소(#token=…)로 여세요.' },
 };

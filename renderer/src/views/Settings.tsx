@@ -1,18 +1,13 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ManagerView } from '../../../electron/api/views.js';
 import { api } from '../api/client.js';
 import { useApp } from '../store/app.js';
 import { setLanguage } from '../i18n/index.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
-import { ManagerForm } from './SessionGate.js';
+import { ManagersPanel } from './legal/ManagersPanel.js';
 
 export function SettingsView() {
   const { t, i18n } = useTranslation();
   const { session, setSession, notify, refreshSession } = useApp();
-  const [managers, setManagers] = useState<ManagerView[]>([]);
-  const [adding, setAdding] = useState(false);
-  useEffect(() => void api('managers.list').then(setManagers), []);
   return (
     <section className="page">
       <header className="page-head"><h1>{t('settings.title')}</h1></header>
@@ -31,22 +26,13 @@ export function SettingsView() {
           </select>
         </div>
       </div>
-      <div className="card">
-        <h2>{t('settings.managers')}</h2>
-        <ul className="plain">
-          {managers.map((m) => (
-            <li key={m.id}><strong>{m.name}</strong> {m.isDemo && <span className="badge demo">{t('app.demoBadge')}</span>} <span className="muted small">{m.center} · {m.brokerRegNo} · {m.districts.join(', ')}</span></li>
-          ))}
-        </ul>
-        {adding ? <ManagerForm onCancel={() => setAdding(false)} onDone={async () => { setAdding(false); setManagers(await api('managers.list')); }} /> : <button type="button" onClick={() => setAdding(true)}>+ {t('session.newManager')}</button>}
-      </div>
+      <ManagersPanel />
       <div className="card">
         <h2>{t('settings.demo')}</h2>
         {session?.demo.present ? (
           <ConfirmButton label={t('settings.removeDemo')} question={t('settings.removeDemoConfirm')} onConfirm={async () => {
             const r = await api('demo.remove');
             notify({ text: t('settings.demoRemoved', { count: r.removed }) });
-            setManagers(await api('managers.list'));
             await refreshSession();
           }} />
         ) : <p className="muted">{t('settings.noDemo')}</p>}

@@ -1,5 +1,7 @@
 // The checklists module's strings: a top-level key of their own in both languages
 // (i18n.test.ts checks that ko and en have the same keys).
+import { ITEM_SEVERITY_LABELS, VERDICT_LABELS, labelsIn } from '../../../../checklists/common/vocabulary.js';
+
 export const ko = {
   checklists: {
     title: '체크리스트',
@@ -76,8 +78,8 @@ export const ko = {
     builtIn: '기본',
     custom: '추가됨',
     notChecked: '미점검',
-    verdict: { safe: '안전', caution: '주의', danger: '위험' },
-    severity: { ok: '정상', caution: '주의', danger: '위험' },
+    verdict: labelsIn(VERDICT_LABELS, 'ko'),
+    severity: labelsIn(ITEM_SEVERITY_LABELS, 'ko'),
   },
 };
 
@@ -157,7 +159,7 @@ export const en: typeof ko = {
     builtIn: 'built-in',
     custom: 'added',
     notChecked: 'Not checked',
-    verdict: { safe: 'Safe', caution: 'Caution', danger: 'Danger' },
-    severity: { ok: 'OK', caution: 'Caution', danger: 'Danger' },
+    verdict: labelsIn(VERDICT_LABELS, 'en'),
+    severity: labelsIn(ITEM_SEVERITY_LABELS, 'en'),
   },
 };

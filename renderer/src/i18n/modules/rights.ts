@@ -126,7 +126,6 @@ export const ko = {
         officialPrice: '공시가격', seniorDeposits: '선순위 보증금', moveInDate: '전입일', fixedDate: '확정일자',
       },
       propertyKinds: { housing: '주택', officetel: '주거용 오피스텔' },
-      buildingTypes: { apartment: '아파트', rowhouse: '연립', multiplex: '다세대', officetel: '오피스텔', detached: '단독', multiHousehold: '다가구', other: '기타' },
       out: {
         transactionAmount: '거래금액', rate: '상한 요율', cap: '한도액', maxFee: '중개보수 상한 (한쪽, VAT 별도)', tableEffectiveFrom: '적용 표 시행일',
         annualRate: '전환율 (연)', maxMonthlyRent: '월세 상한', ruleEffectiveFrom: '적용 규칙 시행일', baseRate: '기준금리', unverified: '확인되지 않은 자료',
@@ -277,7 +276,6 @@ export const en: typeof ko = {
         officialPrice: 'Official price', seniorDeposits: 'Senior deposits', moveInDate: 'Move-in date', fixedDate: 'Fixed date',
       },
       propertyKinds: { housing: 'Housing', officetel: 'Residential officetel' },
-      buildingTypes: { apartment: 'Apartment', rowhouse: 'Row house', multiplex: 'Multiplex (villa)', officetel: 'Officetel', detached: 'Detached', multiHousehold: 'Multi-household', other: 'Other' },
       out: {
         transactionAmount: 'Transaction amount', rate: 'Upper rate', cap: 'Cap', maxFee: 'Fee cap (per side, VAT excluded)', tableEffectiveFrom: 'Table in force from',
         annualRate: 'Conversion rate (annual)', maxMonthlyRent: 'Monthly rent cap', ruleEffectiveFrom: 'Rule in force from', baseRate: 'Base rate', unverified: 'Unverified source',

@@ -1,5 +1,7 @@
 // The viewings module's strings (안심동행 and 보고서): a top-level key of their own in both
 // languages (i18n.test.ts checks that ko and en have the same keys).
+import { STOP_IMPRESSION_LABELS, VIEWING_STATUS_LABELS, labelsIn } from '../../../../checklists/common/vocabulary.js';
+
 export const ko = {
   viewings: {
     title: '안심동행',
@@ -12,7 +14,7 @@ export const ko = {
     everyone: '센터 전체',
     none: '이 기간에 예정된 동행이 없습니다. 상담 건에서 「동행 계획」을 눌러 만드세요.',
     stops: '{{count}}곳',
-    status: { planned: '예정', done: '완료', cancelled: '취소', 'no-show': '불참' },
+    status: labelsIn(VIEWING_STATUS_LABELS, 'ko'),
     plan: '동행 계획',
     planTitle: '동행 계획 · {{client}}',
     editPlan: '계획 수정',
@@ -47,7 +49,7 @@ export const ko = {
     addPhoto: '사진 추가',
     removePhoto: '사진 삭제',
     impression: '임차인 인상',
-    impressionValue: { good: '좋음', ok: '보통', poor: '아쉬움' },
+    impressionValue: labelsIn(STOP_IMPRESSION_LABELS, 'ko'),
     impressionNote: '인상 메모',
     followUps: '후속 할 일',
     followUpPlaceholder: '예: 중개사에게 건축물대장 요청',
@@ -114,7 +116,7 @@ export const en: typeof ko = {
     everyone: 'Whole center',
     none: 'No viewings in this period. Plan one from a case (“Plan a viewing”).',
     stops: '{{count}} stops',
-    status: { planned: 'Planned', done: 'Done', cancelled: 'Cancelled', 'no-show': 'No-show' },
+    status: labelsIn(VIEWING_STATUS_LABELS, 'en'),
     plan: 'Plan a viewing',
     planTitle: 'Viewing plan · {{client}}',
     editPlan: 'Edit plan',
@@ -149,7 +151,7 @@ export const en: typeof ko = {
     addPhoto: 'Add photo',
     removePhoto: 'Remove photo',
     impression: 'Tenant’s impression',
-    impressionValue: { good: 'Good', ok: 'OK', poor: 'Disappointing' },
+    impressionValue: labelsIn(STOP_IMPRESSION_LABELS, 'en'),
     impressionNote: 'Impression note',
     followUps: 'Follow-ups',
     followUpPlaceholder: 'e.g. ask the broker for the building register',

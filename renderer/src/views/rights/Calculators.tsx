@@ -8,6 +8,7 @@ import type { BaseRateRowView } from '../../../../electron/api/rights-methods.js
 import type { CalculatorName } from '../../../../checklists/calculators/index.js';
 import { formatAmountBoth } from '../../../../checklists/common/money.js';
 import { todaySeoul } from '../../../../checklists/common/seoul-time.js';
+import { BUILDING_TYPES } from '../../../../electron/api/domain.js';
 import { api } from '../../api/client.js';
 import { Field } from '../../components/Field.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
@@ -73,7 +74,6 @@ const SPECS: Record<CalculatorName, FieldSpec[]> = {
   ],
 };
 const NAMES = Object.keys(SPECS) as CalculatorName[];
-const BUILDING = ['apartment', 'rowhouse', 'multiplex', 'officetel', 'detached', 'multiHousehold', 'other'];
 
 const AMOUNT_KEYS = new Set(['transactionAmount', 'cap', 'maxFee', 'maxMonthlyRent', 'maxDeposit', 'combinedBefore', 'combinedAfter', 'threshold', 'amount', 'housePrice']);
 const RATE_KEYS = new Set(['rate', 'annualRate', 'baseRate', 'capFraction', 'increase', 'conversionRate', 'ratio', 'jeonseRatio']);
@@ -160,7 +160,7 @@ function Calculator({ name }: { name: CalculatorName }) {
                 </select>
               ) : s.kind === 'buildingType' ? (
                 <select id={id} name={s.key} value={values[s.key] as string} onChange={(e) => set(s.key, e.target.value)}>
-                  {BUILDING.map((v) => <option key={v} value={v}>{t(`rights.calc.buildingTypes.${v}`)}</option>)}
+                  {BUILDING_TYPES.map((v) => <option key={v} value={v}>{t(`enum.buildingType.${v}`)}</option>)}
                 </select>
               ) : (
                 <input id={id} name={s.key} value={(values[s.key] as string) ?? ''} onChange={(e) => set(s.key, e.target.value || null)} />

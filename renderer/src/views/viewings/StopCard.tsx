@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ViewingStopView } from '../../../../electron/api/viewing-methods.js';
+import { STOP_IMPRESSIONS } from '../../../../checklists/common/vocabulary.js';
 import { api } from '../../api/client.js';
 import { useApp } from '../../store/app.js';
 import { useBilingual } from '../../components/useBilingual.js';
@@ -112,7 +113,7 @@ export function StopCard({ stop, index, readOnly, autosave, onChange, reload }: 
       <div className="field wide">
         <span>{t('viewings.impression')}</span>
         <div className="viewings-impression" role="radiogroup" aria-label={`${t('viewings.impression')} ${index + 1}`}>
-          {(['good', 'ok', 'poor'] as const).map((v) => (
+          {STOP_IMPRESSIONS.map((v) => (
             <button key={v} type="button" role="radio" aria-checked={stop.impression === v} className={stop.impression === v ? 'active' : ''} disabled={readOnly}
               onClick={() => autosave.save(key('impression'), async () => onChange(await api('viewings.updateStop', { stopId: stop.id, field: 'impression', value: stop.impression === v ? null : v })), 0)}>
               {t(`viewings.impressionValue.${v}`)}
