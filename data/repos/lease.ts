@@ -1,4 +1,4 @@
-// A case's lease facts (encrypted as a whole), its timeline as dates (lease_steps, no personal
+// A case's lease facts (encrypted as a whole under the client's own key), its timeline as dates (lease_steps, no personal
 // data: keys, dates, ticks) and the listings' dated registry snapshots (encrypted, immutable).
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/sqlite.js';
@@ -7,6 +7,13 @@ import type { LeaseFacts } from '../../checklists/lease/timeline.js';
 import type { Step } from '../../checklists/rights/steps.js';
 import { REGISTRY_DOC_VERSION, type RegistryDoc } from '../../checklists/rights/registry-doc.js';
 import { writeAudit, type Actor } from './audit.js';
+import { CLIENT_ROWS, registerPersonalData } from '../privacy/registry.js';
+
+// What the lease module stores about a client (destroyed with the client's consent or retention):
+// the lease facts (the address and amounts of their lease) and the registry snapshots (권리자
+// names, the landlord). The dated steps (keys, dates, ticks) are non-identifying and stay.
+registerPersonalData({ name: 'lease.facts', table: 'case_leases', key: 'case_id', rows: CLIENT_ROWS.cases, remove: true });
+registerPersonalData({ name: 'lease.registrySnapshots', table: 'registry_snapshots', key: 'listing_id', rows: CLIENT_ROWS.listings, remove: true });
 
 export const LEASE_FACTS_VERSION = 1;
 

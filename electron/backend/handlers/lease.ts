@@ -124,7 +124,8 @@ export const leaseHandlers: Pick<HandlerMap, keyof LeaseResults> = {
     const recheck = await latestRecheck(ctx, listingId);
     const extra = recheck ? registryChangeStep(recheck.diff, recheck.newer.takenOn) : null;
     const steps = leaseTimeline(facts, { extra: extra ? [extra] : [] });
-    await ctx.db.tx((q) => saveLease(q, ctx.cipher, ctx.actor(), caseId, listingId, facts, steps));
+    // Written under the client's own key: destroyed with the client (crypto-shredding).
+    await ctx.db.tx((q) => saveLease(q, ctx.keys.cipherFor(row.client_id), ctx.actor(), caseId, listingId, facts, steps));
     return leaseView(ctx, caseId);
   },
   'lease.tick': async ({ caseId, stepKey, doneOn }, ctx) => {
@@ -169,7 +170,8 @@ export const leaseHandlers: Pick<HandlerMap, keyof LeaseResults> = {
     if (day > ctx.today()) {
       throw new ApiError('VALIDATION', { ko: '열람일은 오늘 이후일 수 없습니다.', en: 'The reading date cannot be in the future.' }, [{ path: 'takenOn', message: { ko: '오늘 이후 날짜입니다.', en: 'In the future.' } }]);
     }
-    await ctx.db.tx((q) => addSnapshot(q, ctx.cipher, ctx.actor(), { listingId, stage, takenOn: day, supersedes: supersedes ?? null, doc }));
+    const owner = await ctx.db.get<{ client_id: string }>('SELECT k.client_id FROM listings l JOIN cases k ON k.id = l.case_id WHERE l.id = ?', [listingId]);
+    await ctx.db.tx((q) => addSnapshot(q, ctx.keys.cipherFor(owner!.client_id), ctx.actor(), { listingId, stage, takenOn: day, supersedes: supersedes ?? null, doc }));
     return (await listSnapshots(ctx.db, ctx.cipher, listingId)).map(snapshotView);
   },
   'snapshots.diff': async ({ olderId, newerId }, ctx) => {

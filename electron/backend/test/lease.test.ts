@@ -132,3 +132,19 @@ describe('the lease of a case', () => {
     expect(!r2.ok && r2.error.fields?.[0]).toMatchObject({ path: 'facts.moveInDate', message: { ko: expect.stringContaining('입주일') } });
   });
 });
+
+describe('destruction', () => {
+  it('withdrawing consent removes the lease facts and the registry snapshots; the dated steps stay', async () => {
+    h = await signedIn();
+    const { client, kase, listing } = await caseWithListing();
+    await h.api('registry.save', { listingId: listing.id, registry: clean });
+    const got = await h.api('lease.get', { caseId: kase.id });
+    await h.api('lease.save', { caseId: kase.id, listingId: listing.id, facts: { ...got.facts, leaseKind: 'new' } });
+    await h.api('snapshots.take', { listingId: listing.id, stage: 'contract' });
+    await h.api('clients.withdrawConsent', { id: client.id });
+    const count = async (sql: string) => (await h.backend.db.get<{ n: number }>(sql))!.n;
+    expect(await count('SELECT COUNT(*) AS n FROM case_leases')).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM registry_snapshots')).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM lease_steps')).toBeGreaterThan(0);
+  });
+});
