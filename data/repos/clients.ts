@@ -226,6 +226,8 @@ export async function destroyPersonal(
   );
   // Notes on the client's cases and listings can hold personal details too.
   await q.run(`UPDATE cases SET notes_enc = NULL WHERE client_id = ?`, [id]);
+  // policy (issue 12): the facts kept for programme matching go with the rest.
+  await q.run(`DELETE FROM client_policy_facts WHERE client_id = ?`, [id]);
   if (r.changes > 0) await writeAudit(q, actor, 'clients', id, reason, ['name', 'phone', 'notes']);
   return r.changes > 0;
 }

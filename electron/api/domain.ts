@@ -13,7 +13,7 @@ export const SEOUL_DISTRICTS = [
 ] as const;
 
 /** What a client may consent to have collected (개인정보 수집 항목). */
-export const CONSENT_ITEMS = ['name', 'phone', 'notes'] as const;
+export const CONSENT_ITEMS = ['name', 'phone', 'notes', 'policy'] as const;
 /** Retention periods offered on the consent form, in months. */
 export const RETENTION_CHOICES = [6, 12, 24, 36] as const;
 /** Days before the end of retention when the desk starts warning. */

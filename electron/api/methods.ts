@@ -11,6 +11,8 @@ import { viewingInputs, type ViewingResults } from './viewing-methods.js';
 import { managerInputs, type ManagerResults } from './manager-methods.js';
 import { mergeMethodMaps } from './method-map.js';
 import { leaseInputs, type LeaseResults } from './lease-methods.js';
+import { policyInputs, type PolicyResults } from './policy-methods.js';
+import { statsInputs, type StatsResults } from './stats-methods.js';
 
 const coreInputs = {
   'session.status': s.empty,
@@ -61,13 +63,15 @@ export const apiInputs = mergeMethodMaps('API inputs', {
   viewings: viewingInputs,
   managers: managerInputs,
   lease: leaseInputs,
+  policy: policyInputs,
+  stats: statsInputs,
 });
 
 export type Method = keyof typeof apiInputs;
 export type ApiInput<M extends Method> = z.input<(typeof apiInputs)[M]>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof apiInputs)[M]>;
 
-export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, LeaseResults {
+export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, LeaseResults, PolicyResults, StatsResults {
   'session.status': SessionView;
   'session.start': SessionView;
   'session.lock': SessionView;

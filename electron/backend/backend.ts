@@ -29,6 +29,8 @@ import { rightsHandlers } from './handlers/rights.js';
 import { geoHandlers } from './handlers/geo.js';
 import { viewingHandlers } from './handlers/viewings.js';
 import { leaseHandlers } from './handlers/lease.js';
+import { policyHandlers } from './handlers/policy.js';
+import { statsHandlers } from './handlers/stats.js';
 
 // One handler map; a method handled by two modules throws at start-up. Add a module at the END.
 export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
@@ -43,6 +45,8 @@ export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
   geo: geoHandlers,
   viewings: viewingHandlers,
   lease: leaseHandlers,
+  policy: policyHandlers,
+  stats: statsHandlers,
 });
 
 export interface BackendOptions {

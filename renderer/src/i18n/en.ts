@@ -42,7 +42,7 @@ export const en: Shape<typeof ko> = {
     title: 'Consent to collect and use personal data', given: 'The client consented', what: 'Items collected', why: 'Purpose', howLong: 'Retention',
     date: 'Date given', months: '{{count}} months', defaultPurpose: 'Safe rental-contract counselling and accompanied viewings',
     expiresOn: 'Retention ends {{date}} (personal data destroyed automatically)', notGiven: 'No consent: counselled anonymously, without name, phone or notes.',
-    item: { name: 'Name', phone: 'Phone', notes: 'Household notes' },
+    item: { name: 'Name', phone: 'Phone', notes: 'Household notes', policy: 'Facts for programme matching (age, income, assets, marriage, householder, military service)' },
   },
   case: {
     title: 'Cases', new: 'New case', edit: 'Edit case', client: 'Client', type: 'Type', status: 'Status', district: 'District', manager: 'Manager',

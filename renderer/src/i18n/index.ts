@@ -6,17 +6,11 @@ import * as checklists from './modules/checklists.js';
 import * as rights from './modules/rights.js';
 import * as geo from './modules/geo.js';
 import * as viewings from './modules/viewings.js';
-<<<<<<< HEAD
+import * as legal from './modules/legal.js';
 import * as lease from './modules/lease.js';
 
 /** Each module's strings sit beside the shell's, under the module's own top-level keys. */
-const modules = [checklists, rights, geo, viewings, lease];
-=======
-import * as legal from './modules/legal.js';
-
-/** Each module's strings sit beside the shell's, under the module's own top-level keys. */
-const modules = [checklists, rights, geo, viewings, legal];
->>>>>>> main
+const modules = [checklists, rights, geo, viewings, legal, lease];
 export const resources = {
   ko: { translation: Object.assign({}, ko, ...modules.map((m) => m.ko)) },
   en: { translation: Object.assign({}, en, ...modules.map((m) => m.en)) },

@@ -39,7 +39,7 @@ export const ko = {
     title: '개인정보 수집·이용 동의', given: '고객이 동의했습니다', what: '수집 항목', why: '수집·이용 목적', howLong: '보유 기간',
     date: '동의 일자', months: '{{count}}개월', defaultPurpose: '전·월세 안심계약 상담 및 동행 서비스 제공',
     expiresOn: '보유 기간 종료일: {{date}} (이후 개인정보 자동 파기)', notGiven: '동의하지 않음: 이름·연락처·메모 없이 익명으로 상담합니다.',
-    item: { name: '이름', phone: '연락처', notes: '가구 메모' },
+    item: { name: '이름', phone: '연락처', notes: '가구 메모', policy: '정책 안내용 정보 (나이·소득·재산·혼인·세대주·제대군인 복무)' },
   },
   case: {
     title: '상담', new: '새 상담', edit: '상담 수정', client: '고객', type: '유형', status: '상태', district: '자치구', manager: '담당 매니저',
