@@ -62,10 +62,11 @@ export async function writeSteps(q: Queryable, actor: Actor, caseId: string, ste
   await q.run(`DELETE FROM lease_steps WHERE case_id = ? AND step_key NOT IN (SELECT value FROM json_each(?))`, [caseId, JSON.stringify(keys)]);
   for (const s of steps) {
     await q.run(
-      `INSERT INTO lease_steps (case_id, step_key, due_on, from_on, deadline, status, severity, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (case_id, step_key) DO UPDATE SET due_on = excluded.due_on, from_on = excluded.from_on, deadline = excluded.deadline,
-         status = excluded.status, severity = excluded.severity, updated_at = excluded.updated_at`,
-      [caseId, s.key, s.window?.to ?? s.date, s.window?.from ?? null, s.deadline ? 1 : 0, s.status ?? 'scheduled', s.severity ?? null, actor.now],
+      `INSERT INTO lease_steps (case_id, manager_id, step_key, due_on, from_on, deadline, status, severity, updated_at)
+       VALUES (?, (SELECT manager_id FROM cases WHERE id = ?), ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (case_id, step_key) DO UPDATE SET manager_id = excluded.manager_id, due_on = excluded.due_on, from_on = excluded.from_on,
+         deadline = excluded.deadline, status = excluded.status, severity = excluded.severity, updated_at = excluded.updated_at`,
+      [caseId, caseId, s.key, s.window?.to ?? s.date, s.window?.from ?? null, s.deadline ? 1 : 0, s.status ?? 'scheduled', s.severity ?? null, actor.now],
     );
   }
 }

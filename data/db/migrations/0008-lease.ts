@@ -1,7 +1,7 @@
 // Following one lease: the case's lease facts (encrypted: the address and amounts of a
 // tenant's lease), its timeline steps as dates only (so the desk's "what is due" list is one
 // indexed query, without decrypting 60,000 cases), and the dated, immutable registry snapshots
-// per listing (encrypted: 권리자 names). A correction to a snapshot is a new snapshot that names
+// per listing (encrypted: 권리자 names), and the indexes the desk's home screen reads through. A correction to a snapshot is a new snapshot that names
 // the one it supersedes; the trigger refuses any UPDATE. DELETE stays possible for destruction.
 import type { Migration } from './types.js';
 
@@ -32,6 +32,9 @@ export const m0008: Migration = {
       -- day, and when it was ticked done. Rewritten when the facts change; ticks are kept.
       CREATE TABLE lease_steps (
         case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        -- The case's manager, copied (and kept by the trigger below) so the home screen reads one
+        -- manager's open steps in a date range from one index.
+        manager_id TEXT,
         step_key TEXT NOT NULL,
         due_on TEXT,
         from_on TEXT,
@@ -43,7 +46,10 @@ export const m0008: Migration = {
         updated_at TEXT NOT NULL,
         PRIMARY KEY (case_id, step_key)
       ) STRICT;
-      CREATE INDEX lease_steps_open ON lease_steps(due_on) WHERE done_on IS NULL;
+      CREATE INDEX lease_steps_open ON lease_steps(manager_id, due_on) WHERE done_on IS NULL;
+      CREATE INDEX lease_steps_windows ON lease_steps(manager_id, from_on) WHERE done_on IS NULL AND from_on IS NOT NULL;
+      CREATE TRIGGER lease_steps_manager AFTER UPDATE OF manager_id ON cases
+      BEGIN UPDATE lease_steps SET manager_id = NEW.manager_id WHERE case_id = NEW.id; END;
 
       CREATE TABLE registry_snapshots (
         id TEXT PRIMARY KEY,
@@ -59,6 +65,11 @@ export const m0008: Migration = {
         is_demo INTEGER NOT NULL DEFAULT 0
       ) STRICT;
       CREATE INDEX registry_snapshots_listing ON registry_snapshots(listing_id, taken_on);
+      -- The home screen's lists (electron/backend/lease/home.ts), each one indexed range.
+      CREATE INDEX cases_manager_updated ON cases(manager_id, updated_at);
+      CREATE INDEX checklist_runs_open ON checklist_runs(started_at) WHERE status = 'open';
+      CREATE INDEX clients_consent_expires ON clients(consent_expires_on) WHERE consent_expires_on IS NOT NULL;
+
       CREATE TRIGGER registry_snapshots_immutable BEFORE UPDATE ON registry_snapshots
       BEGIN SELECT RAISE(ABORT, 'registry snapshots are immutable: add a correcting snapshot'); END;
     `);

@@ -10,6 +10,8 @@ import type { HandlerContext } from '../context.js';
 import { STEP_TITLES } from './step-titles.js';
 
 const LIMIT = 50;
+/** How far back an unticked step still shows as overdue on the home screen. */
+export const OVERDUE_DAYS = 90;
 
 /** Monday of the week of `date` (Seoul calendar). */
 export function mondayOf(date: string): string {
@@ -41,15 +43,21 @@ export async function deskHome(ctx: HandlerContext, weekOf?: string): Promise<De
   });
 
   const soon = addDays(today, 7);
-  const steps = await ctx.db.all<{ case_id: string; client_id: string; name_enc: string | null; step_key: string; due_on: string; from_on: string | null; severity: string | null }>(
-    `SELECT s.case_id, k.client_id, c.name_enc, s.step_key, s.due_on, s.from_on, s.severity
+  type StepRow = { case_id: string; client_id: string; name_enc: string | null; step_key: string; due_on: string; from_on: string | null; severity: string | null };
+  const stepSql = (where: string) => `SELECT s.case_id, k.client_id, c.name_enc, s.step_key, s.due_on, s.from_on, s.severity
        FROM lease_steps s JOIN cases k ON k.id = s.case_id JOIN clients c ON c.id = k.client_id
-      WHERE s.done_on IS NULL AND s.status IN ('scheduled', 'undecided') AND s.due_on IS NOT NULL
-        AND COALESCE(s.from_on, s.due_on) <= ? AND k.manager_id = ? AND k.deleted_at IS NULL
-        AND k.status <> 'cancelled'
-      ORDER BY s.severity IS NULL, (s.due_on < ?) DESC, s.due_on LIMIT ${LIMIT}`,
-    [soon, me, today],
+      WHERE s.manager_id = $me AND s.done_on IS NULL AND s.status IN ('scheduled', 'undecided') AND ${where}
+        AND k.deleted_at IS NULL AND k.status <> 'cancelled'`;
+  // Days due soon or overdue (looking back OVERDUE_DAYS; older misses stay on the case), and
+  // windows open now: two ranges of the manager's own index, then one sort.
+  const stepRows = await ctx.db.all<StepRow>(
+    `SELECT * FROM (${stepSql('s.due_on BETWEEN $back AND $soon')}
+     UNION
+     ${stepSql('s.from_on IS NOT NULL AND s.from_on <= $soon AND s.due_on > $soon')})
+     ORDER BY severity IS NULL, (due_on < $today) DESC, due_on LIMIT ${LIMIT}`,
+    { $me: me, $back: addDays(today, -OVERDUE_DAYS), $soon: soon, $today: today },
   );
+  const steps = stepRows;
 
   const retention = await ctx.db.all<{ id: string; name_enc: string | null; consent_expires_on: string; case_id: string | null }>(
     `SELECT c.id, c.name_enc, c.consent_expires_on,

@@ -71,5 +71,17 @@ describe('desk.home', () => {
     // Ticking the overdue step takes it off the list.
     await h.api('lease.tick', { caseId: k1.k.id, stepKey: 'leaseReport', doneOn: '2026-11-18' });
     expect((await h.api('desk.home', {})).stepsDue.map((s) => s.stepKey)).toEqual(['balance', 'moveIn']);
+
+    // Handing the case to B moves its steps to B's home.
+    const k1v = await h.api('cases.get', { id: k1.k.id });
+    await h.api('cases.update', { id: k1.k.id, clientId: k1v.clientId, caseType: k1v.caseType, status: k1v.status, district: k1v.district, managerId: b.id, openedOn: k1v.openedOn, closedOn: null, notes: null } as never);
+    expect((await h.api('desk.home', {})).stepsDue).toEqual([]);
+
+    // A step missed more than 90 days ago is left to the case screen.
+    h.clock.now = new Date('2027-03-05T01:00:00Z');
+    await h.api('session.unlock', { pin: '1234' });
+    await h.api('lease.save', { caseId: k3.k.id, listingId: k3.l.id, facts: facts({ contractDate: '2026-11-01', balanceDate: '2026-11-20', moveInDate: '2026-11-20', endDate: '2028-11-19' }) as never });
+    // contract 11-01, leaseReport 12-01, balance and moveIn 11-20 are all more than 90 days back; nothing else is due.
+    expect((await h.api('desk.home', {})).stepsDue.filter((s) => s.caseId === k3.k.id).map((s) => s.stepKey)).toEqual([]);
   });
 });
