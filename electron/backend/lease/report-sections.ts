@@ -40,9 +40,9 @@ export async function leaseReportSections(ctx: HandlerContext, caseId: string, l
   const steps: AfterContractStep[] = view.steps
     .filter((s) => s.progress !== 'inactive' && (s.date || s.window))
     .map((s) => ({
-      title: s.title[lc],
+      title: s.window ? `${s.title[lc]} (~${s.window.to})` : s.title[lc],
       dueDate: s.window?.from ?? s.date!,
-      detail: `${s.window ? `${s.window.from} ~ ${s.window.to}. ` : ''}${s.detail[lc]}${s.progress === 'done' && s.doneOn ? (lc === 'ko' ? ` (완료 ${s.doneOn})` : ` (done ${s.doneOn})`) : ''}`,
+      detail: `${s.detail[lc]}${s.progress === 'done' && s.doneOn ? (lc === 'ko' ? ` (완료 ${s.doneOn})` : ` (done ${s.doneOn})`) : ''}`,
     }));
   if (steps.length) out.afterContractSteps = steps;
   return out;

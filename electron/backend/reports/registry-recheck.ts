@@ -33,6 +33,8 @@ const LABELS = {
     owner: { ko: '소유자', en: 'Owner' },
   },
   actions: { ko: '권하는 조치', en: 'What to do' },
+  kind: { ko: '구분', en: 'Kind' },
+  what: { ko: '바뀐 내용', en: 'What changed' },
   clauses: { ko: '해당 특약', en: 'Clauses that apply' },
   verdicts: { safe: { ko: '안전', en: 'Safe' }, caution: { ko: '주의', en: 'Caution' }, danger: { ko: '위험', en: 'Danger' } },
 } as const;
@@ -48,8 +50,8 @@ export function drawRegistryRecheck(w: ReportWriter, s: RegistryRecheckSection, 
   else {
     w.table(
       [
-        { header: '', weight: 14 },
-        { header: '', weight: 86 },
+        { header: LABELS.kind[lc], weight: 14 },
+        { header: LABELS.what[lc], weight: 86 },
       ],
       s.changes.map((c) => [
         c.risk === 'info' ? LABELS.kinds[c.kind][lc] : { badge: { label: LABELS.kinds[c.kind][lc], verdict: c.risk } },
