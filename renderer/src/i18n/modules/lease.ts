@@ -66,6 +66,7 @@ export const ko = {
       clauses: '해당 특약',
     },
     verdicts: { safe: '안전', caution: '주의', danger: '위험' },
+    budget: { over: '예산 초과', deposit: '보증금', monthlyRent: '월세', maintenanceFee: '관리비', detail: '{{field}} {{amount}} (예산 {{budget}})' },
     fields: {
       leaseKind: '계약 종류', sameAmounts: '금액 동일 여부', contractDate: '계약일', balanceDate: '잔금일', moveInDate: '입주일',
       startDate: '갱신 계약 시작일', endDate: '만기', deposit: '보증금', monthlyRent: '월세', address: '주소',
@@ -151,6 +152,7 @@ export const en: typeof ko = {
       clauses: 'Clauses that apply',
     },
     verdicts: { safe: 'Safe', caution: 'Caution', danger: 'Danger' },
+    budget: { over: 'Over budget', deposit: 'deposit', monthlyRent: 'rent', maintenanceFee: 'maintenance', detail: '{{field}} {{amount}} (budget {{budget}})' },
     fields: {
       leaseKind: 'lease kind', sameAmounts: 'same amounts', contractDate: 'contract date', balanceDate: 'balance date', moveInDate: 'move-in date',
       startDate: 'renewed term start', endDate: 'end date', deposit: 'deposit', monthlyRent: 'rent', address: 'address',
