@@ -20,6 +20,7 @@ import {
   acceptTemplate, builtInTemplates, canComplete, getTemplate, latestTemplate, listTemplates, score, upgradeRun, validateAnswer,
   validateTemplateData, type Item, type Template,
 } from '../../../checklists/engine/index.js';
+import { prefillNewRun } from '../lease/prefill.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 // ── this backend process ─────────────────────────────────────────────────
@@ -223,9 +224,11 @@ export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
     const custom = (await customTemplates(ctx)).map((c) => c.template);
     const t = latestTemplate(templateId, custom);
     if (!t) throw field('templateId', { ko: '체크리스트 양식을 찾을 수 없습니다.', en: 'Checklist template not found.' });
-    const id = await ctx.db.tx((q) =>
-      createRun(q, ctx.actor(), { listingId, templateId: t.id, version: t.version, processId: processId(ctx), isDemo: listing.is_demo === 1 }),
-    );
+    const id = await ctx.db.tx(async (q) => {
+      const runId = await createRun(q, ctx.actor(), { listingId, templateId: t.id, version: t.version, processId: processId(ctx), isDemo: listing.is_demo === 1 });
+      await prefillNewRun(ctx, q, runId, listingId, t); // lease module: start with what the case knows
+      return runId;
+    });
     return detail(ctx, id);
   },
 

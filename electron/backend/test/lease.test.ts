@@ -148,3 +148,23 @@ describe('destruction', () => {
     expect(await count('SELECT COUNT(*) AS n FROM lease_steps')).toBeGreaterThan(0);
   });
 });
+
+describe('checklist runs start with what the case knows', () => {
+  it('prefills from the listing, the lease facts and the registry entry; answering an item makes it the manager’s', async () => {
+    h = await signedIn();
+    const { kase, listing } = await caseWithListing();
+    await h.api('registry.save', { listingId: listing.id, registry: clean });
+    const got = await h.api('lease.get', { caseId: kase.id });
+    await h.api('lease.save', { caseId: kase.id, listingId: listing.id, facts: { ...got.facts, leaseKind: 'agreedRenewal', sameAmounts: false } });
+    const run = await h.api('checklists.runs.start', { listingId: listing.id, templateId: 'contract' });
+    const by = Object.fromEntries(run.answers.map((a) => [a.itemId, a]));
+    expect(by.contractKind).toMatchObject({ value: 'renewalAgreed', prefilledFrom: 'lease' });
+    expect(by.deposit).toMatchObject({ value: 120_000_000, prefilledFrom: 'lease' });
+    expect(by.balanceDate).toMatchObject({ value: '2027-01-11', prefilledFrom: 'lease' });
+    const answered = await h.api('checklists.runs.answer', { runId: run.run.id, itemId: 'deposit', value: 125_000_000 });
+    expect(answered.answer).toMatchObject({ value: 125_000_000 });
+    expect(answered.answer!.prefilledFrom).toBeUndefined();
+    const reg = await h.api('checklists.runs.start', { listingId: listing.id, templateId: 'registry' });
+    expect(reg.answers.find((a) => a.itemId === 'eulguEntries')).toMatchObject({ value: ['mortgage'], prefilledFrom: 'registry' });
+  });
+});

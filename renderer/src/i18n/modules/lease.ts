@@ -66,6 +66,7 @@ export const ko = {
       clauses: '해당 특약',
     },
     verdicts: { safe: '안전', caution: '주의', danger: '위험' },
+    prefilled: { listing: '매물에서 가져옴', lease: '계약 정보에서 가져옴', registry: '등기부 입력에서 가져옴', hint: '상담 건에 이미 있는 값으로 미리 채웠습니다. 확인하고 다르면 고치세요.' },
     budget: { over: '예산 초과', deposit: '보증금', monthlyRent: '월세', maintenanceFee: '관리비', detail: '{{field}} {{amount}} (예산 {{budget}})' },
     fields: {
       leaseKind: '계약 종류', sameAmounts: '금액 동일 여부', contractDate: '계약일', balanceDate: '잔금일', moveInDate: '입주일',
@@ -152,6 +153,7 @@ export const en: typeof ko = {
       clauses: 'Clauses that apply',
     },
     verdicts: { safe: 'Safe', caution: 'Caution', danger: 'Danger' },
+    prefilled: { listing: 'From the listing', lease: 'From the lease facts', registry: 'From the registry entry', hint: 'Filled in from what the case already knows; check it and change it if it differs.' },
     budget: { over: 'Over budget', deposit: 'deposit', monthlyRent: 'rent', maintenanceFee: 'maintenance', detail: '{{field}} {{amount}} (budget {{budget}})' },
     fields: {
       leaseKind: 'lease kind', sameAmounts: 'same amounts', contractDate: 'contract date', balanceDate: 'balance date', moveInDate: 'move-in date',
