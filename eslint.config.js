@@ -1,7 +1,96 @@
-// Lint: typescript-eslint's recommended rules over every part, React hooks rules in the renderer.
+// Lint: typescript-eslint's recommended rules over every part, and the folder boundaries of
+// docs/ARCHITECTURE.md ("Where code lives") as import rules, so a wrong-way import fails CI.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+
+// ── folder boundaries ─────────────────────────────────────────────────────
+const NATIVE_AND_ELECTRON = ['electron', 'sqlite3', 'sharp'];
+const tests = ['**/*.test.ts', '**/*.test.tsx'];
+/** One `no-restricted-imports` rule: module names (exact) and path groups (gitignore globs), each with why. */
+const boundary = (why, { names = [], groups = [], regex }) => [
+  'error',
+  {
+    paths: names.map((name) => ({ name, message: why })),
+    patterns: [...(groups.length ? [{ group: groups, message: why }] : []), ...(regex ? [{ regex, message: why }] : [])],
+  },
+];
+const boundaries = [
+  {
+    // Pure engines: run anywhere (renderer, backend, CLI, workers) on plain data.
+    files: ['checklists/**/*.ts'],
+    ignores: tests,
+    rules: {
+      'no-restricted-imports': boundary('checklists/ is a pure engine: no I/O, no Electron, no storage — take data as arguments (ARCHITECTURE: Pure engines).', {
+        names: [...builtinModules, ...NATIVE_AND_ELECTRON],
+        groups: ['node:*', '**/electron/**', '**/renderer/**', '**/geo/**'],
+        // data/reference is pure (bundled JSON) and is being turned into arguments (reference pack).
+        regex: '(^|/)data/(?!reference/)',
+      }),
+    },
+  },
+  {
+    files: ['geo/core/**/*.ts'],
+    ignores: tests,
+    rules: {
+      'no-restricted-imports': boundary('geo/core is the pure site-study engine: readers, writers and workers live in geo/io, the CLI in electron/cli (ARCHITECTURE: Pure engines).', {
+        names: [...builtinModules, ...NATIVE_AND_ELECTRON],
+        groups: ['node:*', '**/electron/**', '**/data/**', '**/renderer/**', '**/io/**'],
+      }),
+    },
+  },
+  {
+    // The UI never touches SQLite or the file system: it calls the typed API.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: tests,
+    rules: {
+      'no-restricted-imports': boundary('renderer/ reaches the backend only through api() (renderer/src/api/client.ts): no node:, no data/, no backend/main/host/CLI code (ARCHITECTURE: The API).', {
+        names: [...builtinModules, ...NATIVE_AND_ELECTRON],
+        groups: ['node:*', '**/electron/backend/**', '**/electron/main/**', '**/electron/host/**', '**/electron/cli/**', '**/electron/preload/**', '**/geo/io/**'],
+        // data/reference is pure (bundled JSON, dated figures) and shared with the UI; the rest is storage.
+        regex: '(^|/)data/(?!reference/)',
+      }),
+      // The API boundary is typed end to end: a cast to never/any would switch the check off.
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSAsExpression > TSNeverKeyword', message: 'No `as never` in the renderer: type the value as the method\'s input (ApiInput<M>) instead.' },
+        { selector: 'TSAsExpression > TSAnyKeyword', message: 'No `as any` in the renderer: type the value as the method\'s input (ApiInput<M>) instead.' },
+      ],
+    },
+  },
+  {
+    files: ['data/**/*.ts'],
+    ignores: tests,
+    rules: {
+      'no-restricted-imports': boundary('data/ is storage under the backend: it never imports the UI, the backend, Electron main, the host or the CLI (ARCHITECTURE: Storage).', {
+        names: ['electron'],
+        groups: ['**/renderer/**', '**/electron/main/**', '**/electron/backend/**', '**/electron/host/**', '**/electron/cli/**', '**/electron/preload/**'],
+      }),
+    },
+  },
+  {
+    files: ['electron/api/**/*.ts'],
+    ignores: tests,
+    rules: {
+      'no-restricted-imports': boundary('electron/api/ is the contract every side imports (renderer included): schemas and types only, no storage, no backend, no Node I/O.', {
+        names: [...builtinModules, ...NATIVE_AND_ELECTRON],
+        groups: ['node:*', '**/electron/backend/**', '**/electron/main/**', '**/electron/host/**', '**/electron/cli/**', '**/renderer/**', '**/data/db/**', '**/data/repos/**', '**/data/crypto/**', '**/geo/io/**'],
+      }),
+    },
+  },
+  {
+    // Shared backend work lives in services; one module never calls another module's handler
+    // (that would skip validation and the session check).
+    files: ['electron/backend/services/**/*.ts', 'electron/backend/viewings/**/*.ts', 'electron/backend/reports/**/*.ts'],
+    ignores: tests,
+    rules: {
+      'no-restricted-imports': boundary('Call a service (electron/backend/services/), not a handler: handlers are the API\'s entry points.', {
+        groups: ['**/handlers/**'],
+      }),
+    },
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'e2e/artifacts/**', 'bench/out/**', 'out/**', '**/*.cjs'] },
@@ -47,4 +136,5 @@ export default tseslint.config(
     files: ['**/*.test.ts', '**/*.test.tsx'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  ...boundaries,
 );

@@ -61,7 +61,7 @@ async function main() {
       now: () => new Date(`${today}T03:00:00Z`),
       actor: () => ({ managerId: top.id, deviceId: 'bench', now: new Date().toISOString() }),
       today: () => today,
-    } as HandlerContext;
+    } as unknown as HandlerContext;
 
     if (process.env.BENCH_EXPLAIN) {
       // Time each list's query alone (for tuning).

@@ -58,8 +58,7 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'viewings and reports' : '
     const jpeg = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#8aa' } }).jpeg().toBuffer();
     await stops.nth(0).locator('input[type=file]').setInputFiles({ name: 'bath.jpg', mimeType: 'image/jpeg', buffer: jpeg });
     await expect.poll(() => stops.nth(0).locator('.viewings-thumb img').count()).toBe(1);
-    await page.getByTestId('save-status').filter({ hasText: '저장됨' }).waitFor();
-    await page.waitForTimeout(800); // the last typed field saves after its pause
+    // 저장됨 shows only when no field is waiting for its typing pause or its answer.
     await page.getByTestId('save-status').filter({ hasText: '저장됨' }).waitFor();
     await shot(page, 'viewings-02-onsite');
     // What was typed is on disk: after a reload the week view leads back to it.

@@ -7,5 +7,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: false, // one browser at a time on a 2-core machine
     pool: 'forks',
+    // Each file opens its own host on its own temporary data directory, so files must pass in
+    // any order: run them shuffled (tests inside a file are one story and keep their order).
+    sequence: { shuffle: { files: true, tests: false } },
   },
 });

@@ -35,13 +35,15 @@ export function benchStudy(dir: string): StudyInput {
       { type: 'distance', code: 'FAR_FROM_STATION', layer: 'stations', max: STATION_MAX },
     ],
     criteria: [
-      { id: 'station', weight: 20, source: { type: 'distance', layer: 'stations' }, transform: { type: 'piecewise', points: [[250, 1], [500, 0.6], [1000, 0]] } },
+      // From the merged site outline (0 inside it): PostGIS measures it with KNN from the ST_Union.
+      { id: 'station', weight: 20, source: { type: 'distance', layer: 'stations', from: 'site' }, transform: { type: 'piecewise', points: [[250, 1], [500, 0.6], [1000, 0]] } },
       { id: 'hospital', weight: 10, source: { type: 'distance', layer: 'hospitals' }, transform: { type: 'linear', min: 1000, max: 3000, invert: true } },
       { id: 'price', weight: 10, source: { type: 'attribute', field: '공시지가' }, transform: { type: 'linear', min: 0, max: 20_000_000, invert: true } },
       { id: 'area', weight: 15, source: { type: 'siteArea' } },
       { id: 'compact', weight: 10, source: { type: 'compactness' } },
     ],
     assembly: { snapTolerance: SNAP, minArea: MIN_AREA, targetArea: 100_000, areaSource: 'ledger' },
-    sensitivity: { draws: 1000, perturbation: 0.2, top: 5 },
+    // Sensitivity off: PostGIS has no counterpart, and the comparison is load → export.
+    sensitivity: { draws: 0, perturbation: 0.2, top: 5 },
   };
 }

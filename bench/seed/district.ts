@@ -116,7 +116,7 @@ export async function seedDistrict(db: Database, opts: SeedOptions = {}): Promis
   // Clients: about one in four comes back with a second case (the city counts 명 and 건).
   const nClients = Math.round(nCases * 0.75);
   const clients: unknown[][] = [];
-  const clientMeta: { id: string; consent: boolean }[] = [];
+  const clientMeta: { id: string; consent: boolean; ageBand: string; gender: string; residence: string | null }[] = [];
   for (let i = 0; i < nClients; i++) {
     const id = uid(r);
     const consent = r() < 0.8;
@@ -131,7 +131,7 @@ export async function seedDistrict(db: Database, opts: SeedOptions = {}): Promis
       ageBand, gender, residence, JSON.stringify([district]), deposit, Math.round(r() * 80) * 10_000,
       '2021-01-01T00:00:00.000Z', '2021-01-01T00:00:00.000Z', device,
     ]);
-    clientMeta.push({ id, consent });
+    clientMeta.push({ id, consent, ageBand, gender, residence });
   }
 
   // Cases spread over the period with a gentle growth and a spring peak.
@@ -142,7 +142,8 @@ export async function seedDistrict(db: Database, opts: SeedOptions = {}): Promis
   const programmes: unknown[][] = [];
   for (let i = 0; i < nCases; i++) {
     const id = uid(r);
-    const clientId = i < nClients ? clientMeta[i].id : clientMeta[Math.floor(r() * nClients)].id;
+    const client = i < nClients ? clientMeta[i] : clientMeta[Math.floor(r() * nClients)];
+    const clientId = client.id;
     const dayIndex = Math.floor(Math.sqrt(r()) * days); // more cases in later years
     const opened = new Date(Date.UTC(startYear, 0, 1) + dayIndex * 86_400_000);
     const closed = r() < 0.9 ? new Date(opened.getTime() + Math.floor(r() * 30) * 86_400_000) : null;
@@ -150,7 +151,8 @@ export async function seedDistrict(db: Database, opts: SeedOptions = {}): Promis
     const caseType = weighted(r, [['contract_consult', 59.8], ['housing_search', 14.8], ['viewing_accompany', 10], ['contract_day_accompany', 4.6], ['policy_guide', 10.8]] as const);
     const isDemo = r() < demoShare ? 1 : 0;
     const deleted = r() < deletedShare ? iso(new Date(opened.getTime() + 86_400_000)) : null;
-    cases.push([id, clientId, caseType, status, district, pick(r, managerIds), day(opened), closed ? day(closed) : null, iso(opened), iso(closed ?? opened), device, deleted, isDemo]);
+    const managerId = pick(r, managerIds);
+    cases.push([id, clientId, caseType, status, district, managerId, day(opened), closed ? day(closed) : null, iso(opened), iso(closed ?? opened), device, deleted, isDemo]);
     caseIds.push(id);
     caseOpened.push(opened);
     if (withStats) {
@@ -163,7 +165,8 @@ export async function seedDistrict(db: Database, opts: SeedOptions = {}): Promis
       const surveyed = closed && status === 'completed' && r() < 0.6;
       const s = () => (surveyed ? weighted(r, [[5, 55], [4, 33], [3, 8], [2, 3], [1, 1]] as const) : null);
       stats.push([
-        id, t.contract_consult, t.housing_search, t.viewing_accompany, t.contract_day_accompany, t.policy_guide,
+        id, clientId, day(opened), district, managerId, deleted || isDemo ? 0 : 1, client.ageBand, client.gender, client.residence, 1,
+        t.contract_consult, t.housing_search, t.viewing_accompany, t.contract_day_accompany, t.policy_guide,
         r() < 0.23 ? 1 : 0, r() < 0.7 ? district : pick(r, NEIGHBOURS),
         weighted(r, [['safe', 60], ['caution', 30], ['danger', 10]] as const),
         surveyed ? day(closed!) : null, s(), s(), s(), s(), s(), iso(opened),
@@ -222,15 +225,23 @@ export async function seedDistrict(db: Database, opts: SeedOptions = {}): Promis
   await db.exec('PRAGMA foreign_keys=OFF');
   try {
     await db.tx(async (q) => {
+      // Order matters with migration 0009's triggers: runs and viewings go in before their listings
+      // and statistics rows exist (so the per-row counters do nothing), statistics rows before their
+      // cases (so the case trigger keeps them), and one statement counts everything at the end.
       await insertRows(q, 'managers', ['id', 'name', 'center', 'broker_reg_no', 'districts', 'pin_salt', 'pin_hash', 'created_at', 'updated_at', 'device_id'], managers);
       await insertRows(q, 'clients', ['id', 'consent_given', 'consent_date', 'consent_items', 'name_enc', 'age_band', 'gender', 'current_district', 'desired_districts', 'budget_deposit', 'budget_monthly_rent', 'created_at', 'updated_at', 'device_id'], clients, step('clients', clients.length));
+      await insertRows(q, 'viewings', ['id', 'case_id', 'date', 'start_time', 'manager_ids', 'status', 'created_at', 'updated_at', 'device_id'], viewings, step('viewings', viewings.length));
+      await insertRows(q, 'checklist_runs', ['id', 'listing_id', 'template_id', 'template_version', 'status', 'started_at', 'completed_at', 'created_at', 'updated_at', 'device_id'], runs, step('checklist_runs', runs.length));
+      if (withStats) {
+        await insertRows(q, 'case_stats', ['case_id', 'client_id', 'opened_on', 'district', 'manager_id', 'live', 'age_band', 'gender', 'residence', 'types_recorded', 't_contract', 't_search', 't_viewing', 't_contract_day', 't_policy', 'moving_into_seoul', 'listing_district', 'verdict', 'survey_on', 's_solved', 's_expertise', 's_kindness', 's_convenience', 's_recommend', 'updated_at'], stats, step('case_stats', stats.length));
+        await insertRows(q, 'case_programmes', ['case_id', 'programme_id', 'pointed_on'], programmes, step('case_programmes', programmes.length));
+      }
       await insertRows(q, 'cases', ['id', 'client_id', 'case_type', 'status', 'district', 'manager_id', 'opened_on', 'closed_on', 'created_at', 'updated_at', 'device_id', 'deleted_at', 'is_demo'], cases, step('cases', cases.length));
       await insertRows(q, 'listings', ['id', 'case_id', 'road_address', 'building_type', 'lease_type', 'deposit', 'monthly_rent', 'created_at', 'updated_at', 'device_id'], listings, step('listings', listings.length));
-      await insertRows(q, 'checklist_runs', ['id', 'listing_id', 'template_id', 'template_version', 'status', 'started_at', 'completed_at', 'created_at', 'updated_at', 'device_id'], runs, step('checklist_runs', runs.length));
-      await insertRows(q, 'viewings', ['id', 'case_id', 'date', 'start_time', 'manager_ids', 'status', 'created_at', 'updated_at', 'device_id'], viewings, step('viewings', viewings.length));
       if (withStats) {
-        await insertRows(q, 'case_stats', ['case_id', 't_contract', 't_search', 't_viewing', 't_contract_day', 't_policy', 'moving_into_seoul', 'listing_district', 'verdict', 'survey_on', 's_solved', 's_expertise', 's_kindness', 's_convenience', 's_recommend', 'updated_at'], stats, step('case_stats', stats.length));
-        await insertRows(q, 'case_programmes', ['case_id', 'programme_id', 'pointed_on'], programmes, step('case_programmes', programmes.length));
+        await q.run(`UPDATE case_stats SET
+          viewings_done = (SELECT count(*) FROM viewings v WHERE v.case_id = case_stats.case_id AND v.status = 'done'),
+          checklists_done = (SELECT count(*) FROM listings l JOIN checklist_runs r ON r.listing_id = l.id WHERE l.case_id = case_stats.case_id AND r.status = 'completed')`);
       }
     });
   } finally {

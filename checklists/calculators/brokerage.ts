@@ -1,7 +1,7 @@
 // 중개보수 cap for a residential lease (공인중개사법 시행규칙 §20, 별표 1; 오피스텔 §20④1, 별표 2).
 // The cap is per side (landlord and tenant each), VAT not included; the actual fee is negotiated.
 import { z } from 'zod';
-import { brokerage, versionAt } from '../../data/reference/index.js';
+import { versionAt, type ReferenceTables } from '../../data/reference/index.js';
 import { todaySeoul } from '../common/seoul-time.js';
 import { CalcInputError, isoDate, won } from './schema.js';
 
@@ -25,7 +25,7 @@ export interface BrokerageResult {
   tableEffectiveFrom: string;
 }
 
-export function computeBrokerage(input: z.output<typeof brokerageInput>): BrokerageResult {
+export function computeBrokerage(input: z.output<typeof brokerageInput>, { brokerage }: Pick<ReferenceTables, 'brokerage'>): BrokerageResult {
   const v = versionAt(brokerage, input.contractDate);
   if (!v) {
     throw new CalcInputError('contractDate', `no brokerage table before ${brokerage.versions[0].effectiveFrom} (older Seoul ordinance bands are not verified)`);

@@ -121,9 +121,11 @@ describe('hug (전세보증금반환보증)', () => {
     expect(runCalculator('hug', { buildingType: '아파트', address: '부산광역시 해운대구 우동 1', deposit: 1, marketValue: 1_000_000_000, contractDate: '2026-01-01' }).maxDeposit).toBe(500_000_000);
   });
   it('without the price basis the answer is unknown, with the missing fact named', () => {
-    const r = runCalculator('hug', { buildingType: 'apartment', address: '서울 송파구 잠실동', deposit: 1, officialPrice: 100_000_000, contractDate: '2026-01-01' });
+    const r = runCalculator('hug', { buildingType: 'apartment', address: '서울 송파구 잠실동', deposit: 1, contractDate: '2026-01-01' });
     expect(r.eligible).toBeNull();
     expect(r.reasons[0].ko).toMatch(/시세/);
+    // 공시가격 × 140 % is the fallback for an apartment without a KB/한국부동산원 price (issue 13 item 4).
+    expect(runCalculator('hug', { buildingType: 'apartment', address: '서울 송파구 잠실동', deposit: 1, officialPrice: 100_000_000, contractDate: '2026-01-01' }).basis?.key).toBe('officialPrice');
     expect(() => runCalculator('hug', { buildingType: 'castle', address: 'x', deposit: 1 })).toThrow(/^buildingType: /);
   });
 });

@@ -1,7 +1,7 @@
 // 월차임 전환 (주택임대차보호법 §7의2, 시행령 §9): the most monthly rent a converted deposit may
 // become. The rule in force on the date of the conversion applies (each amendment's 부칙).
 import { z } from 'zod';
-import { baseRateAt, rentConversion, versionAt, type UserBaseRateRow } from '../../data/reference/index.js';
+import { baseRateAt, versionAt, type ReferenceTables, type UserBaseRateRow } from '../../data/reference/index.js';
 import { todaySeoul } from '../common/seoul-time.js';
 import { CalcInputError, fraction, isoDate, won } from './schema.js';
 
@@ -24,7 +24,7 @@ export interface ConversionRate {
 }
 
 /** The annual conversion rate cap in force on `date`. */
-export function conversionRateAt(date: string, baseRate?: number, userRates: UserBaseRateRow[] = []): ConversionRate {
+export function conversionRateAt(date: string, baseRate: number | undefined, userRates: UserBaseRateRow[], { rentConversion, baseRate: series }: Pick<ReferenceTables, 'rentConversion' | 'baseRate'>): ConversionRate {
   const rule = versionAt(rentConversion, date);
   if (!rule) throw new CalcInputError('date', `no statutory conversion rate before ${rentConversion.versions[0].effectiveFrom}`);
   if (rule.rule === 'fixed') {
@@ -37,7 +37,7 @@ export function conversionRateAt(date: string, baseRate?: number, userRates: Use
     baseBp = Math.round(baseRate * 10000);
     from = 'input';
   } else {
-    const row = baseRateAt(date, userRates);
+    const row = baseRateAt(date, userRates, series);
     if (!row) throw new CalcInputError('baseRate', `no base rate in the series for ${date}; enter baseRate`);
     baseBp = row.rateBp;
     from = 'series';
@@ -53,10 +53,13 @@ export interface ConversionResult {
   ruleEffectiveFrom: string;
   baseRate: number | null;
   unverified: boolean;
+  /** When the series' base rate was used: the last decision day the shipped series is confirmed through. */
+  baseRateCheckedThrough: string | null;
+  notes: { ko: string; en: string }[];
 }
 
-export function computeConversion(input: z.output<typeof conversionInput>, userRates: UserBaseRateRow[] = []): ConversionResult {
-  const r = conversionRateAt(input.date, input.baseRate, userRates);
+export function computeConversion(input: z.output<typeof conversionInput>, userRates: UserBaseRateRow[], tables: Pick<ReferenceTables, 'rentConversion' | 'baseRate'>): ConversionResult {
+  const r = conversionRateAt(input.date, input.baseRate, userRates, tables);
   return {
     annualRate: r.rateBp / 10000,
     // converted × rate / 12, in integers: rateBp / 10000 / 12 = rateBp / 120000.
@@ -64,5 +67,17 @@ export function computeConversion(input: z.output<typeof conversionInput>, userR
     ruleEffectiveFrom: r.ruleEffectiveFrom,
     baseRate: r.baseRateBp === null ? null : r.baseRateBp / 10000,
     unverified: r.unverified,
+    baseRateCheckedThrough: r.baseRateFrom === 'series' ? (tables.baseRate.seriesCheckedThrough ?? null) : null,
+    notes: baseRateNotes(input.date, r.baseRateFrom, userRates, tables.baseRate.seriesCheckedThrough),
   };
+}
+
+/** Says when the date is past the last decision the shipped series is confirmed through. */
+export function baseRateNotes(date: string, from: 'input' | 'series' | null, userRates: UserBaseRateRow[], through: string | undefined): { ko: string; en: string }[] {
+  if (from !== 'series' || !through || date <= through) return [];
+  if (userRates.some((r) => r.effectiveFrom > through && r.effectiveFrom <= date)) return [];
+  return [{
+    ko: `기준금리 표는 ${through} 금융통화위원회 결정까지 확인되었습니다. 그 뒤에 바뀌었다면 기준금리를 추가하세요.`,
+    en: `The base-rate series is confirmed through the decision of ${through}. If it has changed since, add the new rate.`,
+  }];
 }

@@ -1,7 +1,7 @@
 // 부채비율 (senior claims + senior deposits + this deposit) / market value, and the plain
 // 전세가율 (this deposit / market value) beside it — two different figures with different labels.
 import { z } from 'zod';
-import { depositRiskBands, versionAt } from '../../data/reference/index.js';
+import { versionAt, type ReferenceTables } from '../../data/reference/index.js';
 import { roundFraction, won } from './schema.js';
 
 export const ltvInput = z.object({
@@ -29,7 +29,7 @@ export const LTV_BAND_LABELS: Record<LtvBand, { ko: string; en: string }> = {
   깡통전세: { ko: '깡통전세', en: 'deposit exceeds value' },
 };
 
-export function computeLtv(input: z.output<typeof ltvInput>, date = '2000-01-01'): LtvResult {
+export function computeLtv(input: z.output<typeof ltvInput>, { depositRiskBands }: Pick<ReferenceTables, 'depositRiskBands'>, date = '2000-01-01'): LtvResult {
   const b = versionAt(depositRiskBands, date)!;
   const total = input.seniorClaims + input.seniorDeposits + input.deposit;
   const mv = input.marketValue;

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { priorityRepayment } from '../../data/reference/index.js';
 import { runCalculator } from './index.js';
-import { placeOf } from './region.js';
+import { placeOf as placeWith } from './region.js';
+import { overcrowdingZone } from '../../data/reference/index.js';
+
+const Z = overcrowdingZone;
+const placeOf = (zones: typeof Z, address: string) => placeWith(address, zones);
 
 const pr = (input: Record<string, unknown>) => runCalculator('priority-repayment', { asOf: '2026-11-27', ...input });
 const SEOUL = '서울특별시 관악구 신림동 123-4';
@@ -99,19 +103,21 @@ describe('priority-repayment: region groups', () => {
     expect([at('2014-01-01'), at('2016-03-31'), at('2018-09-18')]).toEqual(['그밖', '광역시', '과밀억제권역']);
   });
 
-  it('광역시 groups: 부산 구 vs 군, 경기 광주시 vs 광주광역시, and a bare 광주시 that cannot be placed', () => {
+  it('광역시 groups: 부산 구 vs 군, 경기 광주시 vs 광주광역시, and a bare 광주시 placed only by what follows it', () => {
     expect(at2023('부산광역시 해운대구 우동 1').regionGroup).toBe('광역시');
     expect(at2023('부산광역시 기장군 기장읍 1').regionGroup).toBe('그밖');
     expect(at2023('경기도 광주시 오포읍 1').regionGroup).toBe('광역시');
     expect(at2023('광주광역시 북구 용봉동 1').regionGroup).toBe('광역시');
-    expect(at2023('광주시 오포읍 1').regionGroup).toBe('확인필요');
+    // 광주광역시 has no 읍·면, so an 읍 after a bare 광주시 places it in 경기도; a 동 does not.
+    expect(at2023('광주시 오포읍 1').regionGroup).toBe('광역시');
+    expect(at2023('광주시 경안동 1').regionGroup).toBe('확인필요');
     expect(at2023('경기도 수원시 영통구 매탄동 1').regionGroup).toBe('과밀억제권역');
     expect(at2023('충청북도 청주시 상당구 1').regionGroup).toBe('그밖');
   });
 
   it('reads the 동 from 지번 and road addresses', () => {
-    expect(placeOf('경기 남양주시 도농로 34 (도농동)')).toMatchObject({ sido: '경기도', city: '남양주시', dong: '도농동', overcrowding: 'yes' });
-    expect(placeOf('서울특별시관악구 신림동 1')).toMatchObject({ sido: '서울특별시', city: '관악구', dong: '신림동' });
-    expect(placeOf('고양시 덕양구 행신동 1')).toMatchObject({ sido: '경기도', city: '고양시', district: '덕양구', overcrowding: 'yes' });
+    expect(placeOf(Z, '경기 남양주시 도농로 34 (도농동)')).toMatchObject({ sido: '경기도', city: '남양주시', dong: '도농동', overcrowding: 'yes' });
+    expect(placeOf(Z, '서울특별시관악구 신림동 1')).toMatchObject({ sido: '서울특별시', city: '관악구', dong: '신림동' });
+    expect(placeOf(Z, '고양시 덕양구 행신동 1')).toMatchObject({ sido: '경기도', city: '고양시', district: '덕양구', overcrowding: 'yes' });
   });
 });

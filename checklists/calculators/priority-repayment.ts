@@ -2,7 +2,7 @@
 // much of it is paid ahead of a 담보권자. The table is chosen by the date that 담보권자 acquired its
 // 담보물권 (each decree's 부칙 경과조치), not by the lease date.
 import { z } from 'zod';
-import { priorityRepayment, versionAt, type PriorityGroup } from '../../data/reference/index.js';
+import { versionAt, type PriorityGroup, type ReferenceTables } from '../../data/reference/index.js';
 import { todaySeoul } from '../common/seoul-time.js';
 import { groupFor, placeOf } from './region.js';
 import { isoDate, won } from './schema.js';
@@ -15,6 +15,10 @@ export const priorityRepaymentInput = z.object({
   /** Expected sale price (주택가액, land included): the amount is capped at half of it. */
   housePrice: won.optional(),
   asOf: isoDate.default(() => todaySeoul()),
+  /** 접수일 of a live 경매개시결정 (임의·강제경매) on the register, if any. */
+  auctionRegisteredOn: isoDate.optional(),
+  /** The day the tenant moved in and registered (전입신고): 대항요건 hold from 0시 the next day. */
+  moveInDate: isoDate.optional(),
 });
 export type PriorityRepaymentInput = z.input<typeof priorityRepaymentInput>;
 
@@ -39,6 +43,10 @@ export interface PriorityRepaymentResult {
   unverified: boolean;
   /** The groups the address might fall in, when regionGroup is 확인필요. */
   candidates?: PriorityCandidate[];
+  /** How the address was read ("서울특별시 관악구로 판단"), or null when it could not be. */
+  resolution: { ko: string; en: string } | null;
+  /** What to ask the manager when the address does not settle the region. */
+  ask: { ko: string; en: string } | null;
   notes: { ko: string; en: string }[];
 }
 
@@ -49,7 +57,37 @@ function amountFor(g: PriorityGroup, deposit: number, housePrice?: number): Prio
   return { regionGroup: g.label, threshold: g.depositMax, amount, eligible };
 }
 
-export function computePriorityRepayment(raw: z.output<typeof priorityRepaymentInput>): PriorityRepaymentResult {
+/**
+ * §8① 후단: the tenant must meet the 대항요건 before the 경매개시결정 is registered. 대항력 starts at
+ * 0시 the day after moving in, so moving in on the registration day is already too late.
+ */
+export function afterAuction(moveInDate: string | undefined, auctionRegisteredOn: string | undefined): boolean | null {
+  if (!auctionRegisteredOn) return false;
+  if (!moveInDate) return null;
+  return moveInDate >= auctionRegisteredOn;
+}
+
+export function computePriorityRepayment(raw: z.output<typeof priorityRepaymentInput>, tables: Pick<ReferenceTables, 'priorityRepayment' | 'overcrowdingZone'>): PriorityRepaymentResult {
+  const r = computeByTable(raw, tables);
+  const late = afterAuction(raw.moveInDate, raw.auctionRegisteredOn);
+  if (late === true) {
+    r.notes.unshift({
+      ko: `경매개시결정 등기(${raw.auctionRegisteredOn}) 이후${raw.moveInDate === raw.auctionRegisteredOn ? '(같은 날 전입: 대항력은 다음 날 0시부터)' : ''}에 대항요건을 갖추어 최우선변제를 받을 수 없습니다 (주택임대차보호법 §8① 후단).`,
+      en: `The tenant met the residence requirements only after the auction was registered on ${raw.auctionRegisteredOn}${raw.moveInDate === raw.auctionRegisteredOn ? ' (moving in that same day is too late: protection starts at 0:00 the next day)' : ''}, so there is no priority repayment (Housing Lease Protection Act §8① second sentence).`,
+    });
+    return { ...r, eligible: false, amount: 0, candidates: r.candidates?.map((c) => ({ ...c, eligible: false, amount: 0 })) };
+  }
+  if (late === null && r.eligible !== false) {
+    r.notes.unshift({
+      ko: `경매개시결정 등기(${raw.auctionRegisteredOn})가 있습니다. 그 전날까지 전입·인도를 마쳤을 때만 최우선변제를 받습니다 (주택임대차보호법 §8① 후단). 전입일을 입력하세요.`,
+      en: `An auction was registered on ${raw.auctionRegisteredOn}: priority repayment needs the move-in and registration done by the day before (Act §8① second sentence). Enter the move-in date.`,
+    });
+    return { ...r, eligible: null, amount: null };
+  }
+  return r;
+}
+
+function computeByTable(raw: z.output<typeof priorityRepaymentInput>, { priorityRepayment, overcrowdingZone }: Pick<ReferenceTables, 'priorityRepayment' | 'overcrowdingZone'>): PriorityRepaymentResult {
   const date = raw.seniorSecurityDate ?? raw.asOf;
   const notes: PriorityRepaymentResult['notes'] = [];
   if (raw.seniorSecurityDate === null) {
@@ -60,7 +98,7 @@ export function computePriorityRepayment(raw: z.output<typeof priorityRepaymentI
   }
   if (raw.seniorSecurityDate !== null && raw.seniorSecurityDate < priorityRepayment.noSecurityBefore) {
     return {
-      eligible: false, regionGroup: null, tableEffectiveFrom: null, threshold: null, amount: 0, unverified: false,
+      eligible: false, regionGroup: null, tableEffectiveFrom: null, threshold: null, amount: 0, unverified: false, resolution: null, ask: null,
       notes: [{
         ko: '1984-01-01 전에 취득한 담보물권에는 최우선변제가 적용되지 않습니다 (법률 제3682호 부칙 ④).',
         en: 'A security right acquired before 1984-01-01 is not subject to priority repayment (Act No. 3682, addendum 4).',
@@ -70,7 +108,7 @@ export function computePriorityRepayment(raw: z.output<typeof priorityRepaymentI
   const version = versionAt(priorityRepayment, date);
   if (!version) {
     return {
-      eligible: null, regionGroup: null, tableEffectiveFrom: null, threshold: null, amount: null, unverified: true,
+      eligible: null, regionGroup: null, tableEffectiveFrom: null, threshold: null, amount: null, unverified: true, resolution: null, ask: null,
       notes: [{
         ko: '1984-01-01부터 1984-06-13 사이의 담보물권: 금액을 정한 시행령(1984-06-14) 전이라 확인이 필요합니다.',
         en: 'Security right between 1984-01-01 and 1984-06-13: before the decree that set the amounts (1984-06-14); check.',
@@ -78,8 +116,10 @@ export function computePriorityRepayment(raw: z.output<typeof priorityRepaymentI
     };
   }
   // The zone's wording in force when the 담보물권 was acquired, as the table itself.
-  const place = placeOf(raw.address, date);
+  const place = placeOf(raw.address, overcrowdingZone, date, raw.asOf);
   const choice = groupFor(place, version);
+  const resolution = place.resolution;
+  const ask = place.ask;
   let unverified = Boolean(version.unverified || version.boundaryUnverified);
   if (version.boundaryUnverified) {
     notes.push({ ko: '1990-02-19 경계일은 법령 본문으로 확인되지 않았습니다.', en: 'The 1990-02-19 boundary date is not confirmed by the law text.' });
@@ -95,7 +135,7 @@ export function computePriorityRepayment(raw: z.output<typeof priorityRepaymentI
   if (choice.kind === 'unknown') {
     const candidates = choice.candidates.map((g) => amountFor(g, raw.deposit, raw.housePrice));
     const allSame = candidates.every((c) => c.eligible === candidates[0].eligible && c.amount === candidates[0].amount);
-    notes.push({ ko: `권역 확인필요: ${choice.reason}`, en: `Region needs checking: ${choice.reason}` });
+    notes.push(ask ?? { ko: `권역 확인필요: ${choice.reason}`, en: `Region needs checking: ${choice.reason}` });
     return {
       eligible: allSame ? candidates[0].eligible : null,
       regionGroup: '확인필요',
@@ -104,6 +144,8 @@ export function computePriorityRepayment(raw: z.output<typeof priorityRepaymentI
       amount: allSame ? candidates[0].amount : null,
       unverified: true,
       candidates,
+      resolution,
+      ask,
       notes,
     };
   }
@@ -121,6 +163,8 @@ export function computePriorityRepayment(raw: z.output<typeof priorityRepaymentI
     threshold: g.depositMax,
     amount: c.amount,
     unverified,
+    resolution,
+    ask,
     notes,
   };
 }

@@ -20,6 +20,20 @@ export function labelsIn<C extends string>(table: LabelTable<C>, locale: Locale)
   return Object.fromEntries(Object.entries<Bilingual>(table).map(([code, label]) => [code, label[locale]])) as Record<C, string>;
 }
 
+/** Whether a stored or typed value is one of a list's codes. */
+export function isCode<C extends string>(list: readonly C[], value: unknown): value is C {
+  return typeof value === 'string' && (list as readonly string[]).includes(value);
+}
+
+// ---------------------------------------------------------------- Seoul's districts (자치구)
+
+export const SEOUL_DISTRICTS = [
+  '종로구', '중구', '용산구', '성동구', '광진구', '동대문구', '중랑구', '성북구', '강북구', '도봉구',
+  '노원구', '은평구', '서대문구', '마포구', '양천구', '강서구', '구로구', '금천구', '영등포구', '동작구',
+  '관악구', '서초구', '강남구', '송파구', '강동구',
+] as const;
+export type SeoulDistrict = (typeof SEOUL_DISTRICTS)[number];
+
 // ---------------------------------------------------------------- building types (주택 유형)
 
 /**

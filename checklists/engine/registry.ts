@@ -3,6 +3,10 @@
 import contractV1 from '../templates/contract.v1.json' with { type: 'json' };
 import inspectionV1 from '../templates/inspection.v1.json' with { type: 'json' };
 import registryV1 from '../templates/registry.v1.json' with { type: 'json' };
+// v2 (issue 13): 등록임대사업자, the renewal cases, 미납국세 열람, 중개보수 VAT, 승강기, the auction item.
+import contractV2 from '../templates/contract.v2.json' with { type: 'json' };
+import inspectionV2 from '../templates/inspection.v2.json' with { type: 'json' };
+import registryV2 from '../templates/registry.v2.json' with { type: 'json' };
 import type { Template } from './schema.js';
 import { validateTemplateData } from './validate.js';
 
@@ -11,6 +15,9 @@ export const BUILT_IN_TEMPLATE_DATA: Readonly<Record<string, unknown>> = {
   'inspection.v1.json': inspectionV1,
   'registry.v1.json': registryV1,
   'contract.v1.json': contractV1,
+  'inspection.v2.json': inspectionV2,
+  'registry.v2.json': registryV2,
+  'contract.v2.json': contractV2,
 };
 
 let builtIns: Template[] | undefined;

@@ -192,7 +192,8 @@ function leaseReportStep(f: LeaseFacts, renewal: boolean, cal: HolidayCalendar):
     ko: `계약일 다음 날부터 ${within}일 이내에 주민센터나 부동산거래관리시스템에서 신고합니다. 계약서를 첨부하면 확정일자가 부여됩니다.${shifted.ko}`,
     en: `Within ${within} days counted from the day after signing, at the 주민센터 or online; attaching the contract also gives the fixed date.${shifted.en}`,
   };
-  if (renewal && f.sameAmounts === true) {
+  // The exemption is the table's (shared with leaseReportApplies), not a constant here.
+  if (renewal && f.sameAmounts === true && rule?.renewalWithSameAmountsExempt) {
     return {
       key: 'leaseReport', date: null, deadline: true, status: 'exempt', title,
       detail: { ko: '보증금과 차임이 같은 갱신계약은 신고하지 않아도 됩니다.', en: 'A renewal with unchanged deposit and rent need not be reported.' },

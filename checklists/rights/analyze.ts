@@ -1,12 +1,12 @@
 // The rights analysis for one listing: the seniority ladder with the tenant's place, the owners,
 // flags R1–R8 worst first, the verdict, 부채비율/전세가율, 최우선변제 per senior 담보권자, HUG,
 // proposed 특약 and the dated steps. Pure: the same input always gives the same result.
-import { depositRiskBands, versionAt } from '../../data/reference/index.js';
+import { shippedTables, versionAt, type ReferenceTables } from '../../data/reference/index.js';
 import { formatKoreanAmount } from '../common/money.js';
 import { todaySeoul } from '../common/seoul-time.js';
 import { computeHug, type HugResult } from '../calculators/hug.js';
 import { computeLtv, type LtvBand } from '../calculators/ltv.js';
-import { computePriorityRepayment, type PriorityRepaymentResult } from '../calculators/priority-repayment.js';
+import { afterAuction, computePriorityRepayment, type PriorityRepaymentResult } from '../calculators/priority-repayment.js';
 import { parseInput } from '../calculators/schema.js';
 import { proposeClauses, type Clause } from './clauses.js';
 import { CLAIM_KINDS, ENCUMBRANCE_KINDS, normaliseName, SECURITY_KINDS } from './entries.js';
@@ -56,7 +56,9 @@ const DISCLAIMER = {
 const ref = (e: LadderEntry) => `${e.gu} ${e.rank}`;
 const won = (n: number) => formatKoreanAmount(n);
 
-export function analyzeRegistry(raw: RegistryInput | unknown, options: { asOf?: string } = {}): RegistryAnalysis {
+export function analyzeRegistry(raw: RegistryInput | unknown, options: { asOf?: string; tables?: ReferenceTables } = {}): RegistryAnalysis {
+  const tables = options.tables ?? shippedTables;
+  const { depositRiskBands } = tables;
   const input: RegistryParsed = parseInput(registryInput, raw);
   const asOf = options.asOf ?? todaySeoul();
   const moveIn = input.contract?.moveInDate ?? input.lease.moveInDate;
@@ -145,7 +147,7 @@ export function analyzeRegistry(raw: RegistryInput | unknown, options: { asOf?: 
     // Not knowing the debt ratio must not read as 안전: a missing fact is a 주의.
     flags.push(flag('R4', 'caution', { ko: '시세와 공시가격이 모두 없어 부채비율을 계산할 수 없습니다.', en: 'Neither a market value nor an official price was given: the debt ratio is unknown.' }, r4Basis, { missing: ['property.marketValue', 'property.officialPrice'] }));
   } else {
-    const l = computeLtv({ deposit: input.lease.deposit, seniorClaims, seniorDeposits, marketValue }, asOf);
+    const l = computeLtv({ deposit: input.lease.deposit, seniorClaims, seniorDeposits, marketValue }, tables, asOf);
     Object.assign(ltvOut, { ratio: l.ratio, band: l.band, jeonseRatio: l.jeonseRatio });
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     const est = estimated ? ` (시세 대신 공시가격 × ${bands.officialPriceToMarketPercent}%로 추정)` : '';
@@ -176,9 +178,10 @@ export function analyzeRegistry(raw: RegistryInput | unknown, options: { asOf?: 
     deposit: input.lease.deposit,
     seniorClaims: seniorClaims + seniorDeposits,
     marketValue: input.property.marketValue,
+    marketValueSource: input.property.marketValueSource,
     officialPrice: input.property.officialPrice,
     contractDate: input.contract?.contractDate ?? asOf,
-  });
+  }, tables);
   const r5Basis = { ko: 'HUG 전세보증금반환보증 가입 기준 (HUG 상품안내, 2차 자료로 확인)', en: 'HUG guarantee rules (HUG product guide, checked through secondary sources)' };
   if (hug.eligible === false) {
     flags.push(flag('R5', 'danger', {
@@ -233,12 +236,14 @@ export function analyzeRegistry(raw: RegistryInput | unknown, options: { asOf?: 
   const securities = ahead.filter((e) => SECURITY_KINDS.includes(e.kind));
   const lostByLeaseRegistration = live.some((e) => e.kind === 'leaseRegistration');
   const perCreditor: PriorityPerCreditor[] = [];
-  const prBase = { address: input.property.address, deposit: input.lease.deposit, housePrice: undefined, asOf };
+  // §8① 후단: the earliest live 경매개시결정 decides whether the tenant came in time.
+  const auctionRegisteredOn = live.filter((e) => e.kind === 'auction').map((e) => e.receivedAt).sort()[0];
+  const prBase = { address: input.property.address, deposit: input.lease.deposit, housePrice: undefined, asOf, auctionRegisteredOn, moveInDate: moveIn };
   if (securities.length === 0) {
-    perCreditor.push({ holder: null, entry: null, securityDate: null, ...computePriorityRepayment({ ...prBase, seniorSecurityDate: null }) });
+    perCreditor.push({ holder: null, entry: null, securityDate: null, ...computePriorityRepayment({ ...prBase, seniorSecurityDate: null }, tables) });
   } else {
     for (const s of securities) {
-      perCreditor.push({ holder: s.holders.join(', ') || null, entry: ref(s), securityDate: s.orderDate, ...computePriorityRepayment({ ...prBase, seniorSecurityDate: s.orderDate }) });
+      perCreditor.push({ holder: s.holders.join(', ') || null, entry: ref(s), securityDate: s.orderDate, ...computePriorityRepayment({ ...prBase, seniorSecurityDate: s.orderDate }, tables) });
     }
   }
   for (const p of perCreditor) {
@@ -255,12 +260,19 @@ export function analyzeRegistry(raw: RegistryInput | unknown, options: { asOf?: 
         : p.eligible === false
           ? { ko: `최우선변제 대상이 아닙니다${p.threshold ? ` (${p.tableEffectiveFrom} 표 ${p.regionGroup} 기준 ${won(p.threshold)} 초과)` : ''}.`, en: 'Not eligible for priority repayment.' }
           : { ko: `최우선변제: 권역 확인필요 (${p.tableEffectiveFrom ?? '-'} 표).`, en: `Priority repayment: region needs checking (table of ${p.tableEffectiveFrom ?? '-'}).` };
-    flags.push(flag('R8', 'info', { ko: `${who}: ${what.ko}`, en: `${whoEn}: ${what.en}` }, { ko: '주택임대차보호법 §8, 시행령 §10·§11 및 각 부칙 경과조치', en: 'Act §8; decree §10, §11 and each amendment’s transitional clause' }, { entries: p.entry ? [p.entry] : undefined, unverified: p.unverified || undefined }));
+    const late = afterAuction(moveIn, auctionRegisteredOn);
+    const auctionWhat =
+      late === true
+        ? { ko: `경매개시결정 등기(${auctionRegisteredOn}) 이후에 전입해 최우선변제를 받을 수 없습니다 (§8① 후단: 대항력은 전입 다음 날 0시부터).`, en: `Moved in after the auction was registered (${auctionRegisteredOn}): no priority repayment (§8① second sentence; protection starts at 0:00 the next day).` }
+        : late === null
+          ? { ko: `경매개시결정 등기(${auctionRegisteredOn})가 있습니다. 그 전날까지 전입해야 최우선변제를 받습니다 — 전입일을 입력하세요.`, en: `An auction was registered on ${auctionRegisteredOn}: priority repayment needs the move-in by the day before — enter the move-in date.` }
+          : null;
+    flags.push(flag('R8', late === true ? 'danger' : 'info', { ko: `${who}: ${auctionWhat?.ko ?? what.ko}`, en: `${whoEn}: ${auctionWhat?.en ?? what.en}` }, { ko: '주택임대차보호법 §8①(후단 포함), 시행령 §10·§11 및 각 부칙 경과조치', en: 'Act §8① (incl. its second sentence); decree §10, §11 and each amendment’s transitional clause' }, { entries: p.entry ? [p.entry] : undefined, unverified: p.unverified || undefined }));
   }
 
   const sorted = sortFlags(flags);
   const verdict = verdictOf(sorted);
-  const { steps, warnings } = afterContractSteps(input);
+  const { steps, warnings } = afterContractSteps(input, tables);
   const clauses = proposeClauses({
     liveMortgages: ahead.filter((e) => e.kind === 'mortgage'),
     liveEncumbrances: live.filter((e) => ENCUMBRANCE_KINDS.includes(e.kind) && !e.completedByMainRegistration && e.kind !== 'leaseRegistration'),

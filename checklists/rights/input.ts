@@ -24,6 +24,8 @@ export const registryInput = z.object({
     buildingType,
     address: z.string({ error: 'must be the property address' }).min(1, 'must be the property address'),
     marketValue: won.optional(),
+    /** KB 시세, 한국부동산원 시세, or an asking price (HUG counts only the first two). */
+    marketValueSource: z.enum(['kb', 'reb', 'asking'], { error: 'must be kb, reb or asking' }).optional(),
     officialPrice: won.optional(),
   }),
   landlord: z.object({

@@ -1,5 +1,6 @@
 // The analysis the app shows for one listing: the saved registry document, the listing's own
 // facts and the registry checklist's answers, through the same engine as `ansim registry analyze`.
+import type { ReferenceTables } from '../../data/reference/index.js';
 import { analyzeRegistry, type RegistryAnalysis } from './analyze.js';
 import { checklistEntryWarnings, registryChecklistFacts, type ChecklistAnswers } from './checklist-facts.js';
 import { OWNERSHIP_KINDS } from './entries.js';
@@ -10,7 +11,7 @@ export function analyzeListing(
   doc: RegistryDoc,
   listing: ListingFacts,
   answers: ChecklistAnswers = {},
-  options: { asOf?: string } = {},
+  options: { asOf?: string; tables?: ReferenceTables } = {},
 ): RegistryAnalysis {
   const facts = registryChecklistFacts(answers);
   const { input, warnings, landlordUnknown } = toRegistryInput(doc, listing, facts);

@@ -8,11 +8,11 @@ describe('임대차 신고 applies by amount and area', () => {
     expect(leaseReportApplies('서울특별시 관악구 신림동 1', 0, 300_001, '2026-01-01')).toBe(true);
     expect(leaseReportApplies('서울특별시 관악구 신림동 1', 100_000_000, 0, '2021-05-31')).toBe(false);
   });
-  it('all of 수도권 incl. 군; a 도’s 시 but not its 군; a 광역시 군 outside 수도권 is uncertain', () => {
+  it('all of 수도권 incl. 군; a 도’s 시 but not its 군; a 광역시 군 is covered (시행령 §4의3)', () => {
     expect(leaseReportApplies('경기도 가평군 가평읍 1', 100_000_000, 0, '2026-01-01')).toBe(true);
     expect(leaseReportApplies('충청북도 청주시 상당구 1', 100_000_000, 0, '2026-01-01')).toBe(true);
     expect(leaseReportApplies('충청북도 괴산군 괴산읍 1', 100_000_000, 0, '2026-01-01')).toBe(false);
-    expect(leaseReportApplies('부산광역시 기장군 기장읍 1', 100_000_000, 0, '2026-01-01')).toBeNull();
+    expect(leaseReportApplies('부산광역시 기장군 기장읍 1', 100_000_000, 0, '2026-01-01')).toBe(true);
     expect(leaseReportApplies('부산광역시 해운대구 우동 1', 100_000_000, 0, '2026-01-01')).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
 // certificate issued that day, 전입신고 and 확정일자 on moving day, then the guarantee.
 import { formatKoreanAmount } from '../common/money.js';
 import { addDays } from '../common/seoul-time.js';
-import { leaseReport, versionAt } from '../../data/reference/index.js';
+import { shippedTables, versionAt, type ReferenceTables } from '../../data/reference/index.js';
 import { parsePlace } from '../calculators/region.js';
 import { daysDeadline, holidayCalendar } from '../lease/periods.js';
 import { publicHolidays } from '../../data/reference/index.js';
@@ -37,28 +37,44 @@ export interface StepsResult {
   warnings: { ko: string; en: string }[];
 }
 
-/** Whether the 임대차 신고 applies: by amount and region; null when the region is not certain. */
-export function leaseReportApplies(address: string, deposit: number, monthlyRent: number, date: string): boolean | null {
+/**
+ * Whether the 임대차 신고 applies (부동산 거래신고법 §6의2, 시행령 §4의3): by amount, by area
+ * (특별자치시·특별자치도, a 시, a 자치구, or a 군 of a 광역시 or 경기도) and not for a renewal that keeps
+ * the amounts; null when the address does not settle the area.
+ */
+export function leaseReportApplies(
+  address: string,
+  deposit: number,
+  monthlyRent: number,
+  date: string,
+  opts: { renewalWithSameAmounts?: boolean } = {},
+  { leaseReport }: Pick<ReferenceTables, 'leaseReport'> = shippedTables,
+): boolean | null {
   const v = versionAt(leaseReport, date);
   if (!v) return false;
+  if (opts.renewalWithSameAmounts && v.renewalWithSameAmountsExempt) return false;
   if (!(deposit > v.depositOver || monthlyRent > v.monthlyRentOver)) return false;
-  const p = parsePlace(address);
+  const p = parsePlace(address, date);
   if (!p.sido) return null;
-  if (v.regions.wholeSido.includes(p.sido)) return true;
-  if (v.regions.citiesAndDistrictsOf.includes(p.sido)) {
-    if (!p.city) return null;
-    return /군$/.test(p.city) ? null : true;
+  if (v.regions.specialSelfGoverning.includes(p.sido)) return true;
+  const gunCovered = v.regions.countiesOf.includes(p.isMetro ? 'metropolitanCity' : p.sido);
+  if (!p.city) {
+    // Seoul has only 자치구; elsewhere the 시·군 decides.
+    if (p.sido === '서울특별시') return v.regions.autonomousDistricts;
+    return null;
   }
-  // Other provinces: their 시 are covered, their 군 are not.
-  if (!p.city) return null;
-  return /시$/.test(p.city) ? true : /군$/.test(p.city) ? false : null;
+  if (/구$/.test(p.city)) return v.regions.autonomousDistricts;
+  if (/시$/.test(p.city)) return v.regions.cities;
+  if (/군$/.test(p.city)) return gunCovered;
+  return null;
 }
 
 function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
-export function afterContractSteps(input: RegistryParsed): StepsResult {
+export function afterContractSteps(input: RegistryParsed, tables: Pick<ReferenceTables, 'leaseReport'>): StepsResult {
+  const { leaseReport } = tables;
   const steps: Step[] = [];
   const warnings: StepsResult['warnings'] = [];
   const c = input.contract;
@@ -76,7 +92,7 @@ export function afterContractSteps(input: RegistryParsed): StepsResult {
         en: `Pay ${down ? `the down payment of KRW ${down.amount.toLocaleString('en-US')} ` : 'the down payment '}into the registered owner’s own account; take the agent’s explanation form and insurance certificate.`,
       },
     });
-    const applies = leaseReportApplies(input.property.address, input.lease.deposit, input.lease.monthlyRent, c.contractDate);
+    const applies = leaseReportApplies(input.property.address, input.lease.deposit, input.lease.monthlyRent, c.contractDate, {}, tables);
     const rule = versionAt(leaseReport, c.contractDate);
     if (applies !== false && rule) {
       const due = daysDeadline(c.contractDate, rule.withinDays, holidayCalendar(publicHolidays.versions));
@@ -90,7 +106,7 @@ export function afterContractSteps(input: RegistryParsed): StepsResult {
           ko: `계약일부터 ${rule.withinDays}일 이내. 계약서를 첨부해 신고하면 확정일자가 부여됩니다.${applies === null ? ' 주소만으로 신고 지역인지 확정할 수 없습니다.' : ''}`,
           en: `Within ${rule.withinDays} days of signing; filing with the contract attached also gives the fixed date.${applies === null ? ' The address alone does not settle whether the area is covered.' : ''}`,
         },
-        basis: '부동산 거래신고 등에 관한 법률 §6의2',
+        basis: '부동산 거래신고 등에 관한 법률 §6의2, 시행령 §4의3',
       });
     }
     if (c.interimPayment) {

@@ -146,3 +146,50 @@ function sampleValue(item: Item): Answer['value'] {
       return '확인함';
   }
 }
+
+describe('issue 13: version 2 of the three checklists', () => {
+  const v = (id: string, version: number) => getTemplate(id, version)!;
+  it('a v1 run upgrades to v2 with every answer carried over (new items start unanswered)', async () => {
+    const { upgradeRun } = await import('../engine/index.js');
+    for (const id of ['inspection', 'registry', 'contract']) {
+      const old = v(id, 1);
+      const answers = items(old).filter(isChoice).map((i) => ({ itemId: i.id, value: i.type === 'multi' ? [i.options[0].value] : i.options[0].value }));
+      const r = upgradeRun(old, v(id, 2), answers as never);
+      expect(r.unmapped, id).toEqual([]);
+    }
+  });
+
+  const run = (answers: Answer[]) => score(v('contract', 2), answers);
+  const a = (itemId: string, value: unknown) => ({ itemId, value }) as Answer;
+
+  it('5 %: a §6의3 renewal or an increase during the lease asks about the cap; an agreement after expiry does not, and suggests the renewal right', () => {
+    const shown = (answers: Answer[]) => visibleItems(v('contract', 2), answers).map((i) => i.item.id);
+    expect(shown([a('registeredLandlord', 'notRegistered'), a('contractKind', 'renewalRight')])).toContain('increaseWithinCap');
+    expect(shown([a('registeredLandlord', 'notRegistered'), a('contractKind', 'increaseDuringLease')])).toContain('increaseWithinCap');
+    const agreed = shown([a('registeredLandlord', 'notRegistered'), a('contractKind', 'renewalAgreed'), a('agreedIncreaseAboveCap', 'yes')]);
+    expect(agreed).not.toContain('increaseWithinCap');
+    expect(agreed).toContain('renewalRightStillAvailable');
+    // With a 등록임대사업자 the cap applies to a new agreement too (민간임대주택법 §44).
+    expect(shown([a('registeredLandlord', 'registered'), a('contractKind', 'renewalAgreed')])).toContain('increaseWithinCap');
+    const over = run([a('registeredLandlord', 'notRegistered'), a('contractKind', 'renewalAgreed'), a('agreedIncreaseAboveCap', 'yes'), a('renewalRightStillAvailable', 'yes')]);
+    expect(over.overall.verdict).toBe('caution');
+    expect(over.drivers.map((d) => d.itemId)).toEqual(['renewalRightStillAvailable']);
+  });
+
+  it('등록임대사업자 brings the standard form, the deposit guarantee and the broker’s §21①12 explanation', () => {
+    const ids = visibleItems(v('contract', 2), [a('registeredLandlord', 'registered')]).map((i) => i.item.id);
+    expect(ids).toEqual(expect.arrayContaining(['registeredStandardForm', 'registeredGuarantee', 'registeredExplained']));
+    const explained = items(v('contract', 2)).find((i) => i.id === 'registeredExplained')!;
+    expect(explained.reference).toBe('공인중개사법 시행령 제21조①12');
+  });
+
+  it('승강기, the 미납국세 rule, VAT on the fee and the auction item are there, citing their articles', () => {
+    const find = (id: string, item: string) => items(v(id, 2)).find((i) => i.id === item)!;
+    expect(find('inspection', 'elevator').reference).toContain('제21조①5');
+    expect(find('contract', 'unpaidTaxBox').help?.ko).toContain('국세징수법 §109②');
+    expect(find('contract', 'unpaidTaxBox').help?.ko).toContain('계약 전에는 임대인의 동의');
+    expect(find('registry', 'taxStatus').refTable).toBe('unpaidTaxViewing');
+    expect(find('contract', 'brokerageFeeVat').prompt.ko).toContain('부가가치세');
+    expect(find('registry', 'auctionMoveIn').reference).toBe('주택임대차보호법 제8조① 후단');
+  });
+});

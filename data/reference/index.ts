@@ -12,6 +12,8 @@ import maintenanceFeeItemisationJson from './maintenance-fee-itemisation.json' w
 import leaseReportJson from './lease-report.json' with { type: 'json' };
 import renewalIncreaseCapJson from './renewal-increase-cap.json' with { type: 'json' };
 import publicHolidaysJson from './public-holidays.json' with { type: 'json' };
+import unpaidTaxViewingJson from './unpaid-tax-viewing.json' with { type: 'json' };
+import fraudVictimsActJson from './fraud-victims-act.json' with { type: 'json' };
 
 import type { Bilingual } from '../../checklists/common/vocabulary.js';
 export type { Bilingual };
@@ -30,6 +32,8 @@ export interface ReferenceTable<V extends VersionBase> {
   title: Bilingual;
   source: string[];
   checkedOn: string;
+  /** For a series of decisions (기준금리): the last decision day the series is confirmed through. */
+  seriesCheckedThrough?: string;
   note?: string;
   /** Ascending by effectiveFrom. */
   versions: V[];
@@ -117,6 +121,10 @@ export interface HugVersion extends VersionBase {
   ratioPercent: number;
   capCapitalRegion: number;
   capElsewhere: number;
+  /** Building types valued by KB or 한국부동산원 시세 first (◐ 실무 기준). */
+  marketValueFirstFor: string[];
+  /** HUG's own appraisal accepted for non-apartments (from 2025-10-02, ◐ 실무 기준). */
+  appraisalForNonApartments: boolean;
 }
 export interface HugTable extends ReferenceTable<HugVersion> {
   capitalRegion: string[];
@@ -143,7 +151,12 @@ export interface LeaseReportVersion extends VersionBase {
   depositOver: number;
   monthlyRentOver: number;
   withinDays: number;
-  regions: { wholeSido: string[]; citiesAndDistrictsOf: string[]; citiesOfProvinces: boolean };
+  /**
+   * 시행령 §4의3: 특별자치시·특별자치도, every 시 and 자치구, and a 군 only in the listed 시·도
+   * (`metropolitanCity` stands for every 광역시).
+   */
+  regions: { specialSelfGoverning: string[]; cities: boolean; autonomousDistricts: boolean; countiesOf: string[] };
+  renewalWithSameAmountsExempt: boolean;
 }
 
 // ---- 증액 상한 ----
@@ -178,6 +191,42 @@ export interface PublicHolidaysVersion extends VersionBase {
   holidays: PublicHoliday[];
 }
 export const publicHolidays = publicHolidaysJson as ReferenceTable<PublicHolidaysVersion>;
+// ---- 미납국세 열람 (국세징수법 §109②) ----
+export interface UnpaidTaxViewingVersion extends VersionBase {
+  depositOver: number;
+}
+export const unpaidTaxViewing = unpaidTaxViewingJson as ReferenceTable<UnpaidTaxViewingVersion>;
+
+// ---- 전세사기피해자법 ----
+export interface FraudVictimsActVersion extends VersionBase {
+  /** The act's 유효기간 (last day). */
+  validUntil: string;
+  /** Only leases first signed on or before this day are covered (null: no such limit). */
+  leasesFirstSignedOnOrBefore: string | null;
+}
+export const fraudVictimsAct = fraudVictimsActJson as ReferenceTable<FraudVictimsActVersion>;
+
+/**
+ * The tables the engines read, by name. The pure engines take this object as an argument, so a
+ * reference pack a coordinator loads reaches them without a rebuild; `shippedTables` is the pack
+ * bundled with this build. Further tables (programmes, median income, public holidays…) are added
+ * beside these as their modules need them.
+ */
+export interface ReferenceTables {
+  priorityRepayment: PriorityTable;
+  overcrowdingZone: ReferenceTable<OvercrowdingVersion>;
+  brokerage: ReferenceTable<BrokerageVersion>;
+  rentConversion: ReferenceTable<ConversionVersion>;
+  baseRate: ReferenceTable<BaseRateVersion>;
+  hugGuarantee: HugTable;
+  depositRiskBands: ReferenceTable<RiskBandVersion>;
+  maintenanceFeeItemisation: ReferenceTable<MaintenanceFeeVersion>;
+  leaseReport: ReferenceTable<LeaseReportVersion>;
+  renewalIncreaseCap: ReferenceTable<RenewalCapVersion>;
+  unpaidTaxViewing: ReferenceTable<UnpaidTaxViewingVersion>;
+  fraudVictimsAct: ReferenceTable<FraudVictimsActVersion>;
+  publicHolidays: ReferenceTable<PublicHolidaysVersion>;
+}
 
 /** Every table, for the reference screen and the docs. */
 export const referenceTables: ReferenceTable<VersionBase>[] = [
@@ -192,6 +241,8 @@ export const referenceTables: ReferenceTable<VersionBase>[] = [
   leaseReport,
   renewalIncreaseCap,
   publicHolidays,
+  unpaidTaxViewing,
+  fraudVictimsAct,
 ];
 
 /** A table by its `name` (the name checklist items use in `refTable`), or undefined. */
@@ -223,19 +274,36 @@ export interface UserBaseRateRow {
  * The shipped base-rate series merged with the user's rows. A user row on the same date as a
  * shipped row replaces it (the user checked it against the Bank of Korea); the result is sorted.
  */
-export function mergeBaseRates(userRows: UserBaseRateRow[] = []): ReferenceTable<BaseRateVersion> {
+export function mergeBaseRates(userRows: UserBaseRateRow[] = [], series: ReferenceTable<BaseRateVersion> = baseRate): ReferenceTable<BaseRateVersion> {
   const byDate = new Map<string, BaseRateVersion>();
-  for (const v of baseRate.versions) byDate.set(v.effectiveFrom, v);
+  for (const v of series.versions) byDate.set(v.effectiveFrom, v);
   for (const r of userRows) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(r.effectiveFrom)) throw new Error(`baseRate.effectiveFrom: not a date: ${r.effectiveFrom}`);
     if (!Number.isInteger(r.rateBp) || r.rateBp < 0 || r.rateBp > 5000) throw new Error(`baseRate.rateBp: out of range: ${r.rateBp}`);
     byDate.set(r.effectiveFrom, { effectiveFrom: r.effectiveFrom, rateBp: r.rateBp, note: r.note, userAdded: true });
   }
   const versions = [...byDate.values()].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
-  return { ...baseRate, versions };
+  return { ...series, versions };
 }
 
 /** The base rate in force on `date`, from the shipped series plus the user's rows. */
-export function baseRateAt(date: string, userRows: UserBaseRateRow[] = []): BaseRateVersion | undefined {
-  return versionAt(mergeBaseRates(userRows), date);
+export function baseRateAt(date: string, userRows: UserBaseRateRow[] = [], series: ReferenceTable<BaseRateVersion> = baseRate): BaseRateVersion | undefined {
+  return versionAt(mergeBaseRates(userRows, series), date);
 }
+
+/** The tables bundled with this build (the shipped reference pack). */
+export const shippedTables: ReferenceTables = {
+  priorityRepayment,
+  overcrowdingZone,
+  brokerage,
+  rentConversion,
+  baseRate,
+  hugGuarantee,
+  depositRiskBands,
+  maintenanceFeeItemisation,
+  leaseReport,
+  renewalIncreaseCap,
+  unpaidTaxViewing,
+  fraudVictimsAct,
+  publicHolidays,
+};

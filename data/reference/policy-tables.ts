@@ -68,36 +68,36 @@ const tableBase = {
 };
 const ascending = (vs: { effectiveFrom: string }[]) => vs.every((v, i) => i === 0 || vs[i - 1].effectiveFrom < v.effectiveFrom);
 
+/** One dated version of the catalogue (the reference pack checks each row with this). */
+export const programmesVersionSchema = z
+  .object({ effectiveFrom: day, unverified: z.boolean().optional(), note: z.string().optional(), programmes: z.array(programmeSchema) })
+  .refine((v) => new Set(v.programmes.map((p) => p.id)).size === v.programmes.length, 'programme ids must be unique');
+
 export const programmesTableSchema = z.object({
   ...tableBase,
   name: z.literal('programmes'),
   versions: z
-    .array(
-      z.object({ effectiveFrom: day, unverified: z.boolean().optional(), note: z.string().optional(), programmes: z.array(programmeSchema) }).refine(
-        (v) => new Set(v.programmes.map((p) => p.id)).size === v.programmes.length,
-        'programme ids must be unique',
-      ),
-    )
+    .array(programmesVersionSchema)
     .min(1)
     .refine(ascending, 'versions ascending by effectiveFrom'),
 });
 export type ProgrammesTable = z.infer<typeof programmesTableSchema>;
 export type ProgrammeCatalogue = ProgrammesTable['versions'][number];
 
+export const medianIncomeVersionSchema = z.object({
+  effectiveFrom: day,
+  notice: z.string().min(1),
+  unverified: z.boolean().optional(),
+  note: z.string().optional(),
+  /** 원/월 for 1, 2, … persons; larger households add the last difference per person. */
+  monthlyByHouseholdSize: z.array(money.positive()).min(2),
+});
+
 export const medianIncomeTableSchema = z.object({
   ...tableBase,
   name: z.literal('medianIncome'),
   versions: z
-    .array(
-      z.object({
-        effectiveFrom: day,
-        notice: z.string().min(1),
-        unverified: z.boolean().optional(),
-        note: z.string().optional(),
-        /** 원/월 for 1, 2, … persons; larger households add the last difference per person. */
-        monthlyByHouseholdSize: z.array(money.positive()).min(2),
-      }),
-    )
+    .array(medianIncomeVersionSchema)
     .min(1)
     .refine(ascending, 'versions ascending by effectiveFrom'),
 });

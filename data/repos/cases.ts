@@ -1,5 +1,6 @@
 // Cases: one consultation of one client, with its type, status, district and manager.
 import { randomUUID } from 'node:crypto';
+import { SEOUL_DISTRICTS, isCode, type CaseStatus, type CaseType } from '../../checklists/common/vocabulary.js';
 import type { Queryable, SqlValue } from '../db/sqlite.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import { matchesAll, searchWords, type Actor } from './audit.js';
@@ -69,9 +70,10 @@ export function caseView(cipher: FieldCipher, row: CaseRow) {
     clientId: row.client_id,
     clientLabel: clientName ?? anonymousLabel(row.client_id),
     clientName,
-    caseType: row.case_type as never,
-    status: row.status as never,
-    district: row.district,
+    // Written only through the validated API, so the stored codes are the list's codes.
+    caseType: row.case_type as CaseType,
+    status: row.status as CaseStatus,
+    district: isCode(SEOUL_DISTRICTS, row.district) ? row.district : null,
     managerId: row.manager_id,
     managerName: row.manager_name,
     openedOn: row.opened_on,

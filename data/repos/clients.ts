@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/sqlite.js';
 import type { CipherSource, FieldCipher } from '../crypto/field-cipher.js';
 import { addDays, addMonths } from '../../checklists/common/seoul-time.js';
+import { AGE_BANDS, GENDERS, SEOUL_DISTRICTS, isCode } from '../../checklists/common/vocabulary.js';
 import { matchesAll, searchWords, writeAudit, type Actor } from './audit.js';
 import { insertRecord, metaView, restore, softDelete, updateRecord, type MetaRow } from './records.js';
 
@@ -105,10 +106,11 @@ export function clientView(cipher: FieldCipher, row: ClientRow, today: string, w
       expiringSoon:
         !!expiresOn && !row.personal_destroyed_at && expiresOn > today && expiresOn <= addDays(today, warningDays),
     },
-    ageBand: row.age_band as never,
-    gender: row.gender as never,
-    currentDistrict: row.current_district,
-    desiredDistricts: JSON.parse(row.desired_districts) as string[],
+    // Optional facts: a value outside today's code list reads as "not given" rather than a wrong code.
+    ageBand: isCode(AGE_BANDS, row.age_band) ? row.age_band : null,
+    gender: isCode(GENDERS, row.gender) ? row.gender : null,
+    currentDistrict: isCode(SEOUL_DISTRICTS, row.current_district) ? row.current_district : null,
+    desiredDistricts: (JSON.parse(row.desired_districts) as string[]).filter((d) => isCode(SEOUL_DISTRICTS, d)),
     budgetDeposit: row.budget_deposit,
     budgetMonthlyRent: row.budget_monthly_rent,
     budgetMaintenance: row.budget_maintenance,

@@ -1,5 +1,6 @@
 // Managers (주거안심매니저) and their PINs. A PIN unlocks a shared laptop; it is stored
 // as a salted scrypt hash.
+import { SEOUL_DISTRICTS, isCode } from '../../checklists/common/vocabulary.js';
 import { randomBytes, randomUUID, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Queryable } from '../db/sqlite.js';
@@ -36,7 +37,7 @@ export function managerView(row: ManagerRow) {
     name: row.name,
     center: row.center,
     brokerRegNo: row.broker_reg_no,
-    districts: JSON.parse(row.districts) as string[],
+    districts: (JSON.parse(row.districts) as string[]).filter((d) => isCode(SEOUL_DISTRICTS, d)),
     isDemo: row.is_demo === 1,
     role: row.role,
     active: row.deactivated_at === null,

@@ -4,6 +4,10 @@
 import type { Queryable } from '../db/sqlite.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import { writeAudit, type Actor } from './audit.js';
+import { registerPersonalData } from '../privacy/registry.js';
+
+// Destruction (consent withdrawn, retention over): the stored facts go entirely.
+registerPersonalData({ name: 'policy.facts', table: 'client_policy_facts', key: 'client_id', rows: `SELECT id FROM clients WHERE id = $client`, remove: true });
 
 export const POLICY_CONSENT_ITEM = 'policy';
 

@@ -80,7 +80,9 @@ describe('statistics from a desk’s records (hand-counted)', () => {
   });
 
   it('reads back what was recorded for a case', async () => {
-    expect(await getCaseStats(db, 'k1')).toEqual({ types: ['contract', 'policy'], movingIntoSeoul: false, listingDistrict: '관악구', verdict: 'safe', survey: { on: '2026-01-20', answers: { solved: 5, expertise: 5, kindness: 5, convenience: 5, recommend: 5 } }, programmes: ['housing-benefit', 'seoul-youth-rent'] });
-    expect(await getCaseStats(db, 'k2')).toBeNull();
+    expect(await getCaseStats(db, 'k1')).toEqual({ recorded: true, types: ['contract', 'policy'], movingIntoSeoul: false, listingDistrict: '관악구', verdict: 'safe', survey: { on: '2026-01-20', answers: { solved: 5, expertise: 5, kindness: 5, convenience: 5, recommend: 5 } }, programmes: ['housing-benefit', 'seoul-youth-rent'] });
+    // Nothing recorded yet: the case's own type.
+    expect(await getCaseStats(db, 'k2')).toMatchObject({ recorded: false, types: ['search'], survey: null, programmes: [] });
+    expect(await getCaseStats(db, 'nope')).toBeNull();
   });
 });

@@ -8,7 +8,7 @@
 // - "by district" is the serving desk's district; the client's residence and the listing's
 //   district are separate dimensions;
 // - never deleted or demo records; only non-identifying columns are read.
-import type { Params, Queryable, SqlValue } from '../db/sqlite.js';
+import type { Queryable, SqlValue } from '../db/sqlite.js';
 
 export const CONSULT_TYPES = ['contract', 'search', 'viewing', 'contract_day', 'policy'] as const;
 export type ConsultType = (typeof CONSULT_TYPES)[number];
@@ -35,22 +35,18 @@ const TYPE_COLS = CONSULT_TYPES.map((t) => `t_${t}`);
 
 /** One row per case with only non-identifying columns, the same shape for a desk and the city. */
 function sourceSql(source: StatsSource): string {
+  const survey = SURVEY_ITEMS.map((x) => `s_${x}`).join(', ');
   if (source === 'city') {
     return `SELECT row_key AS id, desk_fingerprint || ':' || person_key AS person, opened_on, month, district, NULL AS manager_id,
       ${TYPE_COLS.join(', ')}, age_band, gender, residence_district AS residence, listing_district, moving_into_seoul, verdict,
-      ${SURVEY_ITEMS.map((s) => `s_${s}`).join(', ')}
+      ${survey}, viewings AS viewings_done, checklists AS checklists_done
       FROM stats_city_rows`;
   }
-  // A case without its statistics row still counts, under its own case type.
-  const typeFrom = (col: string, caseType: string) => `COALESCE(s.${col}, c.case_type = '${caseType}')`;
-  return `SELECT c.id AS id, c.client_id AS person, c.opened_on, substr(c.opened_on, 1, 7) AS month, c.district, c.manager_id,
-      ${typeFrom('t_contract', 'contract_consult')} AS t_contract, ${typeFrom('t_search', 'housing_search')} AS t_search,
-      ${typeFrom('t_viewing', 'viewing_accompany')} AS t_viewing, ${typeFrom('t_contract_day', 'contract_day_accompany')} AS t_contract_day,
-      ${typeFrom('t_policy', 'policy_guide')} AS t_policy,
-      cl.age_band, cl.gender, cl.current_district AS residence, s.listing_district, s.moving_into_seoul, s.verdict,
-      ${SURVEY_ITEMS.map((x) => `s.s_${x}`).join(', ')}
-      FROM cases c JOIN clients cl ON cl.id = c.client_id LEFT JOIN case_stats s ON s.case_id = c.id
-      WHERE c.deleted_at IS NULL AND c.is_demo = 0 AND cl.deleted_at IS NULL AND cl.is_demo = 0`;
+  // case_stats is kept by triggers (migration 0009): one table, no joins.
+  return `SELECT case_id AS id, client_id AS person, opened_on, substr(opened_on, 1, 7) AS month, district, manager_id,
+      ${TYPE_COLS.join(', ')}, age_band, gender, residence, listing_district, moving_into_seoul, verdict,
+      ${survey}, viewings_done, checklists_done
+      FROM case_stats WHERE live = 1`;
 }
 
 function where(f: StatsFilter): { sql: string; params: SqlValue[] } {
@@ -61,8 +57,18 @@ function where(f: StatsFilter): { sql: string; params: SqlValue[] } {
     parts.push(`${col} IN (${xs.map(() => '?').join(', ')})`);
     params.push(...xs);
   };
-  if (f.from) (parts.push('opened_on >= ?'), params.push(f.from));
-  if (f.to) (parts.push('opened_on <= ?'), params.push(f.to));
+  // A wide period reads the whole table in storage order (one sequential pass) rather than
+  // hopping through the date index row by row; a narrow one uses the index.
+  const wide = !f.from || !f.to || Date.parse(f.to) - Date.parse(f.from) > 92 * 86_400_000;
+  const col = wide ? '+opened_on' : 'opened_on';
+  if (f.from) {
+    parts.push(`${col} >= ?`);
+    params.push(f.from);
+  }
+  if (f.to) {
+    parts.push(`${col} <= ?`);
+    params.push(f.to);
+  }
   inList('district', f.districts);
   inList('manager_id', f.managerIds);
   inList('age_band', f.ageBands);
@@ -135,59 +141,60 @@ export interface StatsSummary {
   byListingDistrict: GroupRow[];
   byVerdict: GroupRow[];
   movingIntoSeoul: number;
-  /** Desk only (the city's rows carry them per case): viewings held, checklists completed. */
+  /** Viewings held (done) and checklists completed, over the filtered cases. */
   viewingsHeld: number;
   checklistsCompleted: number;
   programmes: { id: string; cases: number }[];
   survey: SurveySummary;
 }
 
-async function groupBy(db: Queryable, f: StatsFilter, dim: Exclude<Dimension, 'type'>): Promise<GroupRow[]> {
-  const { cte, params } = filtered(f);
-  const col = DIM_SQL[dim];
-  const rows = await db.all<RawCounts & { key: string | number | null }>(`${cte} SELECT ${col} AS key, ${countCols} FROM f GROUP BY ${col} ORDER BY ${col}`, params);
-  return rows.map((r) => ({ key: r.key === null ? null : String(r.key), ...toCounts(r) }));
-}
-
 export async function statsSummary(db: Queryable, f: StatsFilter): Promise<StatsSummary> {
-  const source = f.source ?? 'desk';
   const { cte, params } = filtered(f);
-  const totals = toCounts(await db.get<RawCounts>(`${cte} SELECT ${countCols} FROM f`, params));
-  const [byMonth, byDistrict, byManager, byAgeBand, byGender, byResidence, byListingDistrict, byVerdict] = await Promise.all(
-    (['month', 'district', 'manager', 'ageBand', 'gender', 'residence', 'listingDistrict', 'verdict'] as const).map((d) => groupBy(db, f, d)),
+  const dims = ['month', 'district', 'manager', 'ageBand', 'gender', 'residence', 'listingDistrict', 'verdict'] as const;
+  // All breakdowns in one statement, so the filtered cases are gathered once.
+  const grouped = await db.all<RawCounts & { dim: string; key: string | number | null }>(
+    `${cte} ${dims.map((d) => `SELECT '${d}' AS dim, ${DIM_SQL[d]} AS key, ${countCols} FROM f GROUP BY ${DIM_SQL[d]}`).join(' UNION ALL ')}`,
+    params,
   );
-  const moving = await db.get<{ n: number }>(`${cte} SELECT count(*) AS n FROM f WHERE moving_into_seoul = 1`, params);
-  let viewingsHeld = 0;
-  let checklistsCompleted = 0;
-  let programmes: { id: string; cases: number }[] = [];
-  if (source === 'desk') {
-    viewingsHeld = (await db.get<{ n: number }>(`${cte} SELECT count(*) AS n FROM viewings v JOIN f ON f.id = v.case_id WHERE v.status = 'done' AND v.deleted_at IS NULL AND v.is_demo = 0`, params))!.n;
-    checklistsCompleted = (await db.get<{ n: number }>(
-      `${cte} SELECT count(*) AS n FROM checklist_runs r JOIN listings l ON l.id = r.listing_id JOIN f ON f.id = l.case_id
-       WHERE r.status = 'completed' AND r.deleted_at IS NULL AND r.is_demo = 0 AND l.deleted_at IS NULL`,
-      params,
-    ))!.n;
-    programmes = await db.all(`${cte} SELECT p.programme_id AS id, count(*) AS cases FROM case_programmes p JOIN f ON f.id = p.case_id GROUP BY p.programme_id ORDER BY cases DESC, id`, params);
-  } else {
-    const r = await db.get<{ v: number; c: number }>(`${cte} SELECT total(r.viewings) AS v, total(r.checklists) AS c FROM stats_city_rows r JOIN f ON f.id = r.row_key`, params);
-    viewingsHeld = r?.v ?? 0;
-    checklistsCompleted = r?.c ?? 0;
-    programmes = await db.all(`${cte} SELECT j.value AS id, count(*) AS cases FROM stats_city_rows r JOIN f ON f.id = r.row_key, json_each(r.programmes) j GROUP BY j.value ORDER BY cases DESC, id`, params);
-  }
-  const survey = await surveySummary(db, cte, params);
-  return { totals, byMonth, byDistrict, byManager, byAgeBand, byGender, byResidence, byListingDistrict, byVerdict, movingIntoSeoul: moving?.n ?? 0, viewingsHeld, checklistsCompleted, programmes, survey };
-}
-
-async function surveySummary(db: Queryable, cte: string, params: Params): Promise<SurveySummary> {
-  const cols = SURVEY_ITEMS.map((s) => `count(s_${s}) AS ${s}_n, sum(s_${s} >= 4) AS ${s}_sat, avg(s_${s}) AS ${s}_mean`).join(', ');
-  const r = (await db.get<Record<string, number | null>>(`${cte} SELECT count(*) FILTER (WHERE ${SURVEY_ITEMS.map((s) => `s_${s} IS NOT NULL`).join(' OR ')}) AS respondents, ${cols} FROM f`, params))!;
+  const rowsOf = (d: string) =>
+    grouped
+      .filter((r) => r.dim === d)
+      .map((r) => ({ key: r.key === null ? null : String(r.key), ...toCounts(r) }))
+      .sort((x, y) => (x.key === y.key ? 0 : x.key === null ? -1 : y.key === null ? 1 : x.key < y.key ? -1 : 1));
+  const surveyCols = SURVEY_ITEMS.map((s) => `count(s_${s}) AS ${s}_n, sum(s_${s} >= 4) AS ${s}_sat, avg(s_${s}) AS ${s}_mean`).join(', ');
+  const t = (await db.get<RawCounts & Record<string, number | null>>(
+    `${cte} SELECT ${countCols}, count(*) FILTER (WHERE moving_into_seoul = 1) AS moving, total(viewings_done) AS viewings, total(checklists_done) AS checklists,
+      count(*) FILTER (WHERE ${SURVEY_ITEMS.map((s) => `s_${s} IS NOT NULL`).join(' OR ')}) AS respondents, ${surveyCols} FROM f`,
+    params,
+  ))!;
+  const programmes = await db.all<{ id: string; cases: number }>(
+    (f.source ?? 'desk') === 'desk'
+      ? `${cte} SELECT p.programme_id AS id, count(*) AS cases FROM f JOIN case_programmes p ON p.case_id = f.id GROUP BY p.programme_id ORDER BY cases DESC, id`
+      : `${cte} SELECT j.value AS id, count(*) AS cases FROM f JOIN stats_city_rows r ON r.row_key = f.id, json_each(r.programmes) j GROUP BY j.value ORDER BY cases DESC, id`,
+    params,
+  );
   const items = Object.fromEntries(
     SURVEY_ITEMS.map((s) => {
-      const n = Number(r[`${s}_n`] ?? 0);
-      return [s, { answers: n, satisfiedShare: n ? Number(r[`${s}_sat`]) / n : null, mean: n ? Number(r[`${s}_mean`]) : null }];
+      const n = Number(t[`${s}_n`] ?? 0);
+      return [s, { answers: n, satisfiedShare: n ? Number(t[`${s}_sat`]) / n : null, mean: n ? Number(t[`${s}_mean`]) : null }];
     }),
   ) as SurveySummary['items'];
-  return { respondents: Number(r.respondents ?? 0), items };
+  return {
+    totals: toCounts(t),
+    byMonth: rowsOf('month'),
+    byDistrict: rowsOf('district'),
+    byManager: rowsOf('manager'),
+    byAgeBand: rowsOf('ageBand'),
+    byGender: rowsOf('gender'),
+    byResidence: rowsOf('residence'),
+    byListingDistrict: rowsOf('listingDistrict'),
+    byVerdict: rowsOf('verdict'),
+    movingIntoSeoul: Number(t.moving ?? 0),
+    viewingsHeld: Number(t.viewings ?? 0),
+    checklistsCompleted: Number(t.checklists ?? 0),
+    programmes,
+    survey: { respondents: Number(t.respondents ?? 0), items },
+  };
 }
 
 export interface DrillRow {
@@ -230,21 +237,25 @@ export async function statsDrill(db: Queryable, f: StatsFilter, dim: Dimension |
 
 // ---- per-case statistics (recorded by the manager) ----
 export interface CaseStatsRecord {
+  /** False while the types still follow the case's own type (nothing recorded yet). */
+  recorded?: boolean;
   types: ConsultType[];
   movingIntoSeoul: boolean | null;
   listingDistrict: string | null;
   verdict: 'safe' | 'caution' | 'danger' | null;
   survey: { on: string; answers: Partial<Record<SurveyItem, number>> } | null;
-  programmes: string[];
+  /** Undefined on save: the programmes pointed to stay as they are. */
+  programmes?: string[];
 }
 
 export async function getCaseStats(db: Queryable, caseId: string): Promise<CaseStatsRecord | null> {
   const r = await db.get<Record<string, string | number | null>>(`SELECT * FROM case_stats WHERE case_id = ?`, [caseId]);
   const programmes = (await db.all<{ programme_id: string }>(`SELECT programme_id FROM case_programmes WHERE case_id = ? ORDER BY programme_id`, [caseId])).map((x) => x.programme_id);
-  if (!r) return programmes.length ? { types: [], movingIntoSeoul: null, listingDistrict: null, verdict: null, survey: null, programmes } : null;
+  if (!r) return null;
   const answers: Partial<Record<SurveyItem, number>> = {};
   for (const s of SURVEY_ITEMS) if (r[`s_${s}`] !== null) answers[s] = Number(r[`s_${s}`]);
   return {
+    recorded: r.types_recorded === 1,
     types: CONSULT_TYPES.filter((t) => r[`t_${t}`] === 1),
     movingIntoSeoul: r.moving_into_seoul === null ? null : r.moving_into_seoul === 1,
     listingDistrict: (r.listing_district as string | null) ?? null,
@@ -254,14 +265,13 @@ export async function getCaseStats(db: Queryable, caseId: string): Promise<CaseS
   };
 }
 
+/** Records what the manager says about a case (its row exists from the case's creation). */
 export async function saveCaseStats(db: Queryable, caseId: string, rec: CaseStatsRecord, at: string, by: string | null): Promise<void> {
   const a = rec.survey?.answers ?? {};
-  await db.run(
-    `INSERT INTO case_stats (case_id, ${TYPE_COLS.join(', ')}, moving_into_seoul, listing_district, verdict, survey_on, ${SURVEY_ITEMS.map((s) => `s_${s}`).join(', ')}, updated_at)
-     VALUES (?, ${TYPE_COLS.map(() => '?').join(', ')}, ?, ?, ?, ?, ${SURVEY_ITEMS.map(() => '?').join(', ')}, ?)
-     ON CONFLICT (case_id) DO UPDATE SET ${[...TYPE_COLS, 'moving_into_seoul', 'listing_district', 'verdict', 'survey_on', ...SURVEY_ITEMS.map((s) => `s_${s}`), 'updated_at'].map((c) => `${c} = excluded.${c}`).join(', ')}`,
+  const r = await db.run(
+    `UPDATE case_stats SET types_recorded = 1, ${TYPE_COLS.map((c) => `${c} = ?`).join(', ')}, moving_into_seoul = ?, listing_district = ?, verdict = ?,
+       survey_on = ?, ${SURVEY_ITEMS.map((s) => `s_${s} = ?`).join(', ')}, updated_at = ? WHERE case_id = ?`,
     [
-      caseId,
       ...CONSULT_TYPES.map((t) => (rec.types.includes(t) ? 1 : 0)),
       rec.movingIntoSeoul === null ? null : rec.movingIntoSeoul ? 1 : 0,
       rec.listingDistrict,
@@ -269,8 +279,11 @@ export async function saveCaseStats(db: Queryable, caseId: string, rec: CaseStat
       rec.survey?.on ?? null,
       ...SURVEY_ITEMS.map((s) => a[s] ?? null),
       at,
+      caseId,
     ],
   );
+  if (r.changes === 0) throw new Error(`no statistics row for case ${caseId}`);
+  if (!rec.programmes) return;
   await db.run(`DELETE FROM case_programmes WHERE case_id = ? AND programme_id NOT IN (SELECT value FROM json_each(?))`, [caseId, JSON.stringify(rec.programmes)]);
   for (const p of rec.programmes) {
     await db.run(`INSERT INTO case_programmes (case_id, programme_id, pointed_on, pointed_by) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`, [caseId, p, at.slice(0, 10), by]);

@@ -26,33 +26,24 @@ export interface ExportRow {
 /** The desk's cases opened in [from, to], never deleted or demo, with keyed ids only. */
 export async function exportRows(db: Queryable, from: string, to: string, deskDistrict: string | null, hmac: (kind: 'case' | 'person', id: string) => string): Promise<ExportRow[]> {
   const rows = await db.all<Record<string, string | number | null>>(
-    `SELECT c.id, c.client_id, c.case_type, c.district, c.opened_on, cl.age_band, cl.gender, cl.current_district,
-       s.t_contract, s.t_search, s.t_viewing, s.t_contract_day, s.t_policy, s.listing_district, s.moving_into_seoul, s.verdict,
-       ${SURVEY_ITEMS.map((x) => `s.s_${x}`).join(', ')},
-       (SELECT count(*) FROM viewings v WHERE v.case_id = c.id AND v.status = 'done' AND v.deleted_at IS NULL AND v.is_demo = 0) AS viewings,
-       (SELECT count(*) FROM checklist_runs r JOIN listings l ON l.id = r.listing_id WHERE l.case_id = c.id AND l.deleted_at IS NULL
-          AND r.status = 'completed' AND r.deleted_at IS NULL AND r.is_demo = 0) AS checklists,
-       (SELECT json_group_array(programme_id) FROM case_programmes p WHERE p.case_id = c.id) AS programmes
-     FROM cases c JOIN clients cl ON cl.id = c.client_id LEFT JOIN case_stats s ON s.case_id = c.id
-     WHERE c.deleted_at IS NULL AND c.is_demo = 0 AND cl.deleted_at IS NULL AND cl.is_demo = 0 AND c.opened_on BETWEEN ? AND ?
-     ORDER BY c.opened_on, c.id`,
+    `SELECT s.*, (SELECT json_group_array(programme_id) FROM case_programmes p WHERE p.case_id = s.case_id) AS programmes
+     FROM case_stats s WHERE s.live = 1 AND s.opened_on BETWEEN ? AND ? ORDER BY s.opened_on, s.case_id`,
     [from, to],
   );
-  const fallback: Record<string, string> = { contract: 'contract_consult', search: 'housing_search', viewing: 'viewing_accompany', contract_day: 'contract_day_accompany', policy: 'policy_guide' };
   return rows.map((r) => ({
-    key: hmac('case', String(r.id)),
+    key: hmac('case', String(r.case_id)),
     person: hmac('person', String(r.client_id)),
     district: String(r.district ?? deskDistrict ?? ''),
     month: String(r.opened_on).slice(0, 7),
     openedOn: String(r.opened_on),
-    types: Object.fromEntries(CONSULT_TYPES.map((t) => [t, (r[`t_${t}`] ?? (r.case_type === fallback[t] ? 1 : 0)) === 1 ? 1 : 0])) as ExportRow['types'],
+    types: Object.fromEntries(CONSULT_TYPES.map((t) => [t, r[`t_${t}`] === 1 ? 1 : 0])) as ExportRow['types'],
     ageBand: (r.age_band as string | null) ?? null,
     gender: (r.gender as string | null) ?? null,
-    residence: (r.current_district as string | null) ?? null,
+    residence: (r.residence as string | null) ?? null,
     listingDistrict: (r.listing_district as string | null) ?? null,
     movingIntoSeoul: r.moving_into_seoul === null ? null : (Number(r.moving_into_seoul) as 0 | 1),
-    viewings: Number(r.viewings),
-    checklists: Number(r.checklists),
+    viewings: Number(r.viewings_done),
+    checklists: Number(r.checklists_done),
     verdict: (r.verdict as ExportRow['verdict']) ?? null,
     programmes: JSON.parse(String(r.programmes ?? '[]')).sort(),
     survey: Object.fromEntries(SURVEY_ITEMS.map((x) => [x, r[`s_${x}`] === null ? null : Number(r[`s_${x}`])])) as ExportRow['survey'],
@@ -83,29 +74,38 @@ export async function revokeDesk(db: Queryable, fingerprint: string, at: string)
   return (await db.run(`UPDATE stats_desks SET revoked_at = ? WHERE fingerprint = ? AND revoked_at IS NULL`, [at, fingerprint])).changes > 0;
 }
 
-/** Imports rows in one statement per 5,000 rows; a row already known (same key) is replaced by the newer export. */
+/**
+ * Imports a verified payload's rows straight from its JSON text (SQLite's JSON reader, one
+ * statement); a row already known (same key) is replaced by the newer export.
+ */
 export async function importRows(
   db: Queryable,
   imp: { id: string; fingerprint: string; period: { from: string; to: string }; sha256: string; at: string; by: string | null },
-  rows: ExportRow[],
+  payloadText: string,
+  rowCount: number,
 ): Promise<{ rows: number; newRows: number }> {
-  const before = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM stats_city_rows`))!.n;
-  const cols = ['row_key', 'desk_fingerprint', 'district', 'month', 'opened_on', ...CONSULT_TYPES.map((t) => `t_${t}`), 'person_key', 'age_band', 'gender', 'residence_district', 'listing_district', 'moving_into_seoul', 'viewings', 'checklists', 'verdict', 'programmes', ...SURVEY_ITEMS.map((s) => `s_${s}`), 'imported_at'];
-  const sql = `INSERT INTO stats_city_rows (${cols.join(', ')}) SELECT ${cols.map((c, i) => `value ->> ${i}`).join(', ')} FROM json_each(?) WHERE 1
-    ON CONFLICT (row_key) DO UPDATE SET ${cols.filter((c) => c !== 'row_key').map((c) => `${c} = excluded.${c}`).join(', ')}`;
-  for (let i = 0; i < rows.length; i += 5000) {
-    const batch = rows.slice(i, i + 5000).map((r) => [
-      r.key, imp.fingerprint, r.district, r.month, r.openedOn, ...CONSULT_TYPES.map((t) => r.types[t]), r.person, r.ageBand, r.gender, r.residence, r.listingDistrict,
-      r.movingIntoSeoul, r.viewings, r.checklists, r.verdict, JSON.stringify(r.programmes), ...SURVEY_ITEMS.map((s) => r.survey[s]), imp.at,
-    ]);
-    await db.run(sql, [JSON.stringify(batch)]);
-  }
-  const after = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM stats_city_rows`))!.n;
+  // Rows already known, by key lookups (counting the whole table before and after would scan it).
+  const known = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM json_each(?, '$.rows') j JOIN stats_city_rows r ON r.row_key = j.value ->> 0`, [payloadText]))!.n;
+  // Column positions follow ROW_COLUMNS in electron/backend/statistics/city-file.ts.
+  const cols: [string, string][] = [
+    ['row_key', 'value ->> 0'], ['person_key', 'value ->> 1'], ['district', 'value ->> 2'], ['opened_on', 'value ->> 3'], ['month', 'substr(value ->> 3, 1, 7)'],
+    ...CONSULT_TYPES.map((t, i): [string, string] => [`t_${t}`, `value ->> ${4 + i}`]),
+    ['age_band', 'value ->> 9'], ['gender', 'value ->> 10'], ['residence_district', 'value ->> 11'], ['listing_district', 'value ->> 12'],
+    ['moving_into_seoul', 'value ->> 13'], ['viewings', 'value ->> 14'], ['checklists', 'value ->> 15'], ['verdict', 'value ->> 16'], ['programmes', 'value -> 17'],
+    ...SURVEY_ITEMS.map((s, i): [string, string] => [`s_${s}`, `value ->> ${18 + i}`]),
+    ['desk_fingerprint', '?'], ['imported_at', '?'],
+  ];
+  await db.run(
+    `INSERT INTO stats_city_rows (${cols.map((c) => c[0]).join(', ')}) SELECT ${cols.map((c) => c[1]).join(', ')} FROM json_each(?, '$.rows') WHERE 1
+     ON CONFLICT (row_key) DO UPDATE SET ${cols.filter((c) => c[0] !== 'row_key').map((c) => `${c[0]} = excluded.${c[0]}`).join(', ')}`,
+    [imp.fingerprint, imp.at, payloadText],
+  );
+  const newRows = rowCount - known;
   await db.run(
     `INSERT INTO stats_imports (id, desk_fingerprint, period_from, period_to, file_sha256, row_count, new_rows, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [imp.id, imp.fingerprint, imp.period.from, imp.period.to, imp.sha256, rows.length, after - before, imp.at, imp.by],
+    [imp.id, imp.fingerprint, imp.period.from, imp.period.to, imp.sha256, rowCount, newRows, imp.at, imp.by],
   );
-  return { rows: rows.length, newRows: after - before };
+  return { rows: rowCount, newRows };
 }
 
 export async function listImports(db: Queryable): Promise<{ id: string; desk: string; from: string; to: string; rows: number; newRows: number; importedAt: string }[]> {

@@ -29,6 +29,8 @@ export interface ViewingRow {
   signature_file: string | null;
   confirmed_at: string | null;
   confirmed_by: string | null;
+  /** Migration 0013; null before confirmation (and on logs confirmed before it, if unsigned). */
+  confirmation_method?: 'drawn' | 'typed' | null;
   created_at: string;
   updated_at: string;
   updated_by: string | null;
@@ -348,8 +350,10 @@ export interface Confirmation {
   nextSteps: string | null;
   satisfaction: number | null;
   tenantName: string;
-  /** File id of the encrypted signature PNG in the file store. */
-  signatureFile: string;
+  /** 'typed': the typed name is the confirmation, witnessed by the acting manager (no file). */
+  method: 'drawn' | 'typed';
+  /** File id of the encrypted signature PNG in the file store (drawn only). */
+  signatureFile: string | null;
 }
 
 /** Closes the visit: 완료, the tenant's confirmation with its time. Read-only from here on. */
@@ -360,11 +364,12 @@ export async function confirmViewing(q: Queryable, cipher: FieldCipher, actor: A
     next_steps_enc: cipher.encrypt(c.nextSteps),
     satisfaction: c.satisfaction,
     tenant_name_enc: cipher.encrypt(c.tenantName),
-    signature_file: c.signatureFile,
+    signature_file: c.method === 'drawn' ? c.signatureFile : null,
+    confirmation_method: c.method,
     confirmed_at: actor.now,
     confirmed_by: actor.managerId,
   });
-  await writeAudit(q, actor, 'viewings', id, 'update', ['status', 'summary', 'nextSteps', 'satisfaction', 'tenantName', 'signature', 'confirmedAt']);
+  await writeAudit(q, actor, 'viewings', id, 'update', ['status', 'summary', 'nextSteps', 'satisfaction', 'tenantName', c.method === 'drawn' ? 'signature' : 'typedConfirmation', 'confirmedAt']);
 }
 
 export async function addAmendment(q: Queryable, cipher: FieldCipher, actor: Actor, viewingId: string, a: { field: string | null; text: string }): Promise<string> {

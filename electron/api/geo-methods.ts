@@ -2,6 +2,7 @@
 // inspect a data file before using it as a layer, and run a study.
 import { z } from 'zod';
 import { id } from './schemas.js';
+import type { FeatureCollection } from 'geojson';
 import type { RecordMeta } from './views.js';
 import type { ImportReport } from '../../geo/core/types.js';
 import type { SiteView, StudyOutputFiles, StudySummary } from '../../geo/core/results.js';
@@ -23,7 +24,8 @@ export const geoInputs = {
   'geo.studies.restore': z.object({ id }),
   'geo.studies.run': z.object({ id, draws: z.number().int().min(0).max(100_000).optional() }),
   'geo.import.inspect': z.object({
-    path: z.string().min(1).max(4096),
+    /** A file the user picked (renderer/src/api/files.ts); raw paths are refused. */
+    file: z.object({ ref: z.string().min(1).max(400) }).strict(),
     encoding: z.enum(['CP949', 'UTF-8']).optional(),
     crs: z.enum(['EPSG:4326', 'EPSG:5174', 'EPSG:5179', 'EPSG:5181', 'EPSG:5186']).optional(),
     x: z.string().optional(),
@@ -55,5 +57,6 @@ export interface GeoResults {
   'geo.studies.delete': { id: string };
   'geo.studies.restore': GeoStudyView;
   'geo.studies.run': GeoRunView;
-  'geo.import.inspect': { report: ImportReport; output: string };
+  /** The import report and the first 20 features (WGS84) for a preview; nothing is written. */
+  'geo.import.inspect': { report: ImportReport; preview: FeatureCollection };
 }

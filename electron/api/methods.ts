@@ -9,10 +9,11 @@ import { rightsInputs, type RightsResults } from './rights-methods.js';
 import { geoInputs, type GeoResults } from './geo-methods.js';
 import { viewingInputs, type ViewingResults } from './viewing-methods.js';
 import { managerInputs, type ManagerResults } from './manager-methods.js';
-import { mergeMethodMaps } from './method-map.js';
-import { leaseInputs, type LeaseResults } from './lease-methods.js';
+import { referenceInputs, type ReferenceResults } from './reference-methods.js';
 import { policyInputs, type PolicyResults } from './policy-methods.js';
 import { statsInputs, type StatsResults } from './stats-methods.js';
+import { leaseInputs, type LeaseResults } from './lease-methods.js';
+import { mergeMethodMaps } from './method-map.js';
 
 const coreInputs = {
   'session.status': s.empty,
@@ -62,6 +63,7 @@ export const apiInputs = mergeMethodMaps('API inputs', {
   geo: geoInputs,
   viewings: viewingInputs,
   managers: managerInputs,
+  reference: referenceInputs,
   lease: leaseInputs,
   policy: policyInputs,
   stats: statsInputs,
@@ -71,7 +73,7 @@ export type Method = keyof typeof apiInputs;
 export type ApiInput<M extends Method> = z.input<(typeof apiInputs)[M]>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof apiInputs)[M]>;
 
-export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, LeaseResults, PolicyResults, StatsResults {
+export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, ReferenceResults, LeaseResults, PolicyResults, StatsResults {
   'session.status': SessionView;
   'session.start': SessionView;
   'session.lock': SessionView;

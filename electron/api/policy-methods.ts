@@ -12,7 +12,8 @@ export const policyInputs = {
   /** Facts for this consultation only: matched and forgotten. */
   'policy.match': z.object({ facts: policyFactsSchema, asOf: date.optional() }),
   /** The client's stored facts (with consent) plus the case's listing (deposit, rent, address). */
-  'policy.forClient': z.object({ clientId: id, caseId: id.optional(), asOf: date.optional() }),
+  /** `facts` (this consultation's, not stored) go over the stored ones. */
+  'policy.forClient': z.object({ clientId: id, caseId: id.optional(), facts: policyFactsSchema.optional(), asOf: date.optional() }),
   'policy.facts.get': z.object({ clientId: id }),
   'policy.facts.save': z.object({ clientId: id, facts: policyFactsSchema }),
   'policy.facts.clear': z.object({ clientId: id }),

@@ -1,7 +1,7 @@
 // API methods of the rights module: method name → input schema, and their result types.
 // Merged into the one allow-listed map in methods.ts.
 import { z } from 'zod';
-import { calculatorNames, type CalculatorName } from '../../checklists/calculators/index.js';
+import { calculatorNames, type CalculatorName, type NamedCalculatorResult } from '../../checklists/calculators/index.js';
 import type { RegistryAnalysis } from '../../checklists/rights/analyze.js';
 import type { RegistryDoc } from '../../checklists/rights/registry-doc.js';
 import type { BaseRateVersion } from '../../data/reference/index.js';
@@ -120,7 +120,15 @@ export interface RegistryView {
   updatedBy: string | null;
 }
 
+/** Which reference pack a result used (issue 13). */
+export interface ReferencePackUsed {
+  packVersion: string;
+  verifiedOn: string;
+  source: 'shipped' | 'loaded';
+}
+
 export interface RightsAnalysisView extends RegistryAnalysis {
+  pack: ReferencePackUsed;
   listingId: string;
   /** The registry checklist run whose answers were read, if any. */
   checklist: { runId: string; completed: boolean; answered: number } | null;
@@ -135,7 +143,8 @@ export interface RightsResults {
   'registry.get': RegistryView;
   'registry.save': RegistryView;
   'rights.analyze': RightsAnalysisView;
-  'calc.run': { name: CalculatorName; result: unknown };
+  /** `pack`: the reference pack (and its verification date) whose tables gave the result (issue 13). */
+  'calc.run': NamedCalculatorResult & { pack: ReferencePackUsed };
   'baseRates.list': BaseRateRowView[];
   'baseRates.add': BaseRateRowView[];
   'baseRates.remove': BaseRateRowView[];

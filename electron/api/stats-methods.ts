@@ -34,7 +34,8 @@ export const statsInputs = {
     listingDistrict: z.string().max(20).nullable().default(null),
     verdict: z.enum(['safe', 'caution', 'danger']).nullable().default(null),
     survey: z.object({ on: date, answers: z.object(Object.fromEntries(SURVEY_ITEMS.map((s) => [s, score.optional()])) as Record<(typeof SURVEY_ITEMS)[number], z.ZodOptional<typeof score>>) }).nullable().default(null),
-    programmes: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(20).default([]),
+    /** Omitted: the programmes pointed to stay as they are. */
+    programmes: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(20).optional(),
   }),
   'stats.target.get': z.object({ year: z.number().int().min(2000).max(2100) }),
   'stats.target.set': z.object({ year: z.number().int().min(2000).max(2100), cases: z.number().int().min(1).max(10_000_000), people: z.number().int().min(1).max(10_000_000).nullable().default(null) }),

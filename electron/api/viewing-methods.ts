@@ -3,7 +3,7 @@
 import { STOP_IMPRESSIONS, type StopImpression, type ViewingStatus } from '../../checklists/common/vocabulary.js';
 import { z } from 'zod';
 import type { Bilingual } from './errors.js';
-import { bilingualIssue } from './errors.js';
+import { bilingualIssue, bilingualMessage } from './errors.js';
 import { date, id } from './schemas.js';
 import type { PhotoMeta } from './views.js';
 
@@ -84,7 +84,21 @@ export const viewingInputs = {
     nextSteps: text(2000).nullable().default(null),
     satisfaction: z.number().int().min(1, bilingualIssue('만족도는 1~5입니다.', 'Satisfaction is 1 to 5.')).max(5, bilingualIssue('만족도는 1~5입니다.', 'Satisfaction is 1 to 5.')).nullable().default(null),
     tenantName: text(40).min(1, bilingualIssue('임차인이 이름을 직접 입력해야 합니다.', 'The tenant types their name.')),
-    signaturePng,
+    /**
+     * 'drawn' (default): the signature drawn on screen. 'typed': for a tenant who cannot draw,
+     * the typed name is the confirmation, with the time and the signed-in manager as witness.
+     */
+    method: z.enum(['drawn', 'typed']).default('drawn'),
+    signaturePng: signaturePng.optional(),
+    /** For 'typed': the manager confirms they witnessed the tenant typing their own name. */
+    witnessed: z.boolean().default(false),
+  }).superRefine((d, ctx) => {
+    if (d.method === 'drawn' && !d.signaturePng) {
+      ctx.addIssue({ code: 'custom', path: ['signaturePng'], ...bilingualMessage('서명을 화면에 그려 주세요.', 'Draw the signature on the screen.') });
+    }
+    if (d.method === 'typed' && !d.witnessed) {
+      ctx.addIssue({ code: 'custom', path: ['witnessed'], ...bilingualMessage('매니저가 입회했음을 확인해 주세요.', 'Confirm that you witnessed the tenant typing their name.') });
+    }
   }),
   'viewings.signature': z.object({ id }),
   'viewings.amend': z.object({ id, field: text(60).nullable().default(null), text: text(2000).min(1, bilingualIssue('정정 내용을 입력하세요.', 'Enter the correction.')) }),
@@ -150,6 +164,9 @@ export interface ViewingView extends ViewingSummaryView {
   satisfaction: number | null;
   tenantName: string | null;
   hasSignature: boolean;
+  /** How the tenant confirmed: drawn signature, or typed name witnessed by `confirmedByName`. */
+  confirmationMethod: 'drawn' | 'typed' | null;
+  confirmedByName: string | null;
   /** Confirmed logs are read-only: corrections go in as amendments. */
   readOnly: boolean;
   amendments: ViewingAmendmentView[];

@@ -1,7 +1,7 @@
 // What the API returns. Personal fields appear decrypted only in these views,
 // never in logs or audit entries.
 import type {
-  AgeBand, BuildingType, CaseStatus, CaseType, ConsentItem, FloorKind, Gender, LeaseType,
+  AgeBand, BuildingType, SeoulDistrict, CaseStatus, CaseType, ConsentItem, FloorKind, Gender, LeaseType,
 } from './domain.js';
 
 export interface RecordMeta {
@@ -18,7 +18,7 @@ export interface ManagerView {
   name: string;
   center: string;
   brokerRegNo: string;
-  districts: string[];
+  districts: SeoulDistrict[];
   isDemo: boolean;
   /** 'coordinator' may grant the role, load a reference pack and other center-level actions. */
   role: 'manager' | 'coordinator';
@@ -60,8 +60,8 @@ export interface ClientView extends RecordMeta {
   consent: ConsentView;
   ageBand: AgeBand | null;
   gender: Gender | null;
-  currentDistrict: string | null;
-  desiredDistricts: string[];
+  currentDistrict: SeoulDistrict | null;
+  desiredDistricts: SeoulDistrict[];
   budgetDeposit: number | null;
   budgetMonthlyRent: number | null;
   budgetMaintenance: number | null;
@@ -76,7 +76,7 @@ export interface CaseView extends RecordMeta {
   clientName: string | null;
   caseType: CaseType;
   status: CaseStatus;
-  district: string | null;
+  district: SeoulDistrict | null;
   managerId: string | null;
   managerName: string | null;
   openedOn: string;

@@ -27,7 +27,10 @@ import { miscHandlers } from './handlers/misc.js';
 import { checklistHandlers } from './handlers/checklists.js';
 import { rightsHandlers } from './handlers/rights.js';
 import { geoHandlers } from './handlers/geo.js';
+import { FileRefs } from './files.js';
+import path from 'node:path';
 import { viewingHandlers } from './handlers/viewings.js';
+import { referenceHandlers } from './handlers/reference.js';
 import { leaseHandlers } from './handlers/lease.js';
 import { policyHandlers } from './handlers/policy.js';
 import { statsHandlers } from './handlers/stats.js';
@@ -44,6 +47,7 @@ export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
   rights: rightsHandlers,
   geo: geoHandlers,
   viewings: viewingHandlers,
+  reference: referenceHandlers,
   lease: leaseHandlers,
   policy: policyHandlers,
   stats: statsHandlers,
@@ -65,6 +69,8 @@ export interface Backend {
   close(): Promise<void>;
   readonly dataDir: OpenedDataDir;
   readonly db: Database;
+  /** File references (uploads through the host, grants from the desktop dialog). */
+  readonly files: FileRefs;
 }
 
 /** An error's kind and code and where it was thrown, without its message (which may hold personal data). */
@@ -100,7 +106,9 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
   const cipher = keys.folderCipher;
   const session = new Session();
   const now = opts.now ?? (() => new Date());
+  const files = new FileRefs(path.join(dir.dir, 'imports'));
   const ctx: HandlerContext = {
+    files,
     db,
     cipher,
     keys,
@@ -176,5 +184,6 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     },
     dataDir: dir,
     db,
+    files,
   };
 }

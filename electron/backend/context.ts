@@ -5,6 +5,7 @@ import type { ClientKeyVault } from '../../data/crypto/client-keys.js';
 import type { Actor } from '../../data/repos/audit.js';
 import type { ApiParsedInput, ApiResults, Method } from '../api/methods.js';
 import type { Session } from './session.js';
+import type { FileRefs } from './files.js';
 
 export interface HandlerContext {
   db: Database;
@@ -25,6 +26,8 @@ export interface HandlerContext {
   actor(): Actor;
   /** Today's date in Seoul (YYYY-MM-DD). */
   today(): string;
+  /** Files the user picked or uploaded: `files.resolve(ref)` → path (see files.ts). */
+  files: FileRefs;
 }
 
 export type Handler<M extends Method> = (input: ApiParsedInput<M>, ctx: HandlerContext) => Promise<ApiResults[M]>;

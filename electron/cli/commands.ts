@@ -14,6 +14,7 @@ export const commands: Record<string, CommandEntry> = {
   calc: { summary: 'legal calculators: calc NAME < input.json', load: async () => (await import('./calc.js')).main },
   registry: { summary: 'rights analysis: registry analyze < registry.json | registry diff OLD.json NEW.json', load: async () => (await import('./registry.js')).main },
   lease: { summary: 'lease timeline: lease timeline < lease.json', load: async () => (await import('./lease.js')).main },
+  reference: { summary: 'legal reference pack: show | validate FILE | load FILE --data-dir DIR --manager NAME', load: async () => (await import('./reference.js')).main },
   policy: { summary: 'housing-support programmes: policy match < facts.json', load: async () => (await import('./policy.js')).main },
   // e.g. calc: { summary: 'legal calculators (JSON on stdin)', load: async () => (await import('./calc.js')).main },
 };

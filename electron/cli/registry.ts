@@ -51,17 +51,23 @@ async function diff(rest: string[], io: Parameters<Subcommand>[1]): Promise<0> {
   }
   return 0;
 }
+import { referenceForDataDir } from './reference.js';
+import { usedPack } from '../backend/reference.js';
 
 export const main: Subcommand = async (args, io) => {
   const [verb, ...rest] = args;
   if (verb === 'diff') return diff(rest, io);
   if (verb !== 'analyze') {
     io.err('Usage: ansim registry analyze [--as-of YYYY-MM-DD] < registry.json\n       ansim registry diff [--as-of YYYY-MM-DD] OLD.json NEW.json\n');
+    io.err('Usage: ansim registry analyze [--as-of YYYY-MM-DD] [--data-dir DIR] < registry.json\n');
     return verb === '--help' || verb === '-h' ? 0 : 2;
   }
   let asOf: string | undefined;
+  let dataDir: string | undefined;
   for (let i = 0; i < rest.length; i++) {
-    if (rest[i] === '--as-of') {
+    if (rest[i] === '--data-dir' && rest[i + 1]) {
+      dataDir = rest[++i];
+    } else if (rest[i] === '--as-of') {
       asOf = rest[++i];
       if (!asOf || !isValidDate(asOf)) throw new BadInput(`--as-of: expected a date YYYY-MM-DD, got "${asOf ?? ''}"`);
     } else {
@@ -69,8 +75,9 @@ export const main: Subcommand = async (args, io) => {
     }
   }
   const input = await readJsonInput(io);
+  const ref = await referenceForDataDir(dataDir);
   try {
-    printJson(io, analyzeRegistry(input, { asOf }));
+    printJson(io, { ...analyzeRegistry(input, { asOf, tables: ref.tables }), referencePack: usedPack(ref.pack) });
   } catch (e) {
     if (e instanceof CalcInputError) throw new BadInput(e.message);
     throw e;

@@ -4,12 +4,16 @@
 //   Authorization: Bearer <per-run token> on every API request (401 otherwise);
 //   Host / Origin must be 127.0.0.1:<port> or localhost:<port> (421 / 403: DNS rebinding);
 //   invalid input → 400 with the validation message. Nothing listens beyond loopback.
+//   PUT /upload/<file name>  raw bytes, streamed to <data>/imports/<group>/ (X-Upload-Group: <id>
+//   keeps a Shapefile's .shp/.dbf/.shx/.prj/.cpg together)  →  {ok, result: {ref, group}}.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { ApiErrorCode } from '../api/errors.js';
+import { randomBytes as uploadId } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { ApiError, type ApiErrorCode } from '../api/errors.js';
 import { CONTENT_SECURITY_POLICY, CONTENT_TYPES as TYPES } from './csp.js';
 
 export interface ApiCaller {
@@ -22,6 +26,8 @@ export interface HttpHostOptions {
   port?: number;
   /** Fixed token (tests); a random one per run otherwise. */
   token?: string;
+  /** Receives streamed uploads (the backend's file references); without it PUT /upload is 404. */
+  uploads?: { receive(group: string, name: string, body: Readable): Promise<{ ref: string; group: string }> };
 }
 
 export interface HttpHost {
@@ -107,6 +113,29 @@ export function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
         }
         const response = await opts.backend.call(method, input);
         return send(res, response.ok ? 200 : STATUS[response.error.code] ?? 500, response);
+      }
+
+      if (url.pathname.startsWith('/upload/')) {
+        if (req.method !== 'PUT') return send(res, 405, 'Use PUT', { Allow: 'PUT' });
+        if (!tokenMatches(req.headers.authorization, token)) {
+          return send(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: { ko: '인증 토큰이 없거나 틀립니다.', en: 'Missing or wrong token.' } } }, { 'WWW-Authenticate': 'Bearer' });
+        }
+        if (!opts.uploads) return send(res, 404, 'Not found');
+        let name: string;
+        try {
+          name = decodeURIComponent(url.pathname.slice('/upload/'.length));
+        } catch {
+          return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: { ko: '파일 이름이 올바르지 않습니다.', en: 'Invalid file name.' } } });
+        }
+        const group = String(req.headers['x-upload-group'] ?? uploadId(12).toString('base64url'));
+        try {
+          // Streamed to disk as it arrives: a Shapefile of hundreds of MB is never held in memory.
+          const result = await opts.uploads.receive(group, name, req);
+          return send(res, 200, { ok: true, result });
+        } catch (e) {
+          if (e instanceof ApiError) return send(res, 400, { ok: false, error: e.toBody() });
+          throw e;
+        }
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');

@@ -56,7 +56,7 @@ async function main() {
     else process.stderr.write(`serve: ${(e as Error).message}\n`);
     process.exit(1);
   }
-  const host = await startHttpHost({ backend, rendererDir, port: args.port });
+  const host = await startHttpHost({ backend, rendererDir, port: args.port, uploads: backend.files });
   process.stderr.write(`Ansim Desk: data directory ${dataDir}\n`);
   process.stdout.write(`${host.url}\n`);
   if (args.open) openBrowser(host.url);

@@ -108,6 +108,18 @@ export class BackendRelay {
     });
   }
 
+  /** Grants files the user picked in the system dialog; resolves to `{ok, result: FileRef[]}`. */
+  async grant(paths: string[]): Promise<ApiResponse<unknown>> {
+    if (this.starting) await this.starting.catch(() => undefined);
+    if (this.state === 'failed') return failure(this.failedWith);
+    if (this.state === 'stopped' || !this.child) return failure(STOPPED);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.child!.postMessage({ type: 'grant', id, paths });
+    });
+  }
+
   /** Asks the backend to close its database and exit; kills it if it has not within `graceMs`. */
   async stop(graceMs = 3000): Promise<void> {
     const child = this.child;

@@ -70,6 +70,16 @@ export function runBackendService(port: ServicePort, open: OpenBackend, exit: ()
       case 'shutdown':
         close().finally(exit);
         return;
+      case 'grant': {
+        const { id, paths } = msg;
+        const fail = { ok: false as const, error: { code: 'INTERNAL' as const, message: { ko: '백엔드가 아직 준비되지 않았습니다.', en: 'The backend is not ready yet.' } } };
+        if (!backend) return port.postMessage({ type: 'result', id, response: fail });
+        backend.then(
+          (b) => port.postMessage({ type: 'result', id, response: { ok: true, result: b.files.grant(paths) } }),
+          () => port.postMessage({ type: 'result', id, response: fail }),
+        );
+        return;
+      }
       case 'call': {
         const { id, method, input } = msg;
         if (!backend) {

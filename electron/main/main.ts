@@ -160,6 +160,22 @@ app.whenReady().then(() => {
     return relay!.call(method as string, input);
   });
 
+  // File references (docs/ARCHITECTURE.md): the backend reads a file only after the user picked it here.
+  ipcMain.handle('pick-files', async (event, options: unknown) => {
+    const refusal = refuseApiCall(event.senderFrame?.url, 'geo.import.inspect');
+    if (refusal) return refusal;
+    const o = (options ?? {}) as { accept?: unknown; multiple?: unknown };
+    const accept = Array.isArray(o.accept) ? o.accept.filter((e): e is string => typeof e === 'string' && /^[A-Za-z0-9]{1,8}$/.test(e)) : [];
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const dialogOptions: Electron.OpenDialogOptions = {
+      properties: o.multiple === true ? ['openFile', 'multiSelections'] : ['openFile'],
+      filters: accept.length ? [{ name: accept.join(', '), extensions: accept }] : [],
+    };
+    const picked = win ? await dialog.showOpenDialog(win, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+    if (picked.canceled || !picked.filePaths.length) return { ok: true, result: [] };
+    return relay!.grant(picked.filePaths);
+  });
+
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, packaged: app.isPackaged, appName: APP_NAME })));
 
   startBackend(app.getPath('userData'));

@@ -5,6 +5,8 @@ export type ToBackend =
   /** First message: where the data lives and the data key main unwrapped with safeStorage (base64), or null when none exists yet. */
   | { type: 'init'; dataDir: string; key: string | null }
   | { type: 'call'; id: number; method: string; input: unknown }
+  /** The user picked these files in the system dialog: grant them for this run (answered by `result` with FileRef[]). */
+  | { type: 'grant'; id: number; paths: string[] }
   /** Close the database and exit. */
   | { type: 'shutdown' }
   /** Answer to `store-key`. */

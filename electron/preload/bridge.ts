@@ -7,9 +7,20 @@ export interface AnsimBridge {
   readonly platform: 'electron';
   /** Calls one API method; resolves to the backend's response, never rejects for API errors. */
   call(method: string, input?: unknown): Promise<ApiResponse<unknown>>;
+  /** Shows the system file dialog (main process); resolves to refs for the picked files (FileRef[]). */
+  pickFiles(options: PickFilesOptions): Promise<ApiResponse<unknown>>;
 }
 
-export type Invoke = (channel: 'api', method: string, input: unknown) => Promise<ApiResponse<unknown>>;
+export interface PickFilesOptions {
+  /** Extensions without the dot, e.g. ['shp', 'dbf', 'shx', 'prj', 'cpg', 'geojson', 'csv']. */
+  accept?: string[];
+  multiple?: boolean;
+}
+
+export type Invoke = {
+  (channel: 'api', method: string, input: unknown): Promise<ApiResponse<unknown>>;
+  (channel: 'pick-files', options: PickFilesOptions): Promise<ApiResponse<unknown>>;
+};
 
 export function makeBridge(allowed: ReadonlySet<string>, invoke: Invoke): AnsimBridge {
   return Object.freeze({
@@ -26,6 +37,10 @@ export function makeBridge(allowed: ReadonlySet<string>, invoke: Invoke): AnsimB
         });
       }
       return invoke('api', method, input ?? {});
+    },
+    pickFiles(options: PickFilesOptions): Promise<ApiResponse<unknown>> {
+      const accept = Array.isArray(options?.accept) ? options.accept.filter((e) => typeof e === 'string' && /^[A-Za-z0-9]{1,8}$/.test(e)) : undefined;
+      return invoke('pick-files', { accept, multiple: options?.multiple === true });
     },
   });
 }

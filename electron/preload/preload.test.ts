@@ -46,10 +46,17 @@ describe('window.ansim bridge', () => {
     expect(invoke).not.toHaveBeenCalled();
   });
 
-  it('exposes only platform and call, frozen', () => {
+  it('exposes only platform, call and pickFiles, frozen', () => {
     const bridge = makeBridge(new Set(), vi.fn());
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'platform']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'pickFiles', 'platform']);
     expect(Object.isFrozen(bridge)).toBe(true);
+  });
+
+  it('pickFiles asks main for the dialog with clean options only (main grants the paths)', async () => {
+    const invoke = vi.fn().mockResolvedValue({ ok: true, result: [{ ref: 'grant:x' }] });
+    const bridge = makeBridge(new Set(), invoke);
+    await bridge.pickFiles({ accept: ['shp', '../x', 'csv'], multiple: true, extra: 1 } as never);
+    expect(invoke).toHaveBeenCalledWith('pick-files', { accept: ['shp', 'csv'], multiple: true });
   });
 });
 

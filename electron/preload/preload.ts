@@ -8,5 +8,5 @@ import { makeBridge } from './bridge.js';
 const allowed = readMethodsArg(process.argv);
 contextBridge.exposeInMainWorld(
   'ansim',
-  makeBridge(allowed, (channel, method, input) => ipcRenderer.invoke(channel, method, input)),
+  makeBridge(allowed, ((channel: string, ...args: unknown[]) => ipcRenderer.invoke(channel, ...args)) as never),
 );

@@ -9,6 +9,7 @@ import type { ImportReport } from './types.js';
 export const WORK_EPSG: Epsg = 5186;
 
 export interface LayerSpec {
+  /** Resolved before loading: geo/io/run.ts turns a `ref` into a path through RunOptions.resolvePath. */
   path: string;
   encoding?: 'CP949' | 'UTF-8';
   crs?: string;

@@ -4,14 +4,17 @@ import { z } from 'zod';
 const msg = z.object({ ko: z.string(), en: z.string() });
 
 export const layerSchema = z.object({
-  path: z.string().min(1),
+  /** A file path (command line; relative to the study file's folder). */
+  path: z.string().min(1).optional(),
+  /** A file reference the user picked in the app (API; resolved by the backend, never a raw path). */
+  ref: z.string().min(1).max(400).optional(),
   encoding: z.enum(['CP949', 'UTF-8']).optional(),
   crs: z.string().optional(), // "EPSG:5174" … overrides .prj / detection
   x: z.string().optional(),
   y: z.string().optional(),
   /** Only features matching this attribute filter are used (e.g. open hospitals). */
   where: z.lazy(() => attrTest).optional(),
-});
+}).refine((l) => (l.path === undefined) !== (l.ref === undefined), { message: 'give the layer a path (command line) or a ref (a file picked in the app), not both' });
 
 const attrTest = z.object({
   field: z.string(),

@@ -1,6 +1,6 @@
 // Plain tables of a run's results, shared by every export (CSV, xlsx, Shapefile DBF, the API).
-import type { RankedSite, StudyRun } from './evaluate.js';
-import type { SiteView } from './results.js';
+import type { RankedSite } from './evaluate.js';
+import type { SiteView, StudySummary } from './results.js';
 
 const round = (v: number, d: number) => (Number.isFinite(v) ? Math.round(v * 10 ** d) / 10 ** d : v);
 
@@ -25,7 +25,7 @@ export interface RankingTable {
  * The ranking as a table: one row per ranked site, in rank order. `rank` is the position,
  * `site_id` the smallest PNU of the site (stable across runs), `site` the run's site number.
  */
-export function rankingTable(run: Pick<StudyRun, 'sites' | 'summary'>, opts: { parcelIds?: boolean } = {}): RankingTable {
+export function rankingTable(run: { sites: SiteView[]; summary: Pick<StudySummary, 'weights'> }, opts: { parcelIds?: boolean } = {}): RankingTable {
   const ids = Object.keys(run.summary.weights);
   const head = ['rank', 'site_id', 'site', 'score', 'area_m2', 'area_source', 'planar_area_m2', 'parcels', 'compactness', 'top_share', 'mean_rank',
     ...ids.flatMap((id) => [`${id}_raw`, `${id}_score`, `${id}_weight`, `${id}_contribution`]), ...(opts.parcelIds === false ? [] : ['pnu'])];
@@ -33,7 +33,7 @@ export function rankingTable(run: Pick<StudyRun, 'sites' | 'summary'>, opts: { p
   for (const site of run.sites) {
     if (site.rank === null) continue;
     rows.push([
-      site.rank, site.siteId, site.id, round(site.score, 9), round(site.area, 2), site.areaSource, round(site.planarArea, 2), site.parcels.length, round(site.compactness, 4),
+      site.rank, site.siteId, site.id, round(site.score, 9), round(site.area, 2), site.areaSource, round(site.planarArea, 2), site.parcelCount, round(site.compactness, 4),
       site.stability ? round(site.stability.topShare, 4) : null, site.stability ? round(site.stability.meanRank, 2) : null,
       ...ids.flatMap((id) => { const c = site.criteria[id]; return [c.raw === null ? null : round(c.raw, 4), round(c.score, 6), round(c.weight, 6), round(c.contribution, 6)]; }),
       ...(opts.parcelIds === false ? [] : [site.parcelIds.join(' ')]),

@@ -72,7 +72,7 @@ function makeLayer(base: Omit<ImportReport, 'features' | 'repaired' | 'repairs' 
 
 /** Opens a file by extension (.shp, .geojson/.json, .csv). Throws GeoInputError on bad input. */
 export function openLayer(path: string, opts: ImportOptions = {}): Layer {
-  if (!existsSync(path)) fail('file-missing', `파일이 없습니다: ${path}`, `file not found: ${path}`);
+  if (!existsSync(path)) fail('file-missing', `파일이 없습니다: ${basename(path)}`, `file not found: ${basename(path)}`);
   const ext = extname(path).toLowerCase();
   if (ext === '.shp' || ext === '.dbf' || ext === '.shx') return openShapefile(path.slice(0, -4), opts);
   if (ext === '.geojson' || ext === '.json') return openGeoJson(path, opts);
@@ -154,7 +154,7 @@ function openShapefile(base: string, opts: ImportOptions): Layer {
     const label = readFileSync(cpgPath, 'latin1').trim();
     const e = encodingFromLabel(label);
     if (e) declared = { encoding: e, from: '.cpg' };
-    else warnings.push(warn('cpg-unknown', `${file}: .cpg의 인코딩 표시 '${label}'를 알 수 없습니다`, `${file}: unknown .cpg label '${label}'`));
+    else warnings.push(warn('cpg-unknown', `${file}: .cpg의 인코딩 표시를 알 수 없습니다`, `${file}: unknown .cpg encoding label`));
   }
   if (!declared) {
     const e = encodingFromLdid(dbf.ldid);
@@ -212,7 +212,9 @@ function openGeoJson(path: string, opts: ImportOptions): Layer {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return fail('geojson-invalid', `${basename(path)}: 올바른 JSON이 아닙니다 (${(e as Error).message})`, `${basename(path)}: not valid JSON (${(e as Error).message})`);
+    // The parser's message quotes the text around the error: never echo a file's content.
+    void e;
+    return fail('geojson-invalid', `${basename(path)}: 올바른 JSON이 아닙니다`, `${basename(path)}: not valid JSON`);
   }
   const feats = (doc.type === 'FeatureCollection' ? doc.features : doc.type === 'Feature' ? [doc] : undefined) as
     | { geometry?: Geometry | null; properties?: Record<string, unknown> | null }[]
@@ -255,11 +257,14 @@ function openCsv(path: string, opts: ImportOptions): Layer {
   try {
     rows = parseCsv(text, { columns: true, skip_empty_lines: true, relax_column_count: true, trim: false });
   } catch (e) {
-    return fail('csv-invalid', `${file}: CSV를 읽을 수 없습니다 (${(e as Error).message})`, `${file}: cannot parse the CSV (${(e as Error).message})`);
+    const line = (e as { lines?: number }).lines;
+    return fail('csv-invalid', `${file}: CSV를 읽을 수 없습니다${line ? ` (${line}번째 줄)` : ''}`, `${file}: cannot parse the CSV${line ? ` (line ${line})` : ''}`, line ? { line } : undefined);
   }
   const fields = rows.length ? Object.keys(rows[0]) : [];
   const find = (cands: string[]) => fields.find((f) => cands.includes(f.trim().toLowerCase().replace(/\s/g, '')));
-  const need = (name: string) => fields.includes(name) ? name : fail('csv-field-missing', `${file}: '${name}' 열이 없습니다 (열: ${fields.join(', ')})`, `${file}: no column '${name}' (columns: ${fields.join(', ')})`);
+  // Column names are the file's first line: they go in `detail.columns` (shown by the CLI and
+  // the import dialog from the report), never into an error message.
+  const need = (name: string) => fields.includes(name) ? name : fail('csv-field-missing', `${file}: '${name}' 열이 없습니다`, `${file}: no column '${name}'`, { field: name, columns: fields });
   let xf: string | undefined, yf: string | undefined, wf: string | undefined;
   let lonLat = false;
   if (opts.wktField) wf = need(opts.wktField);
@@ -273,8 +278,8 @@ function openCsv(path: string, opts: ImportOptions): Layer {
     xf = find(XS); yf = find(YS);
   } else if (find(WKTS)) wf = find(WKTS);
   else {
-    fail('csv-no-geometry', `${file}: 좌표 열(경도/위도, X/Y 또는 WKT)을 찾지 못했습니다. --x, --y로 지정하세요 (열: ${fields.join(', ')})`,
-      `${file}: no coordinate columns (lon/lat, X/Y or WKT) found; name them with --x and --y (columns: ${fields.join(', ')})`);
+    fail('csv-no-geometry', `${file}: 좌표 열(경도/위도, X/Y 또는 WKT)을 찾지 못했습니다. 좌표 열을 지정하세요`,
+      `${file}: no coordinate columns (lon/lat, X/Y or WKT) found; name the X and Y columns`, { columns: fields });
   }
   const num = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : Number(s.trim()));
   const geomOf = (r: Record<string, string>): Geometry | null => {

@@ -28,7 +28,7 @@ export async function loadParcels(spec: LayerSpec, base: string, fields: string[
   const want = [...new Set([...fields, ...optional.filter((f) => have.has(f))])];
   for (const f of want) {
     if (!have.has(f) && !(f === '지목' && have.has('JIBUN'))) {
-      fail('field-missing', `필지 레이어에 '${f}' 필드가 없습니다 (필드: ${layer.report.fields.join(', ')})`, `the parcel layer has no field '${f}' (fields: ${layer.report.fields.join(', ')})`, { field: f });
+      fail('field-missing', `필지 레이어에 '${f}' 필드가 없습니다`, `the parcel layer has no field '${f}'`, { field: f, fields: layer.report.fields });
     }
   }
   let joined: ReturnType<typeof joinChunks>;

@@ -55,7 +55,7 @@ export function writeStudyOutputs(run: StudyRun, outDir: string, options: WriteO
   const vw = new GeoJsonWriter(files.survivors, 9);
   for (let p = 0; p < s.count; p++) if (run.screen.pass[p]) vw.write(parcelGeometry(p), parcelProps(p));
   vw.close();
-  writeFileSync(files.ranking, toCsv(rankingTable(run)));
+  writeFileSync(files.ranking, toCsv(rankingTable({ sites: run.sites.map(siteView), summary: run.summary })));
   opts.onProgress?.(0.4);
   if (opts.parcels) {
     files.parcels = join(outDir, 'parcels.geojson');

@@ -13,8 +13,8 @@ export { writeStudyOutputs } from './outputs.js';
 export interface RunOptions {
   /** Directory that relative layer paths are resolved against (the study file's folder). */
   baseDir?: string;
-  /** Turns a layer's `path` into a file to read (e.g. a file reference the user picked); default: resolve against baseDir. */
-  resolvePath?: (path: string, layer: string) => string;
+  /** Turns a layer's file reference (`ref`, picked by the user in the app) into a path. Without it, refs are refused. */
+  resolveRef?: (ref: string, layer: string) => string;
   onProgress?: (p: StudyProgress) => void;
 }
 
@@ -26,7 +26,11 @@ export async function loadStudyLayers(study: ReturnType<typeof parseStudy>, opts
   const layerSpec = (name: string): LayerSpec => {
     const spec = study.layers[name];
     if (!spec) throw new GeoInputError('layer-missing', { ko: `레이어 '${name}'가 정의되지 않았습니다`, en: `layer '${name}' is not defined in layers` }, { layer: name });
-    return opts.resolvePath ? { ...spec, path: opts.resolvePath(spec.path, name) } : spec;
+    if (spec.ref !== undefined) {
+      if (!opts.resolveRef) throw new GeoInputError('layer-ref', { ko: `레이어 '${name}': 파일 참조(ref)는 앱에서만 쓸 수 있습니다. path를 지정하세요`, en: `layer '${name}': file refs are for the app; give a path` }, { layer: name });
+      return { ...spec, path: opts.resolveRef(spec.ref, name) };
+    }
+    return { ...spec, path: spec.path! };
   };
   // The ledger area is used when the file has the field; otherwise sites report planar areas.
   const parcels = await loadParcels(layerSpec('parcels'), base, needs.fields, study.idField, (n) => report('load', Math.min(0.95, n / 1_000_000), `${n} parcels`), needs.optionalFields);

@@ -28,6 +28,10 @@ export function App() {
   }, [refreshSession, setSession]);
 
   const active = !!session?.manager && !session.locked;
+  // The sign-in gate names itself too (the desk's screens do it in the Shell, from their heading).
+  useEffect(() => {
+    if (session && !active) document.title = `${t(session.locked && session.manager ? 'session.locked' : 'session.whoIsWorking')} · ${t('a11y.titleSuffix')}`;
+  }, [session, active, t]);
   useEffect(() => {
     if (!active) return;
     // User input counts as activity; tell the backend at most every 20 s.

@@ -10,17 +10,43 @@ describe('0009 policy and statistics', () => {
   it('keeps survey answers on the 5-point scale and consultation types as flags', async () => {
     db = await migratedDb('ansim-0009-');
     await withListings(db, []);
-    const put = (cols: string, vals: string) => db!.run(`INSERT INTO case_stats (case_id, updated_at, ${cols}) VALUES ('k', 't', ${vals})`);
-    await expect(put('s_solved', '6')).rejects.toThrow(/CHECK/);
-    await expect(put('t_policy', '2')).rejects.toThrow(/CHECK/);
-    await put('t_policy, t_contract, s_solved', '1, 1, 5');
+    const put = (set: string) => db!.run(`UPDATE case_stats SET ${set} WHERE case_id = 'k'`);
+    await expect(put('s_solved = 6')).rejects.toThrow(/CHECK/);
+    await expect(put('t_policy = 2')).rejects.toThrow(/CHECK/);
+    await put('t_policy = 1, t_contract = 1, s_solved = 5');
     expect(await db.get(`SELECT t_policy, t_contract, t_search, s_solved FROM case_stats`)).toEqual({ t_policy: 1, t_contract: 1, t_search: 0, s_solved: 5 });
+  });
+
+  it('keeps each case’s statistics row current: type, client facts, deletion, viewings and checklists', async () => {
+    db = await migratedDb('ansim-0009-');
+    await withListings(db, ['L']);
+    const row = () => db!.get<Record<string, unknown>>(`SELECT live, age_band, t_contract, t_search, viewings_done, checklists_done FROM case_stats WHERE case_id = 'k'`);
+    // withListings' case has the type 'x' (none of the city's five) and a client without an age band.
+    expect(await row()).toEqual({ live: 1, age_band: null, t_contract: 0, t_search: 0, viewings_done: 0, checklists_done: 0 });
+    await db.run(`UPDATE cases SET case_type = 'housing_search' WHERE id = 'k'`);
+    await db.run(`UPDATE clients SET age_band = '20s' WHERE id = 'c'`);
+    await db.exec(`
+      INSERT INTO viewings (id, case_id, date, start_time, status, created_at, updated_at, device_id) VALUES ('v1', 'k', '2026-01-02', '14:00', 'planned', 't', 't', 'd');
+      INSERT INTO checklist_runs (id, listing_id, template_id, template_version, status, started_at, created_at, updated_at, device_id) VALUES ('r1', 'L', 'registry', 1, 'open', 't', 't', 't', 'd');
+    `);
+    expect(await row()).toMatchObject({ age_band: '20s', t_search: 1, viewings_done: 0, checklists_done: 0 });
+    await db.run(`UPDATE viewings SET status = 'done' WHERE id = 'v1'`);
+    await db.run(`UPDATE checklist_runs SET status = 'completed' WHERE id = 'r1'`);
+    expect(await row()).toMatchObject({ viewings_done: 1, checklists_done: 1 });
+    await db.run(`UPDATE listings SET deleted_at = 't' WHERE id = 'L'`);
+    expect(await row()).toMatchObject({ checklists_done: 0 });
+    // Recorded types stay when the case's own type changes; a deleted case stops counting.
+    await db.run(`UPDATE case_stats SET types_recorded = 1, t_contract = 1, t_search = 0 WHERE case_id = 'k'`);
+    await db.run(`UPDATE cases SET case_type = 'policy_guide', deleted_at = 't' WHERE id = 'k'`);
+    expect(await row()).toMatchObject({ live: 0, t_contract: 1, t_search: 0 });
+    await db.run(`UPDATE clients SET is_demo = 1 WHERE id = 'c'`);
+    await db.run(`UPDATE cases SET deleted_at = NULL WHERE id = 'k'`);
+    expect(await row()).toMatchObject({ live: 0 });
   });
 
   it('removes a case’s statistics and programmes with the case', async () => {
     db = await migratedDb('ansim-0009-');
     await withListings(db, []);
-    await db.run(`INSERT INTO case_stats (case_id, updated_at) VALUES ('k', 't')`);
     await db.run(`INSERT INTO case_programmes (case_id, programme_id, pointed_on) VALUES ('k', 'housing-benefit', '2026-01-01')`);
     await db.run(`DELETE FROM cases WHERE id = 'k'`);
     expect(await db.get(`SELECT (SELECT count(*) FROM case_stats) + (SELECT count(*) FROM case_programmes) AS n`)).toEqual({ n: 0 });

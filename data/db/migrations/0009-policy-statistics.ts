@@ -1,8 +1,8 @@
 // Policy guidance and the service's statistics.
 // - case_stats: what the city counts per case (consultation types in its own five categories, moving
-//   into Seoul, the listing's district, the case's worst risk verdict, the close-of-case survey).
-//   Age band, gender and residence district stay on `clients` (non-identifying facts that survive
-//   destruction of personal data); viewings and checklist runs are counted from their own tables.
+//   into Seoul, the listing's district, the case's worst risk verdict, the close-of-case survey),
+//   beside copies of the case's and client's non-identifying facts and its viewing and checklist
+//   counts, kept current by triggers, so the statistics read one table.
 // - case_programmes: programmes a manager pointed the client to (catalogue ids, no personal data).
 // - client_policy_facts: the facts matching needs (age, income, assets, marriage, 세대주, 제대군인
 //   service) — personal data, kept only with the client's own consent item, always encrypted.
@@ -20,8 +20,22 @@ export const m0009: Migration = {
   name: 'policy-statistics',
   async up(db) {
     await db.exec(`
+      -- One row per case, kept by the triggers below: the statistics screen reads this one table
+      -- (no joins), so a filter change over years of records stays fast. Copies of non-identifying
+      -- facts only: the client's age band, gender and district, never a name, phone or note.
       CREATE TABLE case_stats (
         case_id TEXT PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+        client_id TEXT NOT NULL,
+        opened_on TEXT NOT NULL,
+        district TEXT,
+        manager_id TEXT,
+        -- 1 while neither the case nor its client is deleted or demo: only these are counted.
+        live INTEGER NOT NULL DEFAULT 1 CHECK (live IN (0, 1)),
+        age_band TEXT,
+        gender TEXT,
+        residence TEXT,
+        -- 0 until a manager records the types: until then they follow the case's own type.
+        types_recorded INTEGER NOT NULL DEFAULT 0 CHECK (types_recorded IN (0, 1)),
         ${flag('t_contract')},
         ${flag('t_search')},
         ${flag('t_viewing')},
@@ -36,8 +50,84 @@ export const m0009: Migration = {
         ${score('s_kindness')},
         ${score('s_convenience')},
         ${score('s_recommend')},
+        viewings_done INTEGER NOT NULL DEFAULT 0,
+        checklists_done INTEGER NOT NULL DEFAULT 0,
         updated_at TEXT NOT NULL
       ) STRICT;
+      CREATE INDEX case_stats_opened ON case_stats(live, opened_on);
+      CREATE INDEX case_stats_client ON case_stats(client_id);
+
+      CREATE TRIGGER case_stats_case_insert AFTER INSERT ON cases
+      BEGIN
+        INSERT INTO case_stats (case_id, client_id, opened_on, district, manager_id, live, age_band, gender, residence,
+            t_contract, t_search, t_viewing, t_contract_day, t_policy, updated_at)
+          SELECT NEW.id, NEW.client_id, NEW.opened_on, NEW.district, NEW.manager_id,
+            coalesce(NEW.deleted_at IS NULL AND NEW.is_demo = 0 AND cl.deleted_at IS NULL AND cl.is_demo = 0, 0),
+            cl.age_band, cl.gender, cl.current_district,
+            NEW.case_type = 'contract_consult', NEW.case_type = 'housing_search', NEW.case_type = 'viewing_accompany',
+            NEW.case_type = 'contract_day_accompany', NEW.case_type = 'policy_guide', NEW.updated_at
+          FROM (SELECT 1) LEFT JOIN clients cl ON cl.id = NEW.client_id
+        ON CONFLICT (case_id) DO NOTHING;
+      END;
+      CREATE TRIGGER case_stats_case_update AFTER UPDATE OF client_id, opened_on, district, manager_id, deleted_at, is_demo, case_type ON cases
+      BEGIN
+        UPDATE case_stats SET client_id = NEW.client_id, opened_on = NEW.opened_on, district = NEW.district, manager_id = NEW.manager_id,
+          live = NEW.deleted_at IS NULL AND NEW.is_demo = 0 AND coalesce((SELECT deleted_at IS NULL AND is_demo = 0 FROM clients WHERE id = NEW.client_id), 0),
+          age_band = (SELECT age_band FROM clients WHERE id = NEW.client_id),
+          gender = (SELECT gender FROM clients WHERE id = NEW.client_id),
+          residence = (SELECT current_district FROM clients WHERE id = NEW.client_id),
+          t_contract = CASE WHEN types_recorded THEN t_contract ELSE NEW.case_type = 'contract_consult' END,
+          t_search = CASE WHEN types_recorded THEN t_search ELSE NEW.case_type = 'housing_search' END,
+          t_viewing = CASE WHEN types_recorded THEN t_viewing ELSE NEW.case_type = 'viewing_accompany' END,
+          t_contract_day = CASE WHEN types_recorded THEN t_contract_day ELSE NEW.case_type = 'contract_day_accompany' END,
+          t_policy = CASE WHEN types_recorded THEN t_policy ELSE NEW.case_type = 'policy_guide' END
+        WHERE case_id = NEW.id;
+      END;
+      CREATE TRIGGER case_stats_client_update AFTER UPDATE OF age_band, gender, current_district, deleted_at, is_demo ON clients
+      BEGIN
+        UPDATE case_stats SET age_band = NEW.age_band, gender = NEW.gender, residence = NEW.current_district,
+          live = NEW.deleted_at IS NULL AND NEW.is_demo = 0 AND coalesce((SELECT deleted_at IS NULL AND is_demo = 0 FROM cases WHERE id = case_stats.case_id), 0)
+        WHERE client_id = NEW.id;
+      END;
+      CREATE TRIGGER case_stats_viewings_insert AFTER INSERT ON viewings
+      BEGIN
+        UPDATE case_stats SET viewings_done = (SELECT count(*) FROM viewings v WHERE v.case_id = case_stats.case_id AND v.status = 'done' AND v.deleted_at IS NULL AND v.is_demo = 0) WHERE case_id = NEW.case_id;
+      END;
+      CREATE TRIGGER case_stats_runs_insert AFTER INSERT ON checklist_runs
+      BEGIN
+        UPDATE case_stats SET checklists_done = (SELECT count(*) FROM checklist_runs r JOIN listings l ON l.id = r.listing_id WHERE l.case_id = case_stats.case_id AND l.deleted_at IS NULL AND r.status = 'completed' AND r.deleted_at IS NULL AND r.is_demo = 0) WHERE case_id = (SELECT case_id FROM listings WHERE id = NEW.listing_id);
+      END;
+      CREATE TRIGGER case_stats_viewings_update AFTER UPDATE OF case_id, status, deleted_at, is_demo ON viewings
+      BEGIN
+        UPDATE case_stats SET viewings_done = (SELECT count(*) FROM viewings v WHERE v.case_id = case_stats.case_id AND v.status = 'done' AND v.deleted_at IS NULL AND v.is_demo = 0) WHERE case_id = NEW.case_id;
+      END;
+      CREATE TRIGGER case_stats_runs_update AFTER UPDATE OF listing_id, status, deleted_at, is_demo ON checklist_runs
+      BEGIN
+        UPDATE case_stats SET checklists_done = (SELECT count(*) FROM checklist_runs r JOIN listings l ON l.id = r.listing_id WHERE l.case_id = case_stats.case_id AND l.deleted_at IS NULL AND r.status = 'completed' AND r.deleted_at IS NULL AND r.is_demo = 0) WHERE case_id = (SELECT case_id FROM listings WHERE id = NEW.listing_id);
+      END;
+      CREATE TRIGGER case_stats_viewings_delete AFTER DELETE ON viewings
+      BEGIN
+        UPDATE case_stats SET viewings_done = (SELECT count(*) FROM viewings v WHERE v.case_id = case_stats.case_id AND v.status = 'done' AND v.deleted_at IS NULL AND v.is_demo = 0) WHERE case_id = OLD.case_id;
+      END;
+      CREATE TRIGGER case_stats_runs_delete AFTER DELETE ON checklist_runs
+      BEGIN
+        UPDATE case_stats SET checklists_done = (SELECT count(*) FROM checklist_runs r JOIN listings l ON l.id = r.listing_id WHERE l.case_id = case_stats.case_id AND l.deleted_at IS NULL AND r.status = 'completed' AND r.deleted_at IS NULL AND r.is_demo = 0) WHERE case_id = (SELECT case_id FROM listings WHERE id = OLD.listing_id);
+      END;
+      CREATE TRIGGER case_stats_listings_update AFTER UPDATE OF deleted_at, case_id ON listings
+      BEGIN
+        UPDATE case_stats SET checklists_done = (SELECT count(*) FROM checklist_runs r JOIN listings l ON l.id = r.listing_id WHERE l.case_id = case_stats.case_id AND l.deleted_at IS NULL AND r.status = 'completed' AND r.deleted_at IS NULL AND r.is_demo = 0) WHERE case_id IN (NEW.case_id, OLD.case_id);
+      END;
+
+      -- Cases that existed before this migration.
+      INSERT INTO case_stats (case_id, client_id, opened_on, district, manager_id, live, age_band, gender, residence,
+          t_contract, t_search, t_viewing, t_contract_day, t_policy, updated_at)
+        SELECT c.id, c.client_id, c.opened_on, c.district, c.manager_id,
+          c.deleted_at IS NULL AND c.is_demo = 0 AND coalesce(cl.deleted_at IS NULL AND cl.is_demo = 0, 0),
+          cl.age_band, cl.gender, cl.current_district,
+          c.case_type = 'contract_consult', c.case_type = 'housing_search', c.case_type = 'viewing_accompany',
+          c.case_type = 'contract_day_accompany', c.case_type = 'policy_guide', c.updated_at
+        FROM cases c LEFT JOIN clients cl ON cl.id = c.client_id;
+      UPDATE case_stats SET viewings_done = (SELECT count(*) FROM viewings v WHERE v.case_id = case_stats.case_id AND v.status = 'done' AND v.deleted_at IS NULL AND v.is_demo = 0), checklists_done = (SELECT count(*) FROM checklist_runs r JOIN listings l ON l.id = r.listing_id WHERE l.case_id = case_stats.case_id AND l.deleted_at IS NULL AND r.status = 'completed' AND r.deleted_at IS NULL AND r.is_demo = 0);
 
       CREATE TABLE case_programmes (
         case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
@@ -115,8 +205,6 @@ export const m0009: Migration = {
       ) STRICT;
       CREATE INDEX stats_city_rows_month ON stats_city_rows(month, district);
 
-      CREATE INDEX stats_cases_opened_on ON cases(opened_on);
-      CREATE INDEX stats_cases_manager ON cases(manager_id);
     `);
   },
 };

@@ -1,171 +1,20 @@
 // Handlers of the checklist module's API methods (see electron/api/checklist-methods.ts).
 // The engine (checklists/engine) decides validity, visibility, scoring and completion; this
 // file loads and stores. Every answer is written in its own transaction with its audit entry.
-import { randomUUID } from 'node:crypto';
-import { ApiError, type Bilingual } from '../../api/errors.js';
-import type {
-  ChecklistAnswerView, ChecklistPhotoView, ChecklistResults, ChecklistRunDetail, ChecklistRunView, ChecklistTemplateView,
-} from '../../api/checklist-methods.js';
-import type { Database } from '../../../data/db/sqlite.js';
-import { FileStore } from '../../../data/crypto/file-store.js';
+import { ApiError } from '../../api/errors.js';
+import type { ChecklistResults, ChecklistRunView } from '../../api/checklist-methods.js';
 import { PhotoRefused, preparePhoto } from '../../../data/photos/prepare.js';
-import { getListing } from '../../../data/repos/listings.js';
-import { insertTemplate, listStoredTemplates } from '../../../data/repos/checklist-templates.js';
-import {
-  clearAnswer, completeRun, createRun, deleteRun, getRun, listRuns, readUnmapped, runAnswers, touchRun, upgradeRunTo, upsertAnswer,
-  type RunListRow, type RunRow,
-} from '../../../data/repos/checklist-runs.js';
-import { ensurePhoto, getLinkedPhoto, itemPhotoIds, linkPhoto, photoExists, runPhotos, unlinkPhoto, type PhotoRow } from '../../../data/repos/checklist-photos.js';
+import { insertTemplate } from '../../../data/repos/checklist-templates.js';
+import { clearAnswer, completeRun, deleteRun, listRuns, runAnswers, touchRun, upgradeRunTo, upsertAnswer } from '../../../data/repos/checklist-runs.js';
+import { ensurePhoto, linkPhoto, photoExists, runPhotos, unlinkPhoto } from '../../../data/repos/checklist-photos.js';
 import {
   acceptTemplate, builtInTemplates, canComplete, getTemplate, latestTemplate, listTemplates, score, upgradeRun, validateAnswer,
-  validateTemplateData, type Item, type Template,
 } from '../../../checklists/engine/index.js';
-import { prefillNewRun } from '../lease/prefill.js';
-import type { HandlerContext, HandlerMap } from '../context.js';
-
-// ── this backend process ─────────────────────────────────────────────────
-// Each opened backend (one database connection) gets an id; a run written under another id
-// and still open was interrupted: the UI says it recovered it.
-const processIds = new WeakMap<Database, string>();
-function processId(ctx: HandlerContext): string {
-  let pid = processIds.get(ctx.db);
-  if (!pid) {
-    pid = randomUUID();
-    processIds.set(ctx.db, pid);
-  }
-  return pid;
-}
-
-// ── errors ───────────────────────────────────────────────────────────────
-const runNotFound = () => new ApiError('NOT_FOUND', { ko: '체크리스트를 찾을 수 없습니다.', en: 'Checklist run not found.' });
-const field = (path: string, message: Bilingual) =>
-  new ApiError('VALIDATION', { ko: `${path}: ${message.ko}`, en: `${path}: ${message.en}` }, [{ path, message }]);
-
-// ── templates ────────────────────────────────────────────────────────────
-async function customTemplates(ctx: HandlerContext) {
-  const rows = await listStoredTemplates(ctx.db);
-  return rows.map((r) => {
-    const check = validateTemplateData(JSON.parse(r.json));
-    // Stored templates were accepted by this engine; one that no longer validates is a bug.
-    if (!check.ok) throw new Error(`stored checklist ${r.template_id} v${r.version} no longer validates: ${check.errors[0]}`);
-    return { row: r, template: check.template };
-  });
-}
-
-function templateView(t: Template, all: Template[], custom: Awaited<ReturnType<typeof customTemplates>>): ChecklistTemplateView {
-  const stored = custom.find((c) => c.template.id === t.id && c.template.version === t.version);
-  return {
-    id: t.id,
-    version: t.version,
-    title: t.title,
-    description: t.description ?? null,
-    sections: t.sections.length,
-    items: t.sections.reduce((n, s) => n + s.items.length, 0),
-    source: stored ? 'custom' : 'builtin',
-    versions: all.filter((x) => x.id === t.id).map((x) => x.version).sort((a, b) => a - b),
-    addedBy: stored?.row.added_by_name ?? null,
-    addedAt: stored?.row.created_at ?? null,
-  };
-}
-
-function findItem(t: Template, itemId: string): Item | undefined {
-  for (const s of t.sections) for (const it of s.items) if (it.id === itemId) return it;
-  return undefined;
-}
-
-// ── runs ─────────────────────────────────────────────────────────────────
-interface Loaded {
-  run: RunRow;
-  template: Template;
-  custom: Template[];
-}
-
-async function loadRun(ctx: HandlerContext, id: string, opts: { open?: boolean } = {}): Promise<Loaded> {
-  const run = await getRun(ctx.db, id);
-  if (!run) throw runNotFound();
-  const custom = (await customTemplates(ctx)).map((c) => c.template);
-  const template = getTemplate(run.template_id, run.template_version, custom);
-  if (!template) {
-    throw new ApiError('NOT_FOUND', {
-      ko: `이 체크리스트의 양식(${run.template_id} v${run.template_version})을 찾을 수 없습니다.`,
-      en: `The template of this run (${run.template_id} v${run.template_version}) is not installed.`,
-    });
-  }
-  if (opts.open && run.status !== 'open') {
-    throw new ApiError('CONFLICT', { ko: '완료된 체크리스트는 고칠 수 없습니다. 새로 시작하세요.', en: 'A completed run cannot be changed; start a new one.' });
-  }
-  return { run, template, custom };
-}
-
-function address(row: Pick<RunListRow, 'road_address' | 'jibun_address' | 'dong' | 'ho'>): string {
-  return [row.road_address ?? row.jibun_address ?? '', row.dong ?? '', row.ho ?? ''].filter((s) => s !== '').join(' ');
-}
-
-async function runView(ctx: HandlerContext, row: RunListRow, template: Template, custom: Template[]): Promise<ChecklistRunView> {
-  const answers = await runAnswers(ctx.db, row.id);
-  return {
-    id: row.id,
-    listingId: row.listing_id,
-    caseId: row.case_id,
-    address: address(row),
-    templateId: row.template_id,
-    templateVersion: row.template_version,
-    latestVersion: latestTemplate(row.template_id, custom)?.version ?? row.template_version,
-    title: template.title,
-    status: row.status,
-    startedAt: row.started_at,
-    startedBy: row.started_by_name,
-    completedAt: row.completed_at,
-    completedBy: row.completed_by_name,
-    upgradedFrom: row.upgraded_from,
-    updatedAt: row.updated_at,
-    verdict: score(template, answers).overall,
-    isDemo: row.is_demo === 1,
-  };
-}
-
-function photoView(p: PhotoRow & { item_id: string }, ctx: HandlerContext): ChecklistPhotoView {
-  return {
-    id: p.id,
-    itemId: p.item_id,
-    mime: p.mime,
-    width: p.width,
-    height: p.height,
-    takenAt: p.taken_at,
-    lat: p.gps_lat,
-    lon: p.gps_lon,
-    name: ctx.cipher.decrypt(p.original_name_enc),
-  };
-}
-
-async function detail(ctx: HandlerContext, id: string): Promise<ChecklistRunDetail> {
-  const { run, template, custom } = await loadRun(ctx, id);
-  const [row] = (await listRuns(ctx.db, { listingId: run.listing_id })).filter((r) => r.id === id);
-  const answers: ChecklistAnswerView[] = await runAnswers(ctx.db, id, ctx.cipher);
-  return {
-    run: await runView(ctx, row, template, custom),
-    template,
-    answers,
-    photos: (await runPhotos(ctx.db, id)).map((p) => photoView(p, ctx)),
-    score: score(template, answers),
-    recovered: run.status === 'open' && run.touched_by_process !== processId(ctx),
-    unmapped: readUnmapped(ctx.cipher, run),
-  };
-}
-
-async function currentScore(ctx: HandlerContext, runId: string, template: Template) {
-  return score(template, await runAnswers(ctx.db, runId, ctx.cipher));
-}
-
-/** A photo item's answer is the list of its photos: keep it in step with the links. */
-async function syncPhotoAnswer(ctx: HandlerContext, q: Parameters<Parameters<Database['tx']>[0]>[0], runId: string, item: Item) {
-  if (item.type !== 'photo') return;
-  const ids = await itemPhotoIds(q, runId, item.id);
-  if (ids.length > 0) await upsertAnswer(q, ctx.cipher, ctx.actor(), runId, { itemId: item.id, value: ids }, processId(ctx));
-  else await clearAnswer(q, ctx.actor(), runId, item.id, processId(ctx));
-}
-
-const files = (ctx: HandlerContext) => new FileStore(ctx.filesDir, ctx.cipher);
+import type { HandlerMap } from '../context.js';
+import {
+  currentScore, customTemplates, field, files, findItem, loadRun, photoFile, photoView, processId, runDetail, runNotFound, runView, startRun,
+  syncPhotoAnswer, templateView,
+} from '../services/checklist-runs.js';
 
 export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
   'checklists.templates.list': async (_input, ctx) => {
@@ -218,19 +67,7 @@ export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
     return templateView(t, all, after);
   },
 
-  'checklists.runs.start': async ({ listingId, templateId }, ctx) => {
-    const listing = await getListing(ctx.db, listingId);
-    if (!listing) throw field('listingId', { ko: '매물을 찾을 수 없습니다.', en: 'Listing not found.' });
-    const custom = (await customTemplates(ctx)).map((c) => c.template);
-    const t = latestTemplate(templateId, custom);
-    if (!t) throw field('templateId', { ko: '체크리스트 양식을 찾을 수 없습니다.', en: 'Checklist template not found.' });
-    const id = await ctx.db.tx(async (q) => {
-      const runId = await createRun(q, ctx.actor(), { listingId, templateId: t.id, version: t.version, processId: processId(ctx), isDemo: listing.is_demo === 1 });
-      await prefillNewRun(ctx, q, runId, listingId, t); // lease module: start with what the case knows
-      return runId;
-    });
-    return detail(ctx, id);
-  },
+  'checklists.runs.start': async ({ listingId, templateId }, ctx) => startRun(ctx, listingId, templateId),
 
   'checklists.runs.list': async ({ listingId }, ctx) => {
     const custom = (await customTemplates(ctx)).map((c) => c.template);
@@ -243,7 +80,7 @@ export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
     return out;
   },
 
-  'checklists.runs.get': async ({ id }, ctx) => detail(ctx, id),
+  'checklists.runs.get': async ({ id }, ctx) => runDetail(ctx, id),
 
   'checklists.runs.answer': async ({ runId, itemId, value, note }, ctx) => {
     const { template } = await loadRun(ctx, runId, { open: true });
@@ -315,10 +152,8 @@ export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
   },
 
   'checklists.photos.get': async ({ id, size }, ctx) => {
-    const row = await getLinkedPhoto(ctx.db, id);
-    const bytes = row ? await files(ctx).get('photos', `${id}.${size}`) : null;
-    if (!row || !bytes) throw new ApiError('NOT_FOUND', { ko: '사진을 찾을 수 없습니다.', en: 'Photo not found.' });
-    return { mime: row.mime, dataBase64: bytes.toString('base64') };
+    const { mime, bytes } = await photoFile(ctx, id, size);
+    return { mime, dataBase64: bytes.toString('base64') };
   },
 
   'checklists.runs.complete': async ({ id }, ctx) => {
@@ -338,7 +173,7 @@ export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
       );
     }
     await ctx.db.tx((q) => completeRun(q, ctx.actor(), id, processId(ctx)));
-    return detail(ctx, id);
+    return runDetail(ctx, id);
   },
 
   'checklists.runs.upgrade': async ({ id }, ctx) => {
@@ -350,7 +185,7 @@ export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
     const answers = await runAnswers(ctx.db, id, ctx.cipher);
     const result = upgradeRun(template, latest, answers);
     await ctx.db.tx((q) => upgradeRunTo(q, ctx.cipher, ctx.actor(), run, latest.version, result.answers, result.unmapped, processId(ctx)));
-    return detail(ctx, id);
+    return runDetail(ctx, id);
   },
 
   'checklists.runs.delete': async ({ id }, ctx) => {

@@ -2,7 +2,6 @@
 // these handlers store documents and run summaries in SQLite and keep outputs in the data
 // directory's geo/ folder. A run is CPU-bound (about 20 s at 1M parcels): it runs in the backend
 // process (never the window's), and parcel loading spreads over worker threads.
-import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../api/errors.js';
@@ -10,7 +9,8 @@ import type { GeoResults, GeoRunView } from '../../api/geo-methods.js';
 import { deleteStudy, getStudy, listStudies, recordRun, restoreStudy, saveStudy, studyView } from '../../../data/repos/geo-studies.js';
 import { GeoInputError } from '../../../geo/core/messages.js';
 import { parseStudy, runStudy, writeStudyOutputs } from '../../../geo/io/run.js';
-import { importToGeoJson } from '../../../geo/io/import-file.js';
+import type { Study } from '../../../geo/core/schema.js';
+import { inspectLayer } from '../../../geo/io/import-file.js';
 import { siteView } from '../../../geo/core/tables.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
@@ -29,6 +29,15 @@ function fromGeoError(e: unknown, field: string): never {
   throw e;
 }
 
+/** Studies saved or run through the API name their layers by file reference only. */
+function refsOnly(study: Study): void {
+  const bad = Object.entries(study.layers).filter(([, l]) => l.path !== undefined).map(([name]) => name);
+  if (bad.length) {
+    const msg = { ko: `레이어 파일은 앱에서 선택해 지정하세요 (경로는 받지 않습니다): ${bad.join(', ')}`, en: `Pick layer files in the app (paths are not accepted): ${bad.join(', ')}` };
+    throw new ApiError('VALIDATION', msg, bad.map((n) => ({ path: `study.layers.${n}.path`, message: msg })));
+  }
+}
+
 async function view(ctx: HandlerContext, id: string) {
   const row = await getStudy(ctx.db, id);
   if (!row) throw notFound();
@@ -43,11 +52,13 @@ export const geoHandlers: Pick<HandlerMap, keyof GeoResults> = {
   'geo.studies.list': async (_input, ctx) => (await listStudies(ctx.db)).map((r) => studyView(r) as GeoResults['geo.studies.get']),
   'geo.studies.get': async ({ id }, ctx) => view(ctx, id),
   'geo.studies.save': async ({ id, name, study }, ctx) => {
+    let parsed;
     try {
-      parseStudy(study);
+      parsed = parseStudy(study);
     } catch (e) {
       fromGeoError(e, 'study');
     }
+    refsOnly(parsed);
     const saved = await ctx.db.tx((q) => saveStudy(q, ctx.actor(), id, name, study));
     if (!saved) throw notFound();
     return view(ctx, saved);
@@ -65,8 +76,9 @@ export const geoHandlers: Pick<HandlerMap, keyof GeoResults> = {
     const doc = draws === undefined ? stored.study : { ...stored.study, sensitivity: { ...(stored.study.sensitivity as object), draws } };
     let run;
     try {
-      // Relative layer paths are resolved against the data directory's geo/ folder.
-      run = await runStudy(doc, { baseDir: geoDir(ctx) });
+      // Layers name files the user picked (refs); a raw path never reaches the engine from the API.
+      refsOnly(parseStudy(doc));
+      run = await runStudy(doc, { resolveRef: (ref) => ctx.files.resolve(ref) });
     } catch (e) {
       fromGeoError(e, 'study');
     }
@@ -81,20 +93,17 @@ export const geoHandlers: Pick<HandlerMap, keyof GeoResults> = {
     await ctx.db.tx((q) => recordRun(q, ctx.actor(), id, result));
     return result;
   },
-  'geo.import.inspect': async ({ path: file, encoding, crs, x, y }, ctx) => {
-    const outDir = geoDir(ctx, 'imports');
-    await mkdir(outDir, { recursive: true });
-    const output = path.join(outDir, `${randomUUID()}.geojson`);
+  'geo.import.inspect': async ({ file, encoding, crs, x, y }, ctx) => {
+    const input = ctx.files.resolve(file.ref);
     try {
-      const report = importToGeoJson(file, output, {
+      return inspectLayer(input, {
         encoding,
         crs: crs ? (Number(crs.slice(5)) as 4326 | 5174 | 5179 | 5181 | 5186) : undefined,
         xField: x,
         yField: y,
       });
-      return { report, output };
     } catch (e) {
-      fromGeoError(e, 'path');
+      fromGeoError(e, 'file');
     }
   },
 };

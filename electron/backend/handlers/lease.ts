@@ -12,7 +12,7 @@ import { listListings } from '../../../data/repos/listings.js';
 import { getRegistry } from '../../../data/repos/registry.js';
 import { addSnapshot, getLease, listSnapshots, saveLease, stepTicks, tickStep, writeSteps, type Snapshot } from '../../../data/repos/lease.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
-import { listingFacts } from './rights.js';
+import { listingFacts } from '../services/rights-analysis.js';
 import { deskHome } from '../lease/home.js';
 import { leaseHandoutIcs, leaseHandoutPdf } from '../lease/handout.js';
 

@@ -3,35 +3,14 @@
 // checklist's latest answers, the calculators, and the user's base-rate rows.
 import type { BaseRateRowView, RegistryView, RightsResults } from '../../api/rights-methods.js';
 import { ApiError, type Bilingual } from '../../api/errors.js';
-import { CalcInputError, runCalculator } from '../../../checklists/calculators/index.js';
-import { analyzeListing } from '../../../checklists/rights/listing-analysis.js';
-import { emptyRegistryDoc, type ListingFacts } from '../../../checklists/rights/registry-doc.js';
+import { CalcInputError, runCalculator, type NamedCalculatorResult } from '../../../checklists/calculators/index.js';
+import type { ReferencePackUsed } from '../../api/rights-methods.js';
+import { referenceInUse, usedPack } from '../reference.js';
+import { emptyRegistryDoc } from '../../../checklists/rights/registry-doc.js';
 import { mergeBaseRates } from '../../../data/reference/index.js';
-import { getListing, listingView } from '../../../data/repos/listings.js';
-import { latestRunAnswers } from '../../../data/repos/checklist-runs.js';
 import { addBaseRate, getRegistry, listBaseRates, removeBaseRate, saveRegistry } from '../../../data/repos/registry.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
-
-const REGISTRY_TEMPLATE = 'registry';
-
-export async function listingFacts(ctx: HandlerContext, listingId: string): Promise<ListingFacts> {
-  const row = await getListing(ctx.db, listingId);
-  if (!row) {
-    throw new ApiError('NOT_FOUND', { ko: '매물을 찾을 수 없습니다.', en: 'Listing not found.' }, [
-      { path: 'listingId', message: { ko: '매물을 찾을 수 없습니다.', en: 'Listing not found.' } },
-    ]);
-  }
-  const l = listingView(ctx.cipher, row);
-  return {
-    buildingType: l.buildingType ?? 'other',
-    address: [l.roadAddress || l.jibunAddress, l.dong, l.ho].filter(Boolean).join(' '),
-    deposit: l.deposit ?? 0,
-    monthlyRent: l.monthlyRent ?? 0,
-    marketValue: l.marketValue ?? null,
-    officialPrice: l.officialPrice ?? null,
-    landlordName: l.landlordName ?? null,
-  };
-}
+import { analyzeListingById, listingFacts } from '../services/rights-analysis.js';
 
 async function registryView(ctx: HandlerContext, listingId: string): Promise<RegistryView> {
   const saved = await getRegistry(ctx.db, ctx.cipher, listingId);
@@ -77,18 +56,14 @@ export const rightsHandlers: Pick<HandlerMap, keyof RightsResults> = {
     await ctx.db.tx((q) => saveRegistry(q, ctx.cipher, ctx.actor(), listingId, registry));
     return registryView(ctx, listingId);
   },
-  'rights.analyze': async ({ listingId, asOf }, ctx) => {
-    const listing = await listingFacts(ctx, listingId);
-    const saved = await getRegistry(ctx.db, ctx.cipher, listingId);
-    const run = await latestRunAnswers(ctx.db, listingId, REGISTRY_TEMPLATE);
-    const answers = Object.fromEntries((run?.answers ?? []).map((a) => [a.itemId, a.value]));
-    const analysis = analyzeListing(saved?.doc ?? emptyRegistryDoc(), listing, answers, { asOf: asOf ?? ctx.today() });
-    return { ...analysis, listingId, checklist: run ? { runId: run.runId, completed: run.completed, answered: run.answers.length } : null };
-  },
+  'rights.analyze': async ({ listingId, asOf }, ctx) => analyzeListingById(ctx, listingId, asOf),
   'calc.run': async ({ name, input }, ctx) => {
     const userBaseRates = await listBaseRates(ctx.db);
     try {
-      return { name, result: runCalculator(name, input, { userBaseRates }) };
+      // TypeScript cannot pair a union-typed name with its result; runCalculator ran exactly `name`.
+      // The reference pack in force (issue 13): its tables, and the result says which pack it was.
+      const ref = await referenceInUse(ctx.db);
+      return { name, result: runCalculator(name, input, { userBaseRates, tables: ref.tables }), pack: usedPack(ref.pack) } as NamedCalculatorResult & { pack: ReferencePackUsed };
     } catch (e) {
       if (e instanceof CalcInputError) throw calcError(e);
       throw e;

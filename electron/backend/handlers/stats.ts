@@ -155,8 +155,8 @@ export const statsHandlers: StatsHandlers = {
     const out: StatsImportOutcome[] = [];
     for (const f of files) {
       try {
-        const { payload, sha256 } = verifyFile(f.content, (fp) => desks.find((d) => d.fingerprint === fp));
-        const r = await ctx.db.tx((q) => importRows(q, { id: randomUUID(), fingerprint: payload.desk.fingerprint, period: payload.period, sha256, at: actor.now, by: actor.managerId }, payload.rows));
+        const { payload, payloadText, sha256 } = verifyFile(f.content, (fp) => desks.find((d) => d.fingerprint === fp));
+        const r = await ctx.db.tx((q) => importRows(q, { id: randomUUID(), fingerprint: payload.desk.fingerprint, period: payload.period, sha256, at: actor.now, by: actor.managerId }, payloadText, payload.rows.length));
         out.push({ name: f.name, ok: true, desk: desks.find((d) => d.fingerprint === payload.desk.fingerprint)?.label, rows: r.rows, newRows: r.newRows });
       } catch (e) {
         if (!(e instanceof CityFileRefused)) throw e;

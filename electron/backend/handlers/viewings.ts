@@ -127,6 +127,8 @@ async function fullView(ctx: HandlerContext, id: string): Promise<ViewingView> {
     satisfaction: v.satisfaction,
     tenantName: ctx.cipher.decrypt(v.tenant_name_enc),
     hasSignature: v.signature_file !== null,
+    confirmationMethod: v.confirmation_method ?? (v.confirmed_at ? 'drawn' : null),
+    confirmedByName: v.confirmed_by ? (await managerNames(ctx, [v.confirmed_by]))[0] ?? null : null,
     readOnly: v.confirmed_at !== null,
     amendments,
     updatedAt: v.updated_at,
@@ -329,13 +331,18 @@ export const viewingHandlers: Pick<HandlerMap, keyof ViewingResults> = {
     if (v.status === 'cancelled' || v.status === 'no-show') {
       throw new ApiError('CONFLICT', { ko: '취소·불참 처리된 동행은 마감할 수 없습니다. 먼저 「예정」으로 되돌리세요.', en: 'A cancelled or no-show viewing cannot be closed. Put it back to planned first.' });
     }
-    const png = await readSignature(input.signaturePng);
-    const fileId = ctx.cipher.contentId(png);
-    await files(ctx).put(SIGNATURE_KIND, fileId, png);
+    // Drawn (default): the signature image, sealed in the file store. Typed: the typed name is
+    // the confirmation (encrypted like every name), witnessed by the signed-in manager.
+    let fileId: string | null = null;
+    if (input.method === 'drawn') {
+      const png = await readSignature(input.signaturePng ?? '');
+      fileId = ctx.cipher.contentId(png);
+      await files(ctx).put(SIGNATURE_KIND, fileId, png);
+    }
     await ctx.db.tx((q) =>
       confirmViewing(q, ctx.cipher, ctx.actor(), input.id, {
         summary: input.summary || null, nextSteps: input.nextSteps || null, satisfaction: input.satisfaction,
-        tenantName: input.tenantName, signatureFile: fileId,
+        tenantName: input.tenantName, method: input.method, signatureFile: fileId,
       }),
     );
     return fullView(ctx, input.id);

@@ -1,24 +1,37 @@
-// The report font: Noto Sans KR (TTF, all 11,172 Hangul syllables, Hanja and ㎡), loaded from
-// the installed @expo-google-fonts package — never from system fonts, so every machine
-// renders the same PDF. TTF rather than WOFF/OTF: fontkit subsets TTF fast and correctly.
+// The report font: Noto Sans KR (TTF, all 11,172 Hangul syllables, Hanja and ㎡), shipped in
+// data/fonts with its OFL licence — never from system fonts, so every machine renders the same
+// PDF. TTF rather than WOFF/OTF: fontkit subsets TTF fast and correctly.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface ReportFontBytes {
   regular: Uint8Array;
   bold: Uint8Array;
 }
 
-const FILES = {
-  regular: '@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf',
-  bold: '@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf',
-} as const;
+export const FONTS_DIR = 'data/fonts';
+const FILES = { regular: 'NotoSansKR-Regular.ttf', bold: 'NotoSansKR-Bold.ttf' } as const;
 
-/** Absolute paths of the two TTF files, resolved through node_modules. */
+let found: string | undefined;
+
+/** The data/fonts folder: searched upward from this module (sources, dist/ bundles, app.asar). */
+function fontsDir(): string {
+  if (found) return found;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, FONTS_DIR);
+    if (existsSync(join(candidate, FILES.regular)) && existsSync(join(candidate, 'OFL.txt'))) return (found = resolve(candidate));
+    dir = dirname(dir);
+  }
+  throw new Error(`the report fonts (${FONTS_DIR}/${FILES.regular}) are missing next to ${fileURLToPath(import.meta.url)}`);
+}
+
+/** Absolute paths of the two TTF files. */
 export function reportFontPaths(): { regular: string; bold: string } {
-  return { regular: require.resolve(FILES.regular), bold: require.resolve(FILES.bold) };
+  const dir = fontsDir();
+  return { regular: join(dir, FILES.regular), bold: join(dir, FILES.bold) };
 }
 
 let cached: Promise<ReportFontBytes> | undefined;

@@ -11,29 +11,72 @@ import { pageLabel } from './labels.js';
 import type { ReportLocale, Tone, Verdict } from './models.js';
 import { paginateRows, splitTallRow } from './table-split.js';
 import { wrapText } from './wrap.js';
+import { hexToUnit, PALETTE } from '../../api/palette.js';
+import { StructureTree } from './tagging.js';
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
 
 /** Page frame in points: the header lives above `top`, the footer below `bottom`. */
 export const FRAME = { left: 48, right: 48, top: 72, bottom: 60 } as const;
 
-export const COLORS = {
-  text: rgb(0.1, 0.1, 0.12),
-  muted: rgb(0.4, 0.42, 0.46),
-  rule: rgb(0.78, 0.8, 0.83),
-  headerFill: rgb(0.93, 0.94, 0.96),
-  accent: rgb(0.11, 0.33, 0.62),
-  highlightFill: rgb(0.89, 0.94, 1),
-  white: rgb(1, 1, 1),
-  demo: rgb(0.75, 0.1, 0.1),
+const pdfColor = (hex: string): RGB => rgb(...hexToUnit(hex));
+
+/**
+ * Report colours, from the app's shared palette (electron/api/palette.ts) so the PDF and the
+ * screens say 안전/주의/위험 in the same colours, and every text/background pair printed here
+ * meets WCAG AA (checked by renderer/src/theme/contrast.test.ts through PDF_PAIRS).
+ */
+export const PDF_HEX = {
+  text: '#1a1a1f',
+  muted: PALETTE.muted,
+  rule: '#c7ccd4',
+  headerFill: '#edf0f5',
+  accent: '#1c5499',
+  highlightFill: '#e3f0ff',
+  white: '#ffffff',
+  demo: '#bf1a1a',
+  photoFill: '#f7f7fa',
+  info: PALETTE.info,
+  safe: PALETTE.ok,
+  caution: PALETTE.warn,
+  danger: PALETTE.danger,
 } as const;
 
-/** Verdict colours: green, amber, red, as on the app's screens. */
+/** Every foreground/background pair the report draws text in (ratio checked in a unit test). */
+export const PDF_PAIRS: { fg: keyof typeof PDF_HEX; bg: keyof typeof PDF_HEX; what: string }[] = [
+  { fg: 'text', bg: 'white', what: 'body text' },
+  { fg: 'muted', bg: 'white', what: 'notes, basis, captions' },
+  { fg: 'muted', bg: 'headerFill', what: 'key column, table header, photo placeholder' },
+  { fg: 'text', bg: 'headerFill', what: 'table header, rank' },
+  { fg: 'text', bg: 'highlightFill', what: "the tenant's rung" },
+  { fg: 'accent', bg: 'white', what: 'headings' },
+  { fg: 'white', bg: 'accent', what: "the tenant's rank" },
+  { fg: 'white', bg: 'safe', what: '안전 badge' },
+  { fg: 'white', bg: 'caution', what: '주의 badge' },
+  { fg: 'white', bg: 'danger', what: '위험 badge' },
+  { fg: 'white', bg: 'info', what: '정보 badge' },
+  { fg: 'white', bg: 'demo', what: '예시 mark' },
+  { fg: 'muted', bg: 'photoFill', what: 'missing photo text' },
+  { fg: 'muted', bg: 'highlightFill', what: "details on the tenant's rung" },
+];
+
+export const COLORS = {
+  text: pdfColor(PDF_HEX.text),
+  muted: pdfColor(PDF_HEX.muted),
+  rule: pdfColor(PDF_HEX.rule),
+  headerFill: pdfColor(PDF_HEX.headerFill),
+  accent: pdfColor(PDF_HEX.accent),
+  highlightFill: pdfColor(PDF_HEX.highlightFill),
+  white: pdfColor(PDF_HEX.white),
+  demo: pdfColor(PDF_HEX.demo),
+} as const;
+
+/** Verdict colours: green, amber, red, as on the app's screens (white text on each ≥ 4.5:1). */
 export const VERDICT_COLORS: Record<Tone, RGB> = {
-  info: rgb(0.42, 0.47, 0.55),
-  safe: rgb(0.1, 0.52, 0.3),
-  caution: rgb(0.85, 0.52, 0.02),
-  danger: rgb(0.78, 0.13, 0.13),
+  info: pdfColor(PDF_HEX.info),
+  safe: pdfColor(PDF_HEX.safe),
+  caution: pdfColor(PDF_HEX.caution),
+  danger: pdfColor(PDF_HEX.danger),
 };
 
 export interface TextStyle {
@@ -99,6 +142,8 @@ export class ReportWriter {
   private readonly imageCache = new WeakMap<Uint8Array, Promise<EmbeddedImage>>();
   private readonly widthCache = new Map<string, number>();
   page!: PDFPage;
+  /** The tagged-PDF structure (tagging.ts): every block below opens its element in it. */
+  readonly tags: StructureTree;
   /** Distance of the cursor from the top edge of the current page, in points. */
   cursor = 0;
 
@@ -108,6 +153,7 @@ export class ReportWriter {
     this.bold = bold;
     this.glyphs = glyphs;
     this.options = options;
+    this.tags = new StructureTree(doc);
     this.newPage();
   }
 
@@ -128,10 +174,10 @@ export class ReportWriter {
     const regular = await doc.embedFont(fonts.regular, { subset: true, customName: 'ANSIMR+NotoSansKR-Regular' });
     const bold = await doc.embedFont(fonts.bold, { subset: true, customName: 'ANSIMB+NotoSansKR-Bold' });
     const glyphs = fontkitAdapter.create(fonts.regular) as unknown as FontkitFont;
-    doc.setTitle(options.title);
+    // The title shows in the viewer's title bar instead of the file name (PDF/UA).
+    doc.setTitle(options.title, { showInWindowTitleBar: true });
     doc.setCreator('Ansim Desk');
     doc.setProducer('Ansim Desk (pdf-lib)');
-    doc.setLanguage(options.locale === 'en' ? 'en' : 'ko');
     if (options.createdAt) {
       doc.setCreationDate(options.createdAt);
       doc.setModificationDate(options.createdAt);
@@ -160,7 +206,17 @@ export class ReportWriter {
   }
 
   newPage(): void {
-    this.page = this.doc.addPage([A4.width, A4.height]);
+    const page = this.doc.addPage([A4.width, A4.height]);
+    // Rules, boxes, fills and shapes are page furniture: marked as artifacts in one place rather
+    // than at every call site. Text and photos are marked as content (drawLine, badge, fitImage).
+    const tags = this.tags;
+    const rect = page.drawRectangle.bind(page);
+    const line = page.drawLine.bind(page);
+    const svg = page.drawSvgPath.bind(page);
+    page.drawRectangle = (o) => tags.artifact(page, () => rect(o));
+    page.drawLine = (o) => tags.artifact(page, () => line(o));
+    page.drawSvgPath = (path, o) => tags.artifact(page, () => svg(path, o));
+    this.page = page;
     this.cursor = FRAME.top;
   }
 
@@ -221,13 +277,16 @@ export class ReportWriter {
     const lh = this.lineHeight(style);
     // Centre Hangul (whose visual middle sits ~0.36 em above the baseline) in the line box.
     const baseline = top + lh / 2 + size * 0.36;
-    page.drawText(text, {
-      x,
-      y: A4.height - baseline,
-      size,
-      font: this.font(style),
-      color: style.color ?? BODY.color,
-    });
+    if (text === '') return;
+    this.tags.mark(page, () =>
+      page.drawText(text, {
+        x,
+        y: A4.height - baseline,
+        size,
+        font: this.font(style),
+        color: style.color ?? BODY.color,
+      }),
+    );
   }
 
   /** Draws already-wrapped lines in a box of `width`, aligned. */
@@ -244,11 +303,13 @@ export class ReportWriter {
   paragraph(text: string, style: TextStyle = {}, indent = 0): void {
     const width = this.contentWidth - indent;
     const lh = this.lineHeight(style);
-    for (const line of this.wrap(text, width, style)) {
-      this.ensureSpace(lh);
-      this.drawLine(line, this.left + indent, this.cursor, style);
-      this.cursor += lh;
-    }
+    this.tags.within('P', () => {
+      for (const line of this.wrap(text, width, style)) {
+        this.ensureSpace(lh);
+        this.drawLine(line, this.left + indent, this.cursor, style);
+        this.cursor += lh;
+      }
+    });
   }
 
   /** A bulleted list item. */
@@ -256,12 +317,25 @@ export class ReportWriter {
     const lh = this.lineHeight(style);
     const indent = 12;
     const lines = this.wrap(text, this.contentWidth - indent, style);
-    lines.forEach((line, i) => {
-      this.ensureSpace(lh);
-      if (i === 0) this.drawLine(marker, this.left + 2, this.cursor, { ...style, color: COLORS.muted });
-      this.drawLine(line, this.left + indent, this.cursor, style);
-      this.cursor += lh;
-    });
+    this.tags.listItem(() =>
+      lines.forEach((line, i) => {
+        this.ensureSpace(lh);
+        if (i === 0) this.drawMarker(marker, style);
+        this.drawLine(line, this.left + indent, this.cursor, style);
+        this.cursor += lh;
+      }),
+    );
+  }
+
+  /** A list marker: decoration (the list structure already says it is a list item). */
+  private drawMarker(marker: string, style: TextStyle): void {
+    const was = this.tags.artifactMode;
+    this.tags.artifactMode = true;
+    try {
+      this.drawLine(marker, this.left + 2, this.cursor, { ...style, color: COLORS.muted });
+    } finally {
+      this.tags.artifactMode = was;
+    }
   }
 
   /** Section heading; keeps at least `keepWithNext` points of what follows on the same page. */
@@ -272,10 +346,13 @@ export class ReportWriter {
     const before = this.cursor === FRAME.top ? 0 : level === 1 ? 14 : 8;
     const needed = before + lines.length * lh + (level === 1 ? 6 : 2) + keepWithNext;
     if (!this.ensureSpace(needed)) this.cursor += before;
-    for (const line of lines) {
-      this.drawLine(line, this.left, this.cursor, style);
-      this.cursor += lh;
-    }
+    // The document title is the H1 (see finish); section headings are H2, sub-headings H3.
+    this.tags.within(level === 1 ? 'H2' : 'H3', () => {
+      for (const line of lines) {
+        this.drawLine(line, this.left, this.cursor, style);
+        this.cursor += lh;
+      }
+    });
     if (level === 1) {
       this.page.drawLine({
         start: { x: this.left, y: A4.height - this.cursor - 2 },
@@ -296,6 +373,8 @@ export class ReportWriter {
     const lh = this.lineHeight(style);
     const pad = 3;
     const valueWidth = this.contentWidth - keyWidth - 8;
+    // A two-column table: the key heads its row.
+    const table = this.tags.open('Table');
     for (const row of rows) {
       const keyLines = this.wrap(row.key, keyWidth - 6, { ...style, bold: true });
       const valueLines = this.wrap(row.value, valueWidth, style);
@@ -308,8 +387,10 @@ export class ReportWriter {
         height: h,
         color: COLORS.headerFill,
       });
-      this.drawLines(keyLines, this.left + 6, this.cursor + pad, keyWidth - 6, { ...style, bold: true, color: COLORS.muted });
-      this.drawLines(valueLines, this.left + keyWidth + 8, this.cursor + pad, valueWidth, style);
+      this.tags.within('TR', () => {
+        this.tags.within('TH', () => this.drawLines(keyLines, this.left + 6, this.cursor + pad, keyWidth - 6, { ...style, bold: true, color: COLORS.muted }), { scope: 'Row' });
+        this.tags.within('TD', () => this.drawLines(valueLines, this.left + keyWidth + 8, this.cursor + pad, valueWidth, style));
+      });
       this.cursor += h;
       this.page.drawLine({
         start: { x: this.left, y: A4.height - this.cursor },
@@ -318,6 +399,7 @@ export class ReportWriter {
         color: COLORS.rule,
       });
     }
+    this.tags.close(table);
   }
 
   /** Width a badge with this label takes. */
@@ -332,7 +414,7 @@ export class ReportWriter {
     drawRoundedRect(page, x, top, width, height, height / 2, VERDICT_COLORS[verdict]);
     const style: TextStyle = { size, bold: true, color: COLORS.white, leading: 1.9 };
     const baseline = top + height / 2 + size * 0.36;
-    page.drawText(this.clean(label), { x: x + size * 0.7, y: A4.height - baseline, size, font: this.bold, color: style.color });
+    this.tags.mark(page, () => page.drawText(this.clean(label), { x: x + size * 0.7, y: A4.height - baseline, size, font: this.bold, color: style.color }));
     return width;
   }
 
@@ -345,8 +427,10 @@ export class ReportWriter {
     const lh = this.lineHeight(style);
     const h = Math.max(size * 1.9, lines.length * lh);
     this.ensureSpace(h + 4);
-    this.badge(label, verdict, this.left, this.cursor + (Math.min(h, lh) - size * 1.9) / 2, size);
-    this.drawLines(lines, this.left + bw + 8, this.cursor, textW, style);
+    this.tags.within('P', () => {
+      this.badge(label, verdict, this.left, this.cursor + (Math.min(h, lh) - size * 1.9) / 2, size);
+      this.drawLines(lines, this.left + bw + 8, this.cursor, textW, style);
+    });
     this.cursor += h + 4;
   }
 
@@ -374,11 +458,14 @@ export class ReportWriter {
       color: rgb(1, 1, 1),
     });
     this.page.drawRectangle({ x: this.left, y: A4.height - this.cursor - h, width: 5, height: h, color });
-    this.badge(label, verdict, this.left + pad + 2, this.cursor + (h - badgeSize * 1.9) / 2, badgeSize);
-    let y = this.cursor + pad;
-    this.drawLines(titleLines, textX, y, textW, titleStyle);
-    y += titleLines.length * this.lineHeight(titleStyle);
-    this.drawLines(summaryLines, textX, y, textW, {});
+    const top = this.cursor;
+    this.tags.within('Div', () => {
+      this.tags.within('P', () => {
+        this.badge(label, verdict, this.left + pad + 2, top + (h - badgeSize * 1.9) / 2, badgeSize);
+        this.drawLines(titleLines, textX, top + pad, textW, titleStyle);
+      });
+      this.tags.within('P', () => this.drawLines(summaryLines, textX, top + pad + titleLines.length * this.lineHeight(titleStyle), textW, {}));
+    });
     this.cursor += h + 6;
   }
 
@@ -406,15 +493,34 @@ export class ReportWriter {
     const heights = laid.map((r) => Math.max(badgeH, Math.max(1, ...r.lines.map((l) => l.length)) * lh) + pad * 2);
     const chunks = paginateRows(heights, headerH, this.remaining(), this.pageBodyHeight);
 
+    // Tagged as Table > TR > TH (Scope Column) / TD. The header row repeated on later pages is an
+    // artifact; a row cut across pages continues the same TR and cells.
+    const table = this.tags.open('Table');
+    let headerTagged = false;
     const drawHeader = () => {
-      let x = this.left;
-      columns.forEach((c, i) => {
-        this.cellBox(x, this.cursor, widths[i], headerH, COLORS.headerFill);
-        this.drawLines(headerLines[i], x + pad, this.cursor + pad, widths[i] - pad * 2, headerStyle, c.align ?? 'left');
-        x += widths[i];
-      });
+      const repeat = headerTagged;
+      headerTagged = true;
+      const was = this.tags.artifactMode;
+      this.tags.artifactMode = repeat || was;
+      const draw = () => {
+        let x = this.left;
+        columns.forEach((c, i) => {
+          this.cellBox(x, this.cursor, widths[i], headerH, COLORS.headerFill);
+          const cellDraw = () => this.drawLines(headerLines[i], x + pad, this.cursor + pad, widths[i] - pad * 2, headerStyle, c.align ?? 'left');
+          if (repeat) cellDraw();
+          else this.tags.within('TH', cellDraw, { scope: 'Column' });
+          x += widths[i];
+        });
+      };
+      try {
+        if (repeat) draw();
+        else this.tags.within('TR', draw);
+      } finally {
+        this.tags.artifactMode = was;
+      }
       this.cursor += headerH;
     };
+    const rowTags = new Map<TableCell[], { tr: ReturnType<StructureTree['open']>; cells: ReturnType<StructureTree['open']>[] }>();
 
     for (const chunk of chunks) {
       if (chunk.newPage) this.newPage();
@@ -423,7 +529,20 @@ export class ReportWriter {
         const row = laid[r];
         const h = heights[r];
         let x = this.left;
-        columns.forEach((c, i) => {
+        let tagged = rowTags.get(row.cells);
+        if (!tagged) {
+          const tr = this.tags.open('TR');
+          const cells = columns.map(() => {
+            const td = this.tags.open('TD');
+            this.tags.close(td);
+            return td;
+          });
+          this.tags.close(tr);
+          tagged = { tr, cells };
+          rowTags.set(row.cells, tagged);
+        }
+        const rowTag = tagged;
+        columns.forEach((c, i) => this.tags.reenter(rowTag.tr, () => this.tags.reenter(rowTag.cells[i], () => {
           this.cellBox(x, this.cursor, widths[i], h);
           const cell = row.cells[i];
           if (isBadge(cell)) {
@@ -437,10 +556,11 @@ export class ReportWriter {
             this.drawLines(row.lines[i], x + pad, this.cursor + pad, widths[i] - pad * 2, cellStyle(cell, style), c.align ?? 'left');
           }
           x += widths[i];
-        });
+        })));
         this.cursor += h;
       }
     }
+    this.tags.close(table);
     this.cursor += 6;
   }
 
@@ -484,7 +604,10 @@ export class ReportWriter {
     const scale = Math.min(boxW / img.width, boxH / img.height);
     const w = img.width * scale;
     const h = img.height * scale;
-    this.page.drawImage(img.image, { x: x + (boxW - w) / 2, y: A4.height - top - (boxH + h) / 2, width: w, height: h });
+    const draw = () => this.page.drawImage(img.image, { x: x + (boxW - w) / 2, y: A4.height - top - (boxH + h) / 2, width: w, height: h });
+    // A photo is content only inside a Figure (which carries its alt text).
+    if (this.tags.current.type === 'Figure') this.tags.mark(this.page, draw);
+    else this.tags.artifact(this.page, draw);
   }
 
   /** Photo thumbnails in a grid; a grid row is never split across pages. */
@@ -502,9 +625,13 @@ export class ReportWriter {
       this.ensureSpace(rowH);
       rowItems.forEach((it, i) => {
         const x = this.left + i * (cellW + gap);
-        this.page.drawRectangle({ x, y: A4.height - this.cursor - imgH, width: cellW, height: imgH, color: rgb(0.97, 0.97, 0.98) });
-        this.fitImage(it.image, x, this.cursor, cellW, imgH, missingLabel);
-        this.drawLines(captions[i], x, this.cursor + imgH + 2, cellW, captionStyle);
+        this.page.drawRectangle({ x, y: A4.height - this.cursor - imgH, width: cellW, height: imgH, color: pdfColor(PDF_HEX.photoFill) });
+        // Alt text: the caption (the checklist item or the stop), else "사진 n".
+        const alt = it.caption ?? `${(this.options.locale ?? 'ko') === 'en' ? 'Photo' : '사진'} ${start + i + 1}`;
+        this.tags.within('Figure', () => {
+          this.fitImage(it.image, x, this.cursor, cellW, imgH, missingLabel);
+          this.tags.within('Caption', () => this.drawLines(captions[i], x, this.cursor + imgH + 2, cellW, captionStyle));
+        }, { alt });
       });
       this.cursor += rowH;
     }
@@ -533,7 +660,10 @@ export class ReportWriter {
     const detailStyle: TextStyle = { size: 8.5, color: COLORS.muted };
     const rankW = 46;
     const arrowH = 14;
+    // An ordered list, first in rank first.
+    const list = this.tags.open('L');
     boxes.forEach((box, i) => {
+      const item = this.tags.open('LI');
       const tagW = box.tag ? this.badgeWidth(box.tag, 8) + 8 : 0;
       const textW = width - rankW - pad * 2 - tagW;
       const titleLines = this.wrap(box.title, textW, titleStyle);
@@ -577,27 +707,36 @@ export class ReportWriter {
         this.drawLine(box.tag, x + width - pad - bw + 5.6, this.cursor + (h - 15.2) / 2, { size: 8, bold: true, color: COLORS.white, leading: 1.9 });
       }
       this.cursor += h;
+      this.tags.close(item);
     });
+    this.tags.close(list);
     this.cursor += 8;
   }
 
   /** A signature image in a framed box with the signer's name and time beside it. */
-  signature(img: EmbeddedImage | null, lines: { key: string; value: string }[], missingLabel = ''): void {
+  signature(img: EmbeddedImage | null, lines: { key: string; value: string }[], missingLabel = '', alt = ''): void {
     const boxW = 190;
     const boxH = 76;
     this.ensureSpace(boxH + 8);
     const top = this.cursor;
     this.page.drawRectangle({ x: this.left, y: A4.height - top - boxH, width: boxW, height: boxH, borderColor: COLORS.rule, borderWidth: 0.8 });
-    this.fitImage(img, this.left + 6, top + 6, boxW - 12, boxH - 12, missingLabel);
+    // The drawn signature is a Figure whose alt text says whose it is.
+    this.tags.within('Figure', () => this.fitImage(img, this.left + 6, top + 6, boxW - 12, boxH - 12, missingLabel), {
+      alt: alt || (this.options.locale === 'en' ? 'Signature' : '서명'),
+    });
     const style: TextStyle = {};
     let y = top + 6;
+    const table = this.tags.open('Table');
     for (const l of lines) {
       const keyStyle: TextStyle = { bold: true, color: COLORS.muted };
-      this.drawLine(l.key, this.left + boxW + 14, y, keyStyle);
       const valueLines = this.wrap(l.value, this.contentWidth - boxW - 100, style);
-      this.drawLines(valueLines, this.left + boxW + 90, y, this.contentWidth - boxW - 100, style);
+      this.tags.within('TR', () => {
+        this.tags.within('TH', () => this.drawLine(l.key, this.left + boxW + 14, y, keyStyle), { scope: 'Row' });
+        this.tags.within('TD', () => this.drawLines(valueLines, this.left + boxW + 90, y, this.contentWidth - boxW - 100, style));
+      });
       y += Math.max(1, valueLines.length) * this.lineHeight(style);
     }
+    this.tags.close(table);
     this.cursor = Math.max(top + boxH, y) + 8;
   }
 
@@ -608,7 +747,7 @@ export class ReportWriter {
     const h = lines.length * this.lineHeight(style) + pad * 2;
     this.ensureSpace(h);
     this.page.drawRectangle({ x: this.left, y: A4.height - this.cursor - h, width: this.contentWidth, height: h, color: COLORS.headerFill });
-    this.drawLines(lines, this.left + pad, this.cursor + pad, this.contentWidth - pad * 2, style);
+    this.tags.within('P', () => this.drawLines(lines, this.left + pad, this.cursor + pad, this.contentWidth - pad * 2, style));
     this.cursor += h + 6;
   }
 
@@ -623,7 +762,16 @@ export class ReportWriter {
     const footer = this.options.footerNote ? this.clean(this.options.footerNote) : '';
     pages.forEach((page, i) => {
       const headerTop = 30;
-      this.drawLine(title, this.left, headerTop, { size: 10, bold: true, leading: 1.4 }, page);
+      // The running header and footer are artifacts, except the title on the first page, which
+      // is the document's H1 (moved to the front of the structure tree, where it is read first).
+      this.tags.artifactMode = i > 0;
+      if (i === 0) {
+        this.tags.within('H1', () => this.drawLine(title, this.left, headerTop, { size: 10, bold: true, leading: 1.4 }, page));
+        this.tags.moveLastToFront();
+      } else {
+        this.drawLine(title, this.left, headerTop, { size: 10, bold: true, leading: 1.4 }, page);
+      }
+      this.tags.artifactMode = true;
       let rightEdge = this.left + this.contentWidth;
       if (this.options.demoMark) {
         const w = this.badgeWidth(this.options.demoMark, 8);
@@ -655,6 +803,8 @@ export class ReportWriter {
       this.drawLine(note, this.left, footTop, footStyle, page);
       this.drawLine(label, this.left + this.contentWidth - labelW, footTop, footStyle, page);
     });
+    this.tags.artifactMode = false;
+    this.tags.finish(locale === 'en' ? 'en-US' : 'ko-KR');
     return this.doc.save({ useObjectStreams: true });
   }
 }

@@ -1,3 +1,4 @@
+import type { PolicySectionModel } from './policy-section.js';
 // The view models the two reports are drawn from. They are plain data: the app fills them from
 // the database and the analysis engines (rights analysis, 최우선변제 and HUG calculators,
 // checklists, viewings); the report engine only lays them out. Amounts are integer won;
@@ -155,6 +156,8 @@ export interface ListingAssessment {
 }
 
 export interface TenantReportModel {
+  /** Which reference pack (and its verification date) the figures came from (issue 13). */
+  referencePack?: string;
   locale?: ReportLocale;
   /** Demo content: printed with a visible 예시 mark. */
   demo?: boolean;
@@ -179,6 +182,8 @@ export interface TenantReportModel {
   registryRecheck?: import('./registry-recheck.js').RegistryRecheckSection;
   /** Optional closing remarks from the manager. */
   managerRemarks?: string;
+  /** policy (issue 12): programmes the client may qualify for. */
+  programmes?: PolicySectionModel;
 }
 
 export type Impression = StopImpression;
@@ -201,8 +206,15 @@ export interface ViewingStop {
 export interface ViewingConfirmation {
   /** The name the tenant typed (printed masked, like the tenant report). */
   typedName: string;
-  /** The signature drawn on screen, PNG (transparent background is fine). */
-  signaturePng: Uint8Array;
+  /** The signature drawn on screen, PNG (transparent background is fine). Absent when typed. */
+  signaturePng?: Uint8Array;
+  /**
+   * 'drawn' (default) or 'typed': the tenant typed their name instead of drawing (for a tenant
+   * who cannot draw), with the time and `witness`, the manager who saw it, on the record.
+   */
+  method?: 'drawn' | 'typed';
+  /** The witnessing manager's name (typed confirmations). */
+  witness?: string;
   confirmedAt: string;
   /** 1–5. */
   satisfaction?: number;

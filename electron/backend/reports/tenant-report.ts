@@ -6,6 +6,8 @@ import { F, L, STATUS_LABEL, VERDICT_LABEL, t } from './labels.js';
 import { COLORS, ReportWriter, type EmbeddedImage, type TableCell } from './layout.js';
 import { maskName } from './mask.js';
 import { drawRegistryRecheck } from './registry-recheck.js';
+import { drawLegalNotes } from './legal-notes.js';
+import { drawPolicySection } from './policy-section.js';
 import type { ChecklistItemResult, ChecklistItemStatus, ReportLocale, ReportPhoto, TenantReportModel, Tone, ListingAssessment } from './models.js';
 
 /** Problems first, then unchecked, then fine, then not applicable; stable within a group. */
@@ -82,6 +84,9 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
   // Each listing's risk verdict and flags, seniority ladder, 최우선변제 and HUG.
   for (const assessment of [model, ...(model.otherAssessments ?? [])]) drawAssessment(w, assessment, lc);
 
+  // policy (issue 12): 정책 안내.
+  if (model.programmes) drawPolicySection(w, model.programmes, lc);
+
   // Checklists, problems first, with photo thumbnails.
   const photos = await photosReady;
   if (model.checklists.length > 0) {
@@ -146,6 +151,9 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
     w.heading(t(L.remarks, lc));
     w.paragraph(model.managerRemarks);
   }
+
+  // ── legal (issue 13): remedies and the reference pack used ──
+  drawLegalNotes(w, { reportDate: model.reportDate, referencePack: model.referencePack }, lc);
 
   // Sign-off (who wrote it, when) and the not-legal-advice note, kept together.
   const signOff = [

@@ -13,7 +13,7 @@ const IMPRESSION_VERDICT: Record<Impression, Verdict> = { good: 'safe', ok: 'cau
 export async function renderViewingLog(model: ViewingLogModel): Promise<Uint8Array> {
   const lc: ReportLocale = model.locale ?? 'ko';
   const preparing = preparePhotos(model.stops.flatMap((s) => s.photos));
-  const preparingSignature = model.confirmation
+  const preparingSignature = model.confirmation?.signaturePng
     ? prepareImage(model.confirmation.signaturePng, { format: 'png', maxSide: 600 })
     : Promise.resolve(null);
   const w = await ReportWriter.create({
@@ -118,17 +118,30 @@ export async function renderViewingLog(model: ViewingLogModel): Promise<Uint8Arr
   const c = model.confirmation;
   if (!c) {
     w.paragraph(t(L.notConfirmed, lc), { color: COLORS.muted });
+  } else if (c.method === 'typed') {
+    // A typed-name confirmation: no image; the record says so, with the witness and the time.
+    w.paragraph(t(L.typedConfirmText, lc));
+    w.space(4);
+    w.keyValues([
+      { key: t(L.confirmMethod, lc), value: t(L.methodTyped, lc) },
+      { key: t(L.typedName, lc), value: maskName(c.typedName) },
+      { key: t(L.witness, lc), value: c.witness ?? '—' },
+      { key: t(L.confirmedAt, lc), value: formatDateTime(c.confirmedAt, lc) },
+      ...(c.satisfaction !== undefined ? [{ key: t(L.satisfaction, lc), value: `${'★'.repeat(c.satisfaction)}${'☆'.repeat(5 - c.satisfaction)} (${c.satisfaction}/5)` }] : []),
+    ]);
   } else {
     w.paragraph(t(L.confirmText, lc));
     w.space(4);
     w.signature(
       signature,
       [
+        { key: t(L.confirmMethod, lc), value: t(L.methodDrawn, lc) },
         { key: t(L.typedName, lc), value: maskName(c.typedName) },
         { key: t(L.confirmedAt, lc), value: formatDateTime(c.confirmedAt, lc) },
         ...(c.satisfaction !== undefined ? [{ key: t(L.satisfaction, lc), value: `${'★'.repeat(c.satisfaction)}${'☆'.repeat(5 - c.satisfaction)} (${c.satisfaction}/5)` }] : []),
       ],
       t(L.imageMissing, lc),
+      `${t(L.signatureAlt, lc)} (${maskName(c.typedName)}, ${formatDateTime(c.confirmedAt, lc)})`,
     );
   }
 

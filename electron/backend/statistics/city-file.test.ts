@@ -1,3 +1,4 @@
+import { createPrivateKey, sign } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../data/db/sqlite.js';
 import { migratedDb } from '../../../data/db/test-db.js';
@@ -23,8 +24,8 @@ async function deskFile(desk: Database, keys: DeskKeys, from: string, to: string
 
 async function importFile(city: Database, text: string, id: string) {
   const desks = await listDesks(city);
-  const { payload, sha256 } = verifyFile(text, (fp) => desks.find((d) => d.fingerprint === fp));
-  return importRows(city, { id, fingerprint: payload.desk.fingerprint, period: payload.period, sha256, at: 't', by: null }, payload.rows);
+  const { payload, payloadText, sha256 } = verifyFile(text, (fp) => desks.find((d) => d.fingerprint === fp));
+  return importRows(city, { id, fingerprint: payload.desk.fingerprint, period: payload.period, sha256, at: 't', by: null }, payloadText, payload.rows.length);
 }
 
 describe('desk → city statistics files', () => {
@@ -91,7 +92,8 @@ describe('desk → city statistics files', () => {
 
     await enrolDesk(city, { fingerprint: fingerprint(keys.publicKey), label: '관악구 센터', district: '관악구' }, 't', null);
     const outer = JSON.parse(text);
-    outer.payload = outer.payload.replace('"ageBand":"20s"', '"ageBand":"30s"');
+    expect(outer.payload).toContain('"20s"');
+    outer.payload = outer.payload.replace('"20s"', '"30s"');
     expect((await refusal(JSON.stringify(outer))).reason).toBe('altered');
     expect((await refusal('{"hello":1}')).reason).toBe('malformed');
     // Another desk's key signing a file that claims this desk's key.
@@ -101,6 +103,15 @@ describe('desk → city statistics files', () => {
     claimed.desk.fingerprint = fingerprint(keys.publicKey);
     expect((await refusal(JSON.stringify({ ...forged, payload: JSON.stringify(claimed) }))).reason).toBe('altered');
     expect(await city.get(`SELECT count(*) AS n FROM stats_city_rows`)).toEqual({ n: 0 });
+
+    // A correctly signed file whose rows carry more than the format allows (e.g. a name) is refused.
+    const leaky = JSON.parse(JSON.parse(text).payload);
+    leaky.rows[0].push('김철수');
+    const leakyText = JSON.stringify(leaky);
+    const sig = sign(null, Buffer.from(leakyText), createPrivateKey({ key: Buffer.from(keys.privateKey, 'base64'), format: 'der', type: 'pkcs8' })).toString('base64');
+    const leak = await refusal(JSON.stringify({ format: 'ansim-stats-signed/1', payload: leakyText, signature: sig }));
+    expect(leak.reason).toBe('malformed');
+    expect(leak.detail.ko).toMatch(/1번째 행/);
 
     await revokeDesk(city, fingerprint(keys.publicKey), '2026-12-01T00:00:00Z');
     expect((await refusal(text)).reason).toBe('revoked');

@@ -6,36 +6,52 @@
 // signature covers the payload's exact UTF-8 bytes, so no canonical JSON is needed.
 import { createHash, createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { z } from 'zod';
+import type { ExportRow } from '../../../data/repos/stats-exchange.js';
 
 export const FILE_FORMAT = 'ansim-stats-signed/1';
 export const PAYLOAD_FORMAT = 'ansim-stats/1';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const score = z.number().int().min(1).max(5).nullable();
-const flag = z.union([z.literal(0), z.literal(1)]);
 
-/** One case, with nothing that identifies a person: keys are HMACs under the desk's secret. */
-export const cityRowSchema = z
-  .object({
-    key: z.string().regex(/^[0-9a-f]{64}$/),
-    person: z.string().regex(/^[0-9a-f]{64}$/),
-    district: z.string().min(1).max(20),
-    month: z.string().regex(/^\d{4}-\d{2}$/),
-    openedOn: day,
-    types: z.object({ contract: flag, search: flag, viewing: flag, contract_day: flag, policy: flag }).strict(),
-    ageBand: z.string().max(10).nullable(),
-    gender: z.string().max(12).nullable(),
-    residence: z.string().max(20).nullable(),
-    listingDistrict: z.string().max(20).nullable(),
-    movingIntoSeoul: flag.nullable(),
-    viewings: z.number().int().nonnegative(),
-    checklists: z.number().int().nonnegative(),
-    verdict: z.enum(['safe', 'caution', 'danger']).nullable(),
-    programmes: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(20),
-    survey: z.object({ solved: score, expertise: score, kindness: score, convenience: score, recommend: score }).strict(),
-  })
-  .strict();
-export type CityRow = z.infer<typeof cityRowSchema>;
+/**
+ * A row is an array in this column order (a year of 25 districts is hundreds of thousands of rows:
+ * arrays keep the file small and the check fast). Nothing identifies a person: `key` and `person`
+ * are HMACs under the desk's secret, truncated to 128 bits.
+ */
+export const ROW_COLUMNS = [
+  'key', 'person', 'district', 'openedOn', 't_contract', 't_search', 't_viewing', 't_contract_day', 't_policy',
+  'ageBand', 'gender', 'residence', 'listingDistrict', 'movingIntoSeoul', 'viewings', 'checklists', 'verdict', 'programmes',
+  's_solved', 's_expertise', 's_kindness', 's_convenience', 's_recommend',
+] as const;
+export type CityRowArray = (string | number | null | string[])[];
+
+const HEX32 = /^[0-9a-f]{32}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const PROGRAMME = /^[a-z0-9-]{1,60}$/;
+const shortText = (v: unknown) => v === null || (typeof v === 'string' && v.length <= 20);
+const flag = (v: unknown) => v === 0 || v === 1;
+const count = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+const score = (v: unknown) => v === null || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5);
+const CHECKS: ((v: unknown) => boolean)[] = [
+  (v) => typeof v === 'string' && HEX32.test(v),
+  (v) => typeof v === 'string' && HEX32.test(v),
+  (v) => typeof v === 'string' && v.length >= 1 && v.length <= 20,
+  (v) => typeof v === 'string' && DAY.test(v),
+  flag, flag, flag, flag, flag,
+  shortText, shortText, shortText, shortText,
+  (v) => v === null || flag(v),
+  count, count,
+  (v) => v === null || v === 'safe' || v === 'caution' || v === 'danger',
+  (v) => Array.isArray(v) && v.length <= 20 && v.every((p) => typeof p === 'string' && PROGRAMME.test(p)),
+  score, score, score, score, score,
+];
+
+/** The first column of a row that is not what the format allows, or null. Extra columns are refused. */
+export function rowProblem(r: unknown): string | null {
+  if (!Array.isArray(r) || r.length !== ROW_COLUMNS.length) return 'row';
+  for (let i = 0; i < CHECKS.length; i++) if (!CHECKS[i](r[i])) return ROW_COLUMNS[i];
+  return null;
+}
 
 export const payloadSchema = z
   .object({
@@ -43,7 +59,8 @@ export const payloadSchema = z
     desk: z.object({ fingerprint: z.string(), publicKey: z.string(), label: z.string().max(100), district: z.string().max(20).nullable() }).strict(),
     period: z.object({ from: day, to: day }).strict(),
     createdAt: z.string(),
-    rows: z.array(cityRowSchema),
+    columns: z.array(z.string()).refine((c) => c.join() === ROW_COLUMNS.join(), 'columns'),
+    rows: z.array(z.unknown()),
   })
   .strict();
 export type CityPayload = z.infer<typeof payloadSchema>;
@@ -79,16 +96,26 @@ export function normaliseFingerprint(s: string): string {
 }
 
 export function hmacKey(keys: DeskKeys, kind: 'case' | 'person', id: string): string {
-  return createHmac('sha256', Buffer.from(keys.hmacSecret, 'base64')).update(`${kind}:${id}`).digest('hex');
+  return createHmac('sha256', Buffer.from(keys.hmacSecret, 'base64')).update(`${kind}:${id}`).digest('hex').slice(0, 32);
 }
 
-export function signFile(keys: DeskKeys, payload: Omit<CityPayload, 'format' | 'desk'> & { desk: { label: string; district: string | null } }): string {
+/** A desk's export row (data/repos/stats-exchange.ts) in the file's column order. */
+export function toRowArray(r: ExportRow): CityRowArray {
+  return [
+    r.key, r.person, r.district, r.openedOn, r.types.contract, r.types.search, r.types.viewing, r.types.contract_day, r.types.policy,
+    r.ageBand, r.gender, r.residence, r.listingDistrict, r.movingIntoSeoul, r.viewings, r.checklists, r.verdict, r.programmes,
+    r.survey.solved, r.survey.expertise, r.survey.kindness, r.survey.convenience, r.survey.recommend,
+  ];
+}
+
+export function signFile(keys: DeskKeys, payload: { desk: { label: string; district: string | null }; period: { from: string; to: string }; createdAt: string; rows: ExportRow[] }): string {
   const body: CityPayload = {
     format: PAYLOAD_FORMAT,
     desk: { fingerprint: fingerprint(keys.publicKey), publicKey: keys.publicKey, label: payload.desk.label, district: payload.desk.district },
     period: payload.period,
     createdAt: payload.createdAt,
-    rows: payload.rows,
+    columns: [...ROW_COLUMNS],
+    rows: payload.rows.map(toRowArray),
   };
   const text = JSON.stringify(body);
   const key = createPrivateKey({ key: Buffer.from(keys.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
@@ -117,7 +144,7 @@ export interface EnrolledDesk {
  * Checks a file: well-formed, from an enrolled desk (by the fingerprint of the key in the file),
  * signed by that key over these exact bytes, and PII-free by schema. Throws CityFileRefused.
  */
-export function verifyFile(text: string, enrolled: (fp: string) => EnrolledDesk | undefined): { payload: CityPayload; sha256: string } {
+export function verifyFile(text: string, enrolled: (fp: string) => EnrolledDesk | undefined): { payload: CityPayload; payloadText: string; sha256: string } {
   const sha256 = createHash('sha256').update(text).digest('hex');
   let outer: { format?: unknown; payload?: unknown; signature?: unknown };
   try {
@@ -154,5 +181,9 @@ export function verifyFile(text: string, enrolled: (fp: string) => EnrolledDesk 
     throw new CityFileRefused('malformed', { ko: `통계 파일의 항목이 올바르지 않습니다: ${i.path.join('.')}`, en: `A field of the statistics file is not valid: ${i.path.join('.')}` });
   }
   if (parsed.data.desk.fingerprint !== fp) throw new CityFileRefused('altered', { ko: '파일의 키 지문이 공개키와 맞지 않습니다.', en: "The file's fingerprint does not match its key." });
-  return { payload: parsed.data, sha256 };
+  for (let i = 0; i < parsed.data.rows.length; i++) {
+    const bad = rowProblem(parsed.data.rows[i]);
+    if (bad) throw new CityFileRefused('malformed', { ko: `통계 파일 ${i + 1}번째 행의 ${bad} 항목이 올바르지 않습니다.`, en: `Row ${i + 1} of the statistics file: ${bad} is not valid.` });
+  }
+  return { payload: parsed.data, payloadText: outer.payload, sha256 };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { severityOf, type Item, type Template } from '../../../checklists/engine/index.js';
+import inspectionV2 from '../../../checklists/templates/inspection.v2.json' with { type: 'json' };
 import inspectionV1 from '../../../checklists/templates/inspection.v1.json' with { type: 'json' };
 import { openHarness, signedIn, type Harness } from './harness.js';
 
@@ -68,7 +69,7 @@ describe('checklist templates', () => {
   it('lists the three built-ins and adds a district template once, never overwriting a published version', async () => {
     h = await signedIn();
     const list = await h.api('checklists.templates.list');
-    expect(list.map((t) => [t.id, t.version, t.source]).sort()).toEqual([['contract', 1, 'builtin'], ['inspection', 1, 'builtin'], ['registry', 1, 'builtin']]);
+    expect(list.map((t) => [t.id, t.version, t.source]).sort()).toEqual([['contract', 2, 'builtin'], ['inspection', 2, 'builtin'], ['registry', 2, 'builtin']]);
     const gwanak = {
       id: 'gwanak-extra',
       version: 1,
@@ -99,7 +100,7 @@ describe('checklist runs', () => {
     const listing = await demoListing(h);
     const started = await h.api('checklists.runs.start', { listingId: listing.id, templateId: 'inspection' });
     expect(started.recovered).toBe(false);
-    expect(started.run).toMatchObject({ templateId: 'inspection', templateVersion: 1, status: 'open', startedBy: '정상담', isDemo: true });
+    expect(started.run).toMatchObject({ templateId: 'inspection', templateVersion: 2, status: 'open', startedBy: '정상담', isDemo: true });
     const runId = started.run.id;
     const r1 = await h.api('checklists.runs.answer', { runId, itemId: 'waterPressure', value: 'weak' });
     expect(r1.score.overall).toMatchObject({ verdict: 'caution', caution: 1, complete: false });
@@ -217,30 +218,30 @@ describe('checklist runs', () => {
     await h.api('checklists.runs.answer', { runId, itemId: 'condensation', value: 'yes', note: '북쪽 창' });
     await h.api('checklists.runs.answer', { runId, itemId: 'drainSmell', value: 'no' });
     await h.api('checklists.runs.answer', { runId, itemId: 'waterPressure', value: 'veryWeak' });
-    // v2: drainSmell removed, waterPressure loses "veryWeak".
-    const v2 = structuredClone(inspectionV1) as unknown as Template;
-    v2.version = 2;
+    // v3 (after the built-in v2 of issue 13): drainSmell removed, waterPressure loses "veryWeak".
+    const v2 = structuredClone(inspectionV2) as unknown as Template;
+    v2.version = 3;
     for (const s of v2.sections) s.items = s.items.filter((i) => i.id !== 'drainSmell');
     const wp = findItem(v2, 'waterPressure');
     if (wp.type === 'single') wp.options = wp.options.filter((o) => o.value !== 'veryWeak');
     await h.api('checklists.templates.add', { json: JSON.stringify(v2) });
-    expect((await h.api('checklists.runs.get', { id: runId })).run.latestVersion).toBe(2);
+    expect((await h.api('checklists.runs.get', { id: runId })).run.latestVersion).toBe(3);
     const up = await h.api('checklists.runs.upgrade', { id: runId });
-    expect(up.run).toMatchObject({ templateVersion: 2, upgradedFrom: 1 });
+    expect(up.run).toMatchObject({ templateVersion: 3, upgradedFrom: 2 });
     // (buildingType and floorLevel were prefilled from the listing when the run started.)
     const carried = up.answers.filter((a) => a.itemId !== 'buildingType' && a.itemId !== 'floorLevel');
     expect(carried.map((a) => a.itemId)).toEqual(['condensation']);
     expect(carried[0].note).toBe('북쪽 창');
     expect(up.unmapped.map((u) => [u.itemId, u.reason, u.fromVersion, u.toVersion]).sort()).toEqual([
-      ['drainSmell', 'item-removed', 1, 2],
-      ['waterPressure', 'option-removed', 1, 2],
+      ['drainSmell', 'item-removed', 2, 3],
+      ['waterPressure', 'option-removed', 2, 3],
     ]);
     // Still there after reading it again.
     expect((await h.api('checklists.runs.get', { id: runId })).unmapped).toHaveLength(2);
     const twice = await h.raw('checklists.runs.upgrade', { id: runId });
     expect(twice.ok ? null : twice.error.code).toBe('CONFLICT');
     // New runs start at the latest version.
-    expect((await h.api('checklists.runs.start', { listingId: listing.id, templateId: 'inspection' })).run.templateVersion).toBe(2);
+    expect((await h.api('checklists.runs.start', { listingId: listing.id, templateId: 'inspection' })).run.templateVersion).toBe(3);
   });
 
   it('lists runs across cases, most recently worked on first', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,16 +9,25 @@ import { FIXTURES } from '../../../geo/testing/oracle.js';
 let h: Harness;
 afterEach(async () => h?.backend.close());
 
-
-
 function fabric() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ansim-geo-api-'));
   synthesize({ parcels: 600, seed: 7, outDir: dir });
   return dir;
 }
 
-const studyFor = (dir: string) => ({
-  layers: { parcels: { path: path.join(dir, 'parcels.shp') } },
+/** Uploads a Shapefile set into one group, as the browser host does; returns the .shp's ref. */
+async function uploadSet(base: string, group: string): Promise<string> {
+  let ref = '';
+  for (const ext of ['.shp', '.shx', '.dbf', '.prj', '.cpg']) {
+    if (!existsSync(base + ext)) continue;
+    const r = await h.backend.files.receive(group, path.basename(base) + ext, createReadStream(base + ext));
+    if (ext === '.shp') ref = r.ref;
+  }
+  return ref;
+}
+
+const studyFor = (ref: string) => ({
+  layers: { parcels: { ref } },
   constraints: [{ type: 'attribute', code: 'NOT_PUBLIC', field: '소유구분', in: ['2', '4', '5'] }],
   criteria: [{ id: 'area', source: { type: 'siteArea' } }, { id: 'compact', source: { type: 'compactness' } }],
   assembly: { minArea: 0 },
@@ -26,23 +35,23 @@ const studyFor = (dir: string) => ({
 });
 
 describe('site studies through the API', () => {
-  it('saves a study, runs it, and keeps the run summary with the study', async () => {
+  it('saves a study whose layers are uploaded files, runs it, and keeps the run summary with the study', async () => {
     h = await signedIn();
-    const dir = fabric();
-    const saved = await h.api('geo.studies.save', { name: '공공부지 1차 검토', study: studyFor(dir) });
+    const ref = await uploadSet(path.join(fabric(), 'parcels'), 'g1');
+    const saved = await h.api('geo.studies.save', { name: '공공부지 1차 검토', study: studyFor(ref) });
     expect(saved.lastRun).toBeNull();
     const run = await h.api('geo.studies.run', { id: saved.id });
-    const summary = run.summary as { parcels: { total: number; passed: number; failures: Record<string, number> } };
-    expect(summary.parcels.total).toBe(600);
-    expect(summary.parcels.failures.NOT_PUBLIC).toBe(600 - summary.parcels.passed);
+    expect(run.summary.parcels.total).toBe(600);
+    expect(run.summary.parcels.failures.NOT_PUBLIC).toBe(600 - run.summary.parcels.passed);
     expect(run.sites.length).toBeGreaterThan(0);
     expect(run.sites[0].rank).toBe(1);
+    expect(run.sites[0].siteId).toBe([...run.sites[0].parcelIds].sort()[0]);
     for (const f of Object.values(run.outputs)) expect(existsSync(f)).toBe(true);
+    expect(run.outputs.parcels).toBeUndefined();
     const again = await h.api('geo.studies.get', { id: saved.id });
     expect(again.lastRun).toEqual(run);
     expect((await h.api('geo.studies.list')).map((s) => s.name)).toEqual(['공공부지 1차 검토']);
-    // Changing the document clears the stale run.
-    const edited = await h.api('geo.studies.save', { id: saved.id, name: '공공부지 2차 검토', study: studyFor(dir) });
+    const edited = await h.api('geo.studies.save', { id: saved.id, name: '공공부지 2차 검토', study: studyFor(ref) });
     expect(edited.lastRun).toBeNull();
   });
 
@@ -55,19 +64,62 @@ describe('site studies through the API', () => {
     expect(r.error.fields!.map((f) => f.path)).toEqual(expect.arrayContaining(['study.criteria']));
   });
 
-  it('inspects a real CP949 Shapefile and asks for the CRS when 5174 and 5181 cannot be told apart', async () => {
+  it('refuses raw paths and refs the user did not pick: in inspect and in study layers', async () => {
     h = await signedIn();
-    const shp = path.join(FIXTURES, 'boundaries/kostat-2013/shp-original-bessel-cp949/seoul_municipalities.shp');
-    const ok = await h.api('geo.import.inspect', { path: shp });
+    for (const input of [{ path: '/etc/passwd' }, { file: { ref: '/etc/passwd' } }, { file: { ref: 'upload:../../etc/passwd' } }, { file: { ref: 'upload:g/../../x.csv' } }, { file: { ref: 'grant:made-up' } }]) {
+      const r = await h.raw('geo.import.inspect', input);
+      expect(r.ok, JSON.stringify(input)).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe('VALIDATION');
+    }
+    const withPath = await h.raw('geo.studies.save', { name: 'x', study: { ...studyFor('x'), layers: { parcels: { path: '/etc/hosts' } } } });
+    expect(withPath.ok).toBe(false);
+    if (!withPath.ok) expect(withPath.error.fields?.[0].path).toBe('study.layers.parcels.path');
+    // A study referring to a file that was never uploaded fails when run, naming no path.
+    const saved = await h.api('geo.studies.save', { name: 'y', study: studyFor('upload:nogroup/parcels.shp') });
+    const run = await h.raw('geo.studies.run', { id: saved.id });
+    expect(run.ok).toBe(false);
+    if (!run.ok) expect(run.error.code).toBe('VALIDATION');
+  });
+
+  it('inspects a real CP949 Shapefile (granted as from the file dialog), asks for the CRS of a 5174/5181 CSV, and writes nothing', async () => {
+    h = await signedIn();
+    const [shp, csv] = h.backend.files.grant([
+      path.join(FIXTURES, 'boundaries/kostat-2013/shp-original-bessel-cp949/seoul_municipalities.shp'),
+      path.join(FIXTURES, 'amenities/seoul_hospital_permits.cp949.csv'),
+    ]);
+    const ok = await h.api('geo.import.inspect', { file: shp });
     expect(ok.report).toMatchObject({ features: 25, crs: 'EPSG:5174', encoding: 'CP949' });
-    expect(existsSync(ok.output)).toBe(true);
-    const csv = path.join(FIXTURES, 'amenities/seoul_hospital_permits.cp949.csv');
-    const ask = await h.raw('geo.import.inspect', { path: csv });
+    expect(ok.preview.features).toHaveLength(20);
+    expect(ok.preview.features[0].properties!.name).toMatch(/^[가-힣]+구$/);
+    const ask = await h.raw('geo.import.inspect', { file: csv });
     expect(ask.ok).toBe(false);
     if (ask.ok) return;
     expect(ask.error.fields?.[0].path).toBe('crs');
     expect(`${ask.error.message.ko} ${ask.error.message.en}`).toMatch(/5174/);
-    const given = await h.api('geo.import.inspect', { path: csv, crs: 'EPSG:5174' });
+    const given = await h.api('geo.import.inspect', { file: csv, crs: 'EPSG:5174' });
     expect(given.report).toMatchObject({ crs: 'EPSG:5174', crsSource: 'given' });
+    // No temporary import output is left in the data folder.
+    expect(existsSync(path.join(h.dir, 'geo', 'imports'))).toBe(false);
+  });
+
+  it('never quotes file content in an error', async () => {
+    h = await signedIn();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ansim-geo-api-'));
+    const secret = '홍길동 010-1234-5678';
+    const files = {
+      'cols.csv': `${secret},memo\n1,2\n`,
+      'bad.geojson': `{"type":"FeatureCollection","features":[${secret}]}`,
+      'quote.csv': `x,y\n"${secret},1\n`,
+    };
+    for (const [name, text] of Object.entries(files)) {
+      writeFileSync(path.join(dir, name), text);
+      const [ref] = h.backend.files.grant([path.join(dir, name)]);
+      const r = await h.raw('geo.import.inspect', { file: ref });
+      expect(r.ok, name).toBe(false);
+      if (r.ok) continue;
+      expect(r.error.code).toBe('VALIDATION');
+      expect(JSON.stringify(r.error), name).not.toMatch(/홍길동|010-1234/);
+    }
+    expect(readdirSync(dir)).toHaveLength(3);
   });
 });

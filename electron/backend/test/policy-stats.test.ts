@@ -44,6 +44,28 @@ describe('policy guidance through the API', () => {
   });
 });
 
+describe('policy guidance in the tenant report', () => {
+  it('prints the 정책 안내 section with the catalogue date and each programme’s status', async () => {
+    h = await signedIn({ now: new Date('2026-07-01T01:00:00Z') });
+    const c = await h.api('clients.create', { consent: consent(['name', 'policy']), name: '박보고', desiredDistricts: [] });
+    await h.api('policy.facts.save', { clientId: c.id, facts });
+    const k = await h.api('cases.create', { clientId: c.id, caseType: 'policy_guide', district: '관악구', openedOn: '2026-07-01' });
+    await h.api('listings.create', { ...listing, caseId: k.id });
+    const r = await h.api('reports.tenant', { caseId: k.id });
+    const pdf = await openWithPoppler(Buffer.from(r.dataBase64, 'base64'));
+    try {
+      const text = (await pdf.text()).replace(/\s+/g, ' ');
+      expect(text).toContain('정책 안내');
+      expect(text).toContain('정책 목록 2026-01-01 기준');
+      expect(text).toMatch(/해당 가능 .*청년 임차보증금 이자지원/);
+      expect(text).toMatch(/신청기간 아님 서울시 청년월세지원 신청기간 아님: 다음 신청 2027-05-06 – 2027-05-19/);
+      expect(text).not.toContain('주거급여'); // not qualifying: left out of the tenant's report
+    } finally {
+      await pdf.dispose();
+    }
+  });
+});
+
 describe('statistics through the API', () => {
   it('records a case’s types and survey, counts them, and exports xlsx and CSV that read back', async () => {
     h = await signedIn();

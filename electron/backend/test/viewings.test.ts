@@ -179,6 +179,38 @@ describe('viewings', () => {
     expect(amended.amendments).toEqual([{ id: expect.any(String), at: '2026-11-27T05:00:00.000Z', by: '정상담', field: 'observations', text: '욕실 환풍기 고장 추가 확인' }]);
   });
 
+  it('closes with a typed name witnessed by the manager instead of a drawn signature, recorded as such in the log and the PDF', async () => {
+    const { h, k, south } = await setup();
+    const v = await h.api('viewings.plan', { caseId: k.id, date: '2026-11-27', startTime: '10:00', listingIds: [south.id] });
+    // Typed without the manager's witness tick: refused, naming the field.
+    const unwitnessed = await h.raw('viewings.close', { id: v.id, tenantName: '김민지', method: 'typed' });
+    expect(unwitnessed.ok ? null : unwitnessed.error.fields?.[0]).toMatchObject({ path: 'witnessed', message: { ko: expect.stringContaining('입회') } });
+    // Drawn (the default) still needs the drawing.
+    const undrawn = await h.raw('viewings.close', { id: v.id, tenantName: '김민지' });
+    expect(undrawn.ok ? null : undrawn.error.fields?.[0].path).toBe('signaturePng');
+
+    h.clock.now = new Date('2026-11-27T02:10:00Z');
+    const closed = await h.api('viewings.close', { id: v.id, tenantName: '김민지', method: 'typed', witnessed: true, satisfaction: 4 });
+    expect(closed).toMatchObject({ readOnly: true, status: 'done', tenantName: '김민지', hasSignature: false, confirmationMethod: 'typed', confirmedByName: '정상담', confirmedAt: '2026-11-27T02:10:00.000Z' });
+    expect((await h.raw('viewings.signature', { id: v.id })).ok).toBe(false);
+    // The typed name is personal data: encrypted at rest like the drawn signature.
+    const row = await h.backend.db.get<{ tenant_name_enc: string; confirmation_method: string; signature_file: string | null }>('SELECT tenant_name_enc, confirmation_method, signature_file FROM viewings WHERE id = ?', [v.id]);
+    expect(row).toMatchObject({ confirmation_method: 'typed', signature_file: null });
+    expect(row!.tenant_name_enc).not.toContain('김민지');
+
+    const log = await h.api('reports.viewing', { viewingId: v.id });
+    const pdf = await openWithPoppler(Buffer.from(log.dataBase64, 'base64'));
+    try {
+      const text = (await pdf.text()).replace(/\s+/g, ' ');
+      expect(text).toContain('이름 입력 확인 (서명 대신, 매니저 입회)');
+      expect(text).toContain('입회인 정상담');
+      expect(text).toContain('김*지');
+      expect(text).not.toContain('김민지');
+    } finally {
+      await pdf.dispose();
+    }
+  }, 60_000);
+
   it('renders both PDFs from the database: the masked name, never the full one, and the recorded content', async () => {
     const { h, k, south, north } = await setup();
     const v = await h.api('viewings.plan', { caseId: k.id, date: '2026-11-27', startTime: '10:00', meetingPlace: '서울대입구역 3번 출구', listingIds: [south.id, north.id] });

@@ -19,17 +19,19 @@ import { decryptFollowUps, getViewing, listAmendments, listStopPhotos, listStops
 import { FileStore } from '../../../data/crypto/file-store.js';
 import { severityOf, visibleItems } from '../../../checklists/engine/index.js';
 import { BUILDING_TYPE_LABELS, LEASE_TYPE_LABELS, parseBuildingType, type LeaseType } from '../../../checklists/common/vocabulary.js';
-import { checklistHandlers } from '../handlers/checklists.js';
-import { rightsHandlers } from '../handlers/rights.js';
+import { photoFile, runDetail } from '../services/checklist-runs.js';
+import { analyzeListingById } from '../services/rights-analysis.js';
 import {
   maskName, renderTenantReport, renderViewingLog,
   type ChecklistResult, type ListingAssessment, type ListingFacts, type ManagerInfo, type ReportLocale, type ReportPhoto, type TenantReportModel,
   type ViewingLogModel, type ViewingStop,
 } from '../reports/index.js';
 import type { HandlerContext } from '../context.js';
+import { policySectionModel } from '../policy/report-section.js';
 import { listingAddress } from './address.js';
 import { leaseReportSections } from '../lease/report-sections.js';
 import { PHOTO_KIND, SIGNATURE_KIND } from './files.js';
+import { packLabel, referenceInUse } from '../reference.js';
 
 
 type L = ReportLocale;
@@ -76,13 +78,13 @@ async function listingChecklists(ctx: HandlerContext, listingId: string, title: 
   for (const r of [...runs].sort((a, b) => a.started_at.localeCompare(b.started_at))) newest.set(r.template_id, r.id);
   const out: ChecklistResult[] = [];
   for (const runId of newest.values()) {
-    const d = await checklistHandlers['checklists.runs.get']({ id: runId }, ctx);
+    const d = await runDetail(ctx, runId);
     const answers = new Map(d.answers.map((a) => [a.itemId, a]));
     const photosByItem = new Map<string, ReportPhoto[]>();
     for (const p of d.photos) {
-      const { dataBase64 } = await checklistHandlers['checklists.photos.get']({ id: p.id, size: 'full' }, ctx);
+      const { bytes } = await photoFile(ctx, p.id, 'full');
       const list = photosByItem.get(p.itemId) ?? [];
-      list.push({ bytes: Buffer.from(dataBase64, 'base64'), takenAt: p.takenAt ?? undefined });
+      list.push({ bytes, takenAt: p.takenAt ?? undefined });
       photosByItem.set(p.itemId, list);
     }
     const items = d.template.sections.flatMap((s) =>
@@ -135,6 +137,8 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
     locale,
     demo: k.is_demo === 1,
     reportDate: ctx.today(),
+    // ── legal (issue 13): which reference pack the figures came from ──
+    referencePack: packLabel((await referenceInUse(ctx.db)).pack),
     caseNumber: k.id.slice(0, 8).toUpperCase(),
     clientName,
     manager: await managerInfo(ctx, k.manager_id),
@@ -175,7 +179,7 @@ interface Subject {
 
 /** One listing through the rights analysis, in the report's terms. */
 async function assessListing(ctx: HandlerContext, subject: Subject, locale: L, base: TenantReportModel) {
-  const a = await rightsHandlers['rights.analyze']({ listingId: subject.listing.id }, ctx);
+  const a = await analyzeListingById(ctx, subject.listing.id);
   const sev = (s: string) => (s === 'danger' ? 'danger' : s === 'caution' ? 'caution' : s === 'info' ? 'info' : 'safe') as 'danger' | 'caution' | 'info' | 'safe';
   const pr = a.priorityRepayment[0];
   const deposit = Number(subject.listing.deposit ?? 0);
@@ -213,7 +217,7 @@ async function assessListing(ctx: HandlerContext, subject: Subject, locale: L, b
   };
 }
 
-type Ladder = Awaited<ReturnType<(typeof rightsHandlers)['rights.analyze']>>['ladder'];
+type Ladder = Awaited<ReturnType<typeof analyzeListingById>>['ladder'];
 
 /** The ladder as the report draws it: live entries in seniority order with the tenant placed among them. */
 function seniorityOf(ladder: Ladder, deposit: number, locale: L, today: string): TenantReportModel['seniority'] {
@@ -233,6 +237,9 @@ function seniorityOf(ladder: Ladder, deposit: number, locale: L, today: string):
 
 export async function tenantReportFile(ctx: HandlerContext, caseId: string, locale: L): Promise<ReportFileView> {
   const model = await buildTenantReportModel(ctx, caseId, locale);
+  // policy (issue 12): the 정책 안내 section.
+  const k = await getCase(ctx.db, caseId);
+  if (k) model.programmes = await policySectionModel(ctx, k.client_id, caseId, locale);
   const bytes = await renderTenantReport(model);
   return { fileName: reportFileName('tenant', maskName(model.clientName), model.reportDate, locale), mime: 'application/pdf', dataBase64: Buffer.from(bytes).toString('base64') };
 }
@@ -268,7 +275,7 @@ export async function buildViewingLogModel(ctx: HandlerContext, viewingId: strin
     let checklistSummary: string | undefined;
     if (s.inspection_run_id) {
       try {
-        const d = await checklistHandlers['checklists.runs.get']({ id: s.inspection_run_id }, ctx);
+        const d = await runDetail(ctx, s.inspection_run_id);
         const problems = d.answers.filter((a) => {
           const item = d.template.sections.flatMap((x) => x.items).find((i) => i.id === a.itemId);
           const sv = item ? severityOf(item, a) : null;
@@ -312,7 +319,9 @@ export async function buildViewingLogModel(ctx: HandlerContext, viewingId: strin
     status: v.status,
     stops: out,
     nextSteps: [...(summary ? [summary] : []), ...(nextSteps ? nextSteps.split(/\n+/).map((x) => x.trim()).filter(Boolean) : [])],
-    confirmation: v.confirmed_at && tenantName && sig ? { typedName: tenantName, signaturePng: sig, confirmedAt: v.confirmed_at, satisfaction: v.satisfaction ?? undefined } : undefined,
+    confirmation: v.confirmed_at && tenantName && v.confirmation_method === 'typed'
+      ? { method: 'typed', typedName: tenantName, witness: (await managerInfo(ctx, v.confirmed_by)).name, confirmedAt: v.confirmed_at, satisfaction: v.satisfaction ?? undefined }
+      : v.confirmed_at && tenantName && sig ? { method: 'drawn', typedName: tenantName, signaturePng: sig, confirmedAt: v.confirmed_at, satisfaction: v.satisfaction ?? undefined } : undefined,
     amendments: (await listAmendments(ctx.db, viewingId)).map((a) => ({ at: a.at, text: `${a.field ? `[${a.field}] ` : ''}${ctx.cipher.decrypt(a.text_enc) ?? ''}` })),
   };
 }

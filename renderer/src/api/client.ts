@@ -6,7 +6,11 @@ import type { ApiInput, ApiResults, Method } from '../../../electron/api/methods
 
 declare global {
   interface Window {
-    ansim?: { call(method: string, input: unknown): Promise<ApiResponse<unknown>> };
+    ansim?: {
+      call(method: string, input: unknown): Promise<ApiResponse<unknown>>;
+      /** Desktop app: the system file dialog (see api/files.ts). */
+      pickFiles?(options: { accept?: string[]; multiple?: boolean }): Promise<ApiResponse<unknown>>;
+    };
   }
 }
 
@@ -19,7 +23,7 @@ export class ApiCallError extends Error {
 const TOKEN_KEY = 'ansim.token';
 
 /** Takes the token out of the URL fragment once, so it is not left in history or screenshots. */
-function token(): string | null {
+export function token(): string | null {
   const m = /token=([^&]+)/.exec(location.hash);
   if (m) {
     sessionStorage.setItem(TOKEN_KEY, m[1]);

@@ -1,8 +1,8 @@
-import { SEOUL_DISTRICTS } from '../../../electron/api/domain.js';
+import { SEOUL_DISTRICTS, type SeoulDistrict } from '../../../electron/api/domain.js';
 
-export function DistrictSelect(props: { id: string; value: string | null | undefined; onChange(v: string | null): void; allLabel?: string }) {
+export function DistrictSelect(props: { id: string; value: SeoulDistrict | null | undefined; onChange(v: SeoulDistrict | null): void; allLabel?: string }) {
   return (
-    <select id={props.id} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value || null)}>
+    <select id={props.id} value={props.value ?? ''} onChange={(e) => props.onChange((e.target.value || null) as SeoulDistrict | null)}>
       <option value="">{props.allLabel ?? '—'}</option>
       {SEOUL_DISTRICTS.map((d) => (
         <option key={d} value={d}>{d}</option>
@@ -11,7 +11,7 @@ export function DistrictSelect(props: { id: string; value: string | null | undef
   );
 }
 
-export function DistrictChips(props: { id: string; value: string[]; onChange(v: string[]): void }) {
+export function DistrictChips(props: { id: string; value: readonly SeoulDistrict[]; onChange(v: SeoulDistrict[]): void }) {
   return (
     <div id={props.id} className="chips">
       {SEOUL_DISTRICTS.map((d) => {

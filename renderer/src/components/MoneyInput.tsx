@@ -1,6 +1,7 @@
 // Amounts typed the Korean way (1억 5천, 15000만, 150,000,000), read back in words as you type.
 // A bare number like 5000 could be 5,000원 or 5,000만원: the user must pick before saving.
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { useFieldA11y } from './Field.js';
 import { useTranslation } from 'react-i18next';
 import { formatKoreanAmount, formatWon, parseAmount } from '../../../checklists/common/money.js';
 
@@ -26,6 +27,20 @@ export function MoneyInput(props: {
     // Only an outside change of the value should rewrite the text, not every keystroke.
   }, [props.value]);
   const parsed = text.trim() ? parseAmount(text) : null;
+  // The read-back and any parse error describe the input, with the Field's hint and error.
+  const field = useFieldA11y();
+  const own = useId();
+  const readingId = `${own}-reading`;
+  const errorId = `${own}-error`;
+  const ambiguousId = `${own}-ambiguous`;
+  const parseError = !!parsed && !parsed.ok;
+  const describedBy = [
+    parsed?.ok && !parsed.ambiguous ? readingId : null,
+    parseError ? errorId : null,
+    parsed?.ok && parsed.ambiguous ? ambiguousId : null,
+    field?.id === props.id ? field.describedBy : null,
+  ].filter(Boolean).join(' ') || undefined;
+  const invalid = parseError || (field?.id === props.id && field.invalid);
 
   function update(next: string) {
     setText(next);
@@ -50,19 +65,22 @@ export function MoneyInput(props: {
         value={text}
         placeholder={t('money.placeholder')}
         onChange={(e) => update(e.target.value)}
-        aria-invalid={parsed ? !parsed.ok : undefined}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy}
+        aria-required={field?.id === props.id && field.required ? true : undefined}
+        data-field-a11y="self"
       />
       {parsed && parsed.ok && !parsed.ambiguous && (
-        <div className="money-reading" data-testid="money-reading">
+        <div className="money-reading" id={readingId} data-testid="money-reading">
           {formatWon(parsed.value)} · {formatKoreanAmount(parsed.value)}
         </div>
       )}
-      {parsed && !parsed.ok && <div className="error">{i18n.language === 'en' ? parsed.error.en : parsed.error.ko}</div>}
+      {parsed && !parsed.ok && <div className="error" id={errorId}>{i18n.language === 'en' ? parsed.error.en : parsed.error.ko}</div>}
       {parsed && parsed.ok && parsed.ambiguous && (
         <div className="money-ambiguous" role="group" aria-label={t('money.ambiguous', { input: text })}>
-          <span>{t('money.ambiguous', { input: text })}</span>
+          <span id={ambiguousId}>{t('money.ambiguous', { input: text })}</span>
           {[parsed.value, ...parsed.alternatives].map((v) => (
-            <button type="button" key={v} className={choice === v ? 'chip selected' : 'chip'} onClick={() => pick(v)}>
+            <button type="button" key={v} aria-pressed={choice === v} className={choice === v ? 'chip selected' : 'chip'} onClick={() => pick(v)}>
               {formatKoreanAmount(v)}
             </button>
           ))}

@@ -19,13 +19,16 @@ export function fieldErrors(e: unknown): Record<string, Bilingual> {
   return out;
 }
 
+/** The banner of a form whose fields are marked with their own messages. */
+export const CHECK_MARKED_FIELDS: Bilingual = { ko: '표시된 항목을 확인하세요.', en: 'Check the marked fields.' };
+
 /**
  * The message for a form's banner. Validation details are shown beside each field, so the
  * banner only says so (the API's own text names fields by their code, e.g. roadAddress).
  */
 export function bannerMessage(e: unknown): Bilingual {
   if (e instanceof ApiCallError) {
-    return e.body.code === 'VALIDATION' ? { ko: '표시된 항목을 확인하세요.', en: 'Check the marked fields.' } : e.body.message;
+    return e.body.code === 'VALIDATION' ? CHECK_MARKED_FIELDS : e.body.message;
   }
   return { ko: String(e), en: String(e) };
 }

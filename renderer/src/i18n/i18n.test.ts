@@ -6,6 +6,8 @@ import * as rights from './modules/rights.js';
 import * as geo from './modules/geo.js';
 import * as viewings from './modules/viewings.js';
 import * as legal from './modules/legal.js';
+import * as policy from './modules/policy.js';
+import * as stats from './modules/stats.js';
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
@@ -19,12 +21,14 @@ describe('locales', () => {
     ['geo', geo.ko, geo.en],
     ['viewings', viewings.ko, viewings.en],
     ['legal', legal.ko, legal.en],
+    ['policy', policy.ko, policy.en],
+    ['stats', stats.ko, stats.en],
   ])('%s: every Korean string has an English one and vice versa', (_name, k, e) => {
     expect(keys(e)).toEqual(keys(k));
   });
 
   it('module keys do not collide with the shell or each other', () => {
-    const tops = [ko, checklists.ko, rights.ko, geo.ko, viewings.ko, legal.ko].flatMap((o) => Object.keys(o));
+    const tops = [ko, checklists.ko, rights.ko, geo.ko, viewings.ko, legal.ko, policy.ko, stats.ko].flatMap((o) => Object.keys(o));
     expect(new Set(tops).size).toBe(tops.length);
   });
 

@@ -7,10 +7,14 @@ import * as rights from './modules/rights.js';
 import * as geo from './modules/geo.js';
 import * as viewings from './modules/viewings.js';
 import * as legal from './modules/legal.js';
+import * as a11y from './modules/a11y.js';
+
+import * as policy from './modules/policy.js';
+import * as stats from './modules/stats.js';
 import * as lease from './modules/lease.js';
 
 /** Each module's strings sit beside the shell's, under the module's own top-level keys. */
-const modules = [checklists, rights, geo, viewings, legal, lease];
+const modules = [checklists, rights, geo, viewings, legal, a11y, policy, stats, lease];
 export const resources = {
   ko: { translation: Object.assign({}, ko, ...modules.map((m) => m.ko)) },
   en: { translation: Object.assign({}, en, ...modules.map((m) => m.en)) },
@@ -27,6 +31,9 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+// The page's language follows the stored choice from the first paint (screen readers pick
+// their voice from it), not only after the toggle is pressed.
+if (typeof document !== 'undefined') document.documentElement.lang = stored === 'en' ? 'en' : 'ko';
 
 export function setLanguage(lang: Lang) {
   localStorage.setItem('ansim.lang', lang);

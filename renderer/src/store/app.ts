@@ -22,7 +22,10 @@ export type Route =
   | { name: 'viewingPlan'; caseId: string; id?: string; listingId?: string }
   | { name: 'viewing'; id: string }
   | { name: 'reports'; caseId?: string }
-  | { name: 'soon'; module: string };
+  | { name: 'soon'; module: string }
+  // policy + statistics (issue 12)
+  | { name: 'policy' }
+  | { name: 'statistics' };
 
 export interface Notice {
   id: number;
@@ -56,8 +59,9 @@ export const useApp = create<AppState>((set, get) => ({
   },
   notify: (n) => {
     const id = nextId++;
+    // How long it stays is the notice's own business (a11y/NoticeItem.tsx: held while hovered or
+    // focused, and an undo notice until dismissed).
     set({ notices: [...get().notices, { ...n, id }] });
-    setTimeout(() => get().dismiss(id), n.undo ? 10_000 : 4_000);
   },
   dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
 }));

@@ -1,10 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, ClientView, ListingView, ManagerView } from '../../../electron/api/views.js';
-import { CASE_STATUSES, CASE_TYPES, type CaseStatus, type CaseType } from '../../../electron/api/domain.js';
+import { CASE_STATUSES, CASE_TYPES, type CaseStatus, type CaseType, type SeoulDistrict } from '../../../electron/api/domain.js';
+import type { ApiInput } from '../../../electron/api/methods.js';
 import { formatAmountBoth } from '../../../checklists/common/money.js';
 import { todaySeoul } from '../../../checklists/common/seoul-time.js';
 import { api } from '../api/client.js';
+import { useApi } from '../api/useLoad.js';
+import { LoadStatus } from '../components/LoadStatus.js';
 import { useApp } from '../store/app.js';
 import { Field } from '../components/Field.js';
 import { EnumSelect } from '../components/EnumSelect.js';
@@ -14,6 +17,8 @@ import { fieldErrors } from '../components/useBilingual.js';
 import { useDebounced } from './Clients.js';
 import { LeaseCard } from './lease/LeaseCard.js';
 import { overBudget } from '../../../checklists/lease/budget.js';
+import { ProgrammeList } from './policy/ProgrammeList.js';
+import { CaseStatsCard } from './stats/CaseStatsCard.js';
 import { useClientLabel } from '../components/ClientLabel.js';
 
 export function StatusBadge({ status }: { status: CaseStatus }) {
@@ -44,19 +49,12 @@ export function CaseRow({ c }: { c: CaseView }) {
 export function CasesView({ clientId }: { clientId?: string }) {
   const { t } = useTranslation();
   const { go } = useApp();
-  const [filter, setFilter] = useState<{ query: string; district?: string; caseType?: CaseType; status?: CaseStatus; managerId?: string; month?: string }>({ query: '' });
+  const [filter, setFilter] = useState<{ query: string; district?: SeoulDistrict; caseType?: CaseType; status?: CaseStatus; managerId?: string; month?: string }>({ query: '' });
   const q = useDebounced(filter);
-  const [rows, setRows] = useState<CaseView[] | null>(null);
-  const [managers, setManagers] = useState<ManagerView[]>([]);
-  useEffect(() => void api('managers.list').then(setManagers), []);
-  useEffect(() => {
-    let live = true;
-    const clean = Object.fromEntries(Object.entries({ ...q, clientId }).filter(([, v]) => v));
-    void api('cases.list', clean).then((r) => live && setRows(r));
-    return () => {
-      live = false;
-    };
-  }, [q, clientId]);
+  const managers = useApi('managers.list', {}).data ?? [];
+  const { query, ...rest } = q;
+  const list = useApi('cases.list', { ...rest, query: query || undefined, clientId });
+  const rows = list.data;
   return (
     <section className="page">
       <header className="page-head">
@@ -76,7 +74,7 @@ export function CasesView({ clientId }: { clientId?: string }) {
         </label>
         <label>{t('case.month')} <input type="month" value={filter.month ?? ''} onChange={(e) => setFilter({ ...filter, month: e.target.value || undefined })} /></label>
       </div>
-      {!rows ? <p className="muted">{t('common.loading')}</p> : rows.length === 0 ? <p className="muted">{t('common.noResults')}</p> : (
+      {!rows || list.error ? <LoadStatus state={list} /> : rows.length === 0 ? <p className="muted">{t('common.noResults')}</p> : (
         <table className="table" data-testid="case-table">
           <thead>
             <tr><th>{t('case.openedOn')}</th><th>{t('case.client')}</th><th>{t('case.type')}</th><th>{t('case.status')}</th><th>{t('case.district')}</th><th>{t('case.manager')}</th><th>{t('case.listings')}</th></tr>
@@ -189,6 +187,9 @@ export function CaseDetail({ id }: { id: string }) {
       </div>
       {/* lease module: the case's lease timeline, registry readings and re-check */}
       {listings && <LeaseCard caseId={id} listings={listings} />}
+      {/* policy + statistics (issue 12) */}
+      <ProgrammeList clientId={c.clientId} caseId={id} />
+      <CaseStatsCard caseId={id} closedOn={c.closedOn} />
     </section>
   );
 }
@@ -199,10 +200,11 @@ export function CaseEditor({ existing, clientId, onDone }: { existing?: CaseView
   const { go, notify, session } = useApp();
   const [clients, setClients] = useState<ClientView[]>([]);
   const [managers, setManagers] = useState<ManagerView[]>([]);
-  const [f, setF] = useState({
+  // The draft is the method's own input type: a field the API does not take cannot creep in.
+  const [f, setF] = useState<Required<ApiInput<'cases.create'>>>({
     clientId: existing?.clientId ?? clientId ?? '',
-    caseType: (existing?.caseType ?? 'contract_consult') as CaseType,
-    status: (existing?.status ?? 'received') as CaseStatus,
+    caseType: existing?.caseType ?? 'contract_consult',
+    status: existing?.status ?? 'received',
     district: existing?.district ?? null,
     managerId: existing?.managerId ?? session?.manager?.id ?? null,
     openedOn: existing?.openedOn ?? todaySeoul(),
@@ -216,9 +218,9 @@ export function CaseEditor({ existing, clientId, onDone }: { existing?: CaseView
   }, []);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const body = { ...f, notes: f.notes || null };
+    const body: ApiInput<'cases.create'> = { ...f, notes: f.notes || null };
     try {
-      const saved = existing ? await api('cases.update', { id: existing.id, ...body } as never) : await api('cases.create', body as never);
+      const saved = existing ? await api('cases.update', { id: existing.id, ...body }) : await api('cases.create', body);
       notify({ text: t('common.saved') });
       if (onDone) onDone(saved);
       else go({ name: 'case', id: saved.id });
@@ -265,7 +267,7 @@ export function CaseEditor({ existing, clientId, onDone }: { existing?: CaseView
           {(id) => <input id={id} type="date" value={f.closedOn ?? ''} onChange={(e) => setF({ ...f, closedOn: e.target.value || null })} />}
         </Field>
         <Field label={t('case.notes')} wide error={errors.notes}>
-          {(id) => <textarea id={id} name="notes" rows={4} value={f.notes} onChange={(e) => setF({ ...f, notes: e.target.value })} />}
+          {(id) => <textarea id={id} name="notes" rows={4} value={f.notes ?? ''} onChange={(e) => setF({ ...f, notes: e.target.value })} />}
         </Field>
         <div className="actions wide">
           <button type="button" onClick={() => (onDone && existing ? onDone(existing) : go({ name: 'cases' }))}>{t('common.cancel')}</button>

@@ -1,10 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, ClientView } from '../../../electron/api/views.js';
-import { AGE_BANDS, CONSENT_ITEMS, GENDERS, RETENTION_CHOICES, type ConsentItem } from '../../../electron/api/domain.js';
+import { AGE_BANDS, CONSENT_ITEMS, GENDERS, RETENTION_CHOICES, type AgeBand, type ConsentItem, type Gender, type SeoulDistrict } from '../../../electron/api/domain.js';
+import type { ApiInput } from '../../../electron/api/methods.js';
 import { addMonths, todaySeoul } from '../../../checklists/common/seoul-time.js';
 import { formatAmountBoth } from '../../../checklists/common/money.js';
 import { api } from '../api/client.js';
+import { useApi } from '../api/useLoad.js';
+import { LoadStatus } from '../components/LoadStatus.js';
 import { useApp } from '../store/app.js';
 import { Field } from '../components/Field.js';
 import { MoneyInput } from '../components/MoneyInput.js';
@@ -14,6 +17,7 @@ import { ConfirmButton } from '../components/ConfirmButton.js';
 import { bannerMessage, fieldErrors, useBilingual } from '../components/useBilingual.js';
 import { CaseRow } from './Cases.js';
 import { useClientLabel } from '../components/ClientLabel.js';
+import { ProgrammeList } from './policy/ProgrammeList.js';
 
 export function useDebounced<T>(value: T, ms = 200): T {
   const [v, setV] = useState(value);
@@ -30,14 +34,8 @@ export function ClientsView() {
   const { go } = useApp();
   const [query, setQuery] = useState('');
   const q = useDebounced(query);
-  const [rows, setRows] = useState<ClientView[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api('clients.list', { query: q }).then((r) => live && setRows(r));
-    return () => {
-      live = false;
-    };
-  }, [q]);
+  const list = useApi('clients.list', { query: q });
+  const rows = list.data;
   return (
     <section className="page">
       <header className="page-head">
@@ -45,8 +43,8 @@ export function ClientsView() {
         <button type="button" className="primary" onClick={() => go({ name: 'client' })}>+ {t('client.new')}</button>
       </header>
       <input type="search" className="search" aria-label={t('common.search')} placeholder={t('client.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
-      {!rows ? (
-        <p className="muted">{t('common.loading')}</p>
+      {!rows || list.error ? (
+        <LoadStatus state={list} />
       ) : rows.length === 0 ? (
         <p className="muted">{q ? t('common.noResults') : t('common.empty')}</p>
       ) : (
@@ -86,10 +84,10 @@ type Draft = {
   name: string;
   phone: string;
   notes: string;
-  ageBand: string | null;
-  gender: string | null;
-  currentDistrict: string | null;
-  desiredDistricts: string[];
+  ageBand: AgeBand | null;
+  gender: Gender | null;
+  currentDistrict: SeoulDistrict | null;
+  desiredDistricts: SeoulDistrict[];
   budgetDeposit: number | null;
   budgetMonthlyRent: number | null;
   budgetMaintenance: number | null;
@@ -150,7 +148,7 @@ export function ClientEditor({ id }: { id?: string }) {
       setGeneral(t('money.needsConfirm'));
       return;
     }
-    const body = {
+    const body: ApiInput<'clients.create'> = {
       consent: d.consent.given ? d.consent : { given: false, items: [] },
       name: personalAllowed('name') ? d.name || null : null,
       phone: personalAllowed('phone') ? d.phone || null : null,
@@ -165,7 +163,7 @@ export function ClientEditor({ id }: { id?: string }) {
       moveInDate: d.moveInDate || null,
     };
     try {
-      const saved = id ? await api('clients.update', { id, ...body } as never) : await api('clients.create', body as never);
+      const saved = id ? await api('clients.update', { id, ...body }) : await api('clients.create', body);
       setErrors({});
       notify({ text: t('common.saved') });
       void refreshSession();
@@ -264,10 +262,10 @@ export function ClientEditor({ id }: { id?: string }) {
             {(fid) => <input id={fid} name="phone" type="tel" value={d.phone} disabled={!personalAllowed('phone')} placeholder="010-0000-0000" onChange={(e) => setD({ ...d, phone: e.target.value })} />}
           </Field>
           <Field label={t('client.ageBand')} error={errors.ageBand}>
-            {(fid) => <EnumSelect id={fid} kind="ageBand" values={AGE_BANDS} value={d.ageBand as never} onChange={(v) => setD({ ...d, ageBand: v })} />}
+            {(fid) => <EnumSelect id={fid} kind="ageBand" values={AGE_BANDS} value={d.ageBand} onChange={(v) => setD({ ...d, ageBand: v })} />}
           </Field>
           <Field label={t('client.gender')} error={errors.gender}>
-            {(fid) => <EnumSelect id={fid} kind="gender" values={GENDERS} value={d.gender as never} onChange={(v) => setD({ ...d, gender: v })} />}
+            {(fid) => <EnumSelect id={fid} kind="gender" values={GENDERS} value={d.gender} onChange={(v) => setD({ ...d, gender: v })} />}
           </Field>
           <Field label={t('client.currentDistrict')} error={errors.currentDistrict}>
             {(fid) => <DistrictSelect id={fid} value={d.currentDistrict} onChange={(v) => setD({ ...d, currentDistrict: v })} />}
@@ -297,6 +295,8 @@ export function ClientEditor({ id }: { id?: string }) {
           {cases.length === 0 ? <p className="muted">{t('common.empty')}</p> : <table className="table"><tbody>{cases.map((c) => <CaseRow key={c.id} c={c} />)}</tbody></table>}
         </div>
       )}
+      {/* policy (issue 12): the client's programmes */}
+      {id && <ProgrammeList clientId={id} caseId={cases[0]?.id} />}
     </section>
   );
 }

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseView, ClientView } from '../../../electron/api/views.js';
-import { api } from '../api/client.js';
+import { useApi } from '../api/useLoad.js';
 import { useApp } from '../store/app.js';
 import { CaseRow } from './Cases.js';
 import { useClientLabel } from '../components/ClientLabel.js';
@@ -11,12 +9,10 @@ export function Dashboard() {
   const { t } = useTranslation();
   const label = useClientLabel();
   const { session, go } = useApp();
-  const [cases, setCases] = useState<CaseView[] | null>(null);
-  const [clients, setClients] = useState<ClientView[] | null>(null);
-  useEffect(() => {
-    void api('cases.list', {}).then((cs) => setCases(cs.filter((c) => c.status === 'received' || c.status === 'in_progress')));
-    void api('clients.list', {}).then((cs) => setClients(cs.slice(0, 6)));
-  }, []);
+  const caseList = useApi('cases.list', {});
+  const clientList = useApi('clients.list', {});
+  const cases = caseList.data?.filter((c) => c.status === 'received' || c.status === 'in_progress') ?? null;
+  const clients = clientList.data?.slice(0, 6) ?? null;
   return (
     <section className="page">
       <header className="page-head">

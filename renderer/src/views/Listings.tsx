@@ -1,14 +1,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseView, ListingView } from '../../../electron/api/views.js';
+import type { CaseView } from '../../../electron/api/views.js';
 import { BUILDING_TYPES, FLOOR_KINDS, LEASE_TYPES, type BuildingType, type FloorKind, type LeaseType } from '../../../electron/api/domain.js';
 import { parseLeaseShorthand } from '../../../checklists/common/money.js';
+import type { ApiInput } from '../../../electron/api/methods.js';
 import { api } from '../api/client.js';
+import { useApi } from '../api/useLoad.js';
+import { LoadStatus } from '../components/LoadStatus.js';
 import { useApp } from '../store/app.js';
 import { Field } from '../components/Field.js';
 import { EnumSelect } from '../components/EnumSelect.js';
 import { MoneyInput } from '../components/MoneyInput.js';
-import { bannerMessage, fieldErrors, useBilingual } from '../components/useBilingual.js';
+import { bannerMessage, CHECK_MARKED_FIELDS, fieldErrors, useBilingual } from '../components/useBilingual.js';
 import { useDebounced } from './Clients.js';
 import { ListingSummary } from './Cases.js';
 import { useClientLabel } from '../components/ClientLabel.js';
@@ -18,19 +21,13 @@ export function ListingsView() {
   const { go } = useApp();
   const [query, setQuery] = useState('');
   const q = useDebounced(query);
-  const [rows, setRows] = useState<ListingView[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api('listings.list', { query: q }).then((r) => live && setRows(r));
-    return () => {
-      live = false;
-    };
-  }, [q]);
+  const list = useApi('listings.list', { query: q });
+  const rows = list.data;
   return (
     <section className="page">
       <header className="page-head"><h1>{t('listing.title')}</h1></header>
       <input type="search" className="search" aria-label={t('common.search')} placeholder={t('listing.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
-      {!rows ? <p className="muted">{t('common.loading')}</p> : rows.length === 0 ? <p className="muted">{q ? t('common.noResults') : t('common.empty')}</p> : (
+      {!rows || list.error ? <LoadStatus state={list} /> : rows.length === 0 ? <p className="muted">{q ? t('common.noResults') : t('common.empty')}</p> : (
         <ul className="listing-cards" data-testid="listing-results">
           {rows.map((l) => (
             <li key={l.id} className="listing-card clickable" onClick={() => go({ name: 'case', id: l.caseId })}>
@@ -96,7 +93,11 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
     e.preventDefault();
     setGeneral('');
     if (Object.values(pending).some(Boolean)) return setGeneral(t('money.needsConfirm'));
-    const body = {
+    if (f.deposit === null) {
+      setErrors({ deposit: { ko: '보증금을 입력하세요 (전세·월세 모두 필요합니다).', en: 'Enter the deposit (needed for every lease type).' } });
+      return setGeneral(tr(CHECK_MARKED_FIELDS));
+    }
+    const body: ApiInput<'listings.create'> = {
       caseId,
       roadAddress: f.roadAddress || null, jibunAddress: f.jibunAddress || null, dong: f.dong || null, ho: f.ho || null,
       buildingType: f.buildingType, leaseType: f.leaseType,
@@ -107,8 +108,8 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
       notes: f.notes || null,
     };
     try {
-      if (id) await api('listings.update', { id, ...body } as never);
-      else await api('listings.create', body as never);
+      if (id) await api('listings.update', { id, ...body });
+      else await api('listings.create', body);
       notify({ text: t('common.saved') });
       go({ name: 'case', id: caseId });
     } catch (err) {

@@ -1,18 +1,20 @@
 // Who is working: pick a manager and enter the PIN; set up the first manager on a new desk;
 // unlock after inactivity. Nothing else is reachable until this passes.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManagerView } from '../../../electron/api/views.js';
 import { SEOUL_DISTRICTS } from '../../../electron/api/domain.js';
+import type { ApiInput } from '../../../electron/api/methods.js';
 import { api, ApiCallError } from '../api/client.js';
 import { useApp } from '../store/app.js';
 import { Field } from '../components/Field.js';
 import { fieldErrors, useBilingual } from '../components/useBilingual.js';
 import { LanguageToggle } from '../components/LanguageToggle.js';
+import { rovingKeyDown, rovingTabIndex } from '../a11y/roving.js';
 
 export function ManagerForm(props: { onDone(m: ManagerView): void; onCancel?(): void }) {
   const { t } = useTranslation();
-  const [f, setF] = useState({ name: '', center: '', brokerRegNo: '', districts: [] as string[], pin: '' });
+  const [f, setF] = useState<Required<ApiInput<'managers.create'>>>({ name: '', center: '', brokerRegNo: '', districts: [], pin: '' });
   const tr = useBilingual();
   const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({});
   const [general, setGeneral] = useState('');
@@ -20,7 +22,7 @@ export function ManagerForm(props: { onDone(m: ManagerView): void; onCancel?(): 
     e.preventDefault();
     setGeneral('');
     try {
-      props.onDone(await api('managers.create', f as never));
+      props.onDone(await api('managers.create', f));
     } catch (err) {
       setErrors(fieldErrors(err));
       if (err instanceof ApiCallError && err.body.code !== 'VALIDATION') setGeneral(tr(err.body.message));
@@ -70,6 +72,7 @@ export function SessionGate() {
   const [pin, setPin] = useState('');
   const [error, setError] = useState('');
   const [adding, setAdding] = useState(false);
+  const pinInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void api('managers.list').then((ms) => {
@@ -89,6 +92,9 @@ export function SessionGate() {
       setSession(s);
     } catch (err) {
       setError(err instanceof ApiCallError ? tr(err.body.message) : String(err));
+      // A wrong PIN: back to the PIN field, which now names the error.
+      pinInput.current?.focus();
+      pinInput.current?.select();
     }
   }
 
@@ -131,10 +137,10 @@ export function SessionGate() {
           </>
         ) : (
           <>
-            <h1>{t('session.whoIsWorking')}</h1>
-            <div className="manager-list" role="radiogroup">
-              {managers.map((m) => (
-                <button type="button" role="radio" aria-checked={chosen === m.id} key={m.id} className={chosen === m.id ? 'manager selected' : 'manager'} onClick={() => setChosen(m.id)}>
+            <h1 id="gate-who">{t('session.whoIsWorking')}</h1>
+            <div className="manager-list" role="radiogroup" aria-labelledby="gate-who" onKeyDown={(e) => rovingKeyDown(e, { selector: '[role="radio"]', activate: true })}>
+              {managers.map((m, i) => (
+                <button type="button" role="radio" aria-checked={chosen === m.id} tabIndex={rovingTabIndex(i, chosen === m.id, !!chosen)} key={m.id} className={chosen === m.id ? 'manager selected' : 'manager'} onClick={() => setChosen(m.id)}>
                   <strong>{m.name}</strong>
                   {m.isDemo && <span className="badge demo">{t('app.demoBadge')}</span>}
                   <span className="muted small">{m.center}</span>
@@ -145,8 +151,9 @@ export function SessionGate() {
           </>
         )}
         <label htmlFor="pin">{t('session.pin')}</label>
-        <input id="pin" type="password" inputMode="numeric" autoComplete="current-password" value={pin} onChange={(e) => setPin(e.target.value)} autoFocus />
-        {error && <div className="error" role="alert">{error}</div>}
+        <input id="pin" type="password" inputMode="numeric" autoComplete="current-password" value={pin} onChange={(e) => setPin(e.target.value)} autoFocus
+          aria-required="true" aria-invalid={error ? true : undefined} aria-describedby={error ? 'pin-error' : undefined} ref={pinInput} />
+        {error && <div className="error" role="alert" id="pin-error">{error}</div>}
         <button type="submit" className="primary" disabled={!lockedAs && !chosen}>
           {lockedAs ? t('session.unlock') : t('session.signIn')}
         </button>

@@ -4,6 +4,7 @@ import { useApp } from '../store/app.js';
 import { setLanguage } from '../i18n/index.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
 import { ManagersPanel } from './legal/ManagersPanel.js';
+import { ReferencePanel } from './legal/ReferencePanel.js';
 
 export function SettingsView() {
   const { t, i18n } = useTranslation();
@@ -27,6 +28,7 @@ export function SettingsView() {
         </div>
       </div>
       <ManagersPanel />
+      <ReferencePanel />
       <div className="card">
         <h2>{t('settings.demo')}</h2>
         {session?.demo.present ? (

@@ -1,7 +1,10 @@
 // The app shell: navigation ready for the later modules, the signed-in manager, lock,
 // language, and the notices area (with undo).
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
+import { useScreenHeading } from '../a11y/screen.js';
+import { NoticeItem } from '../a11y/NoticeItem.js';
 import { useApp, type Route } from '../store/app.js';
 import { LanguageToggle } from '../components/LanguageToggle.js';
 import { Dashboard } from './Dashboard.js';
@@ -18,6 +21,8 @@ import { ViewingsHome } from './viewings/ViewingsHome.js';
 import { ViewingPlanner } from './viewings/ViewingPlanner.js';
 import { ViewingScreen } from './viewings/ViewingScreen.js';
 import { ReportsHome } from './viewings/ReportsHome.js';
+import { PolicyHome } from './policy/ProgrammeList.js';
+import { StatisticsView } from './stats/StatisticsView.js';
 
 const NAV: { key: string; route: Route; ready: boolean; /** i18n key, when not nav.<key> */ label?: string }[] = [
   { key: 'dashboard', route: { name: 'dashboard' }, ready: true },
@@ -27,9 +32,9 @@ const NAV: { key: string; route: Route; ready: boolean; /** i18n key, when not n
   { key: 'checklists', route: { name: 'checklists' }, ready: true },
   { key: 'viewings', route: { name: 'viewings' }, ready: true },
   { key: 'reports', route: { name: 'reports' }, ready: true },
-  { key: 'policies', route: { name: 'soon', module: 'policies' }, ready: false },
+  { key: 'policies', route: { name: 'policy' }, ready: true },
   { key: 'siteStudy', route: { name: 'soon', module: 'siteStudy' }, ready: false },
-  { key: 'statistics', route: { name: 'soon', module: 'statistics' }, ready: false },
+  { key: 'statistics', route: { name: 'statistics' }, ready: true },
   { key: 'calculators', route: { name: 'calculators' }, ready: true, label: 'rights.navCalculators' },
   { key: 'settings', route: { name: 'settings' }, ready: true },
 ];
@@ -53,6 +58,8 @@ function sectionOf(route: Route): string {
       return 'viewings';
     case 'soon':
       return route.module;
+    case 'policy':
+      return 'policies';
     default:
       return route.name;
   }
@@ -97,6 +104,10 @@ function Screen({ route }: { route: Route }) {
       return <ViewingScreen id={route.id} />;
     case 'reports':
       return <ReportsHome caseId={route.caseId} />;
+    case 'policy':
+      return <PolicyHome />;
+    case 'statistics':
+      return <StatisticsView />;
     case 'soon':
       return (
         <section className="page">
@@ -111,9 +122,49 @@ export function Shell() {
   const { t } = useTranslation();
   const { session, route, go, setSession, notices, dismiss } = useApp();
   const current = sectionOf(route);
+  // Accessibility: the screen's heading names the page and takes focus after navigation; below
+  // ~900 px the sidebar folds into a menu button; a skip link jumps over the menu.
+  const main = useRef<HTMLElement>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const navEntry = NAV.find((n) => n.key === current);
+  useScreenHeading(main, JSON.stringify(route), navEntry ? t(navEntry.label ?? `nav.${navEntry.key}`) : t('app.name'), t('a11y.titleSuffix'));
+  useEffect(() => setMenuOpen(false), [route]);
+  const skip = (e: React.MouseEvent) => {
+    // No hash navigation: the browser host keeps its token in the fragment on first load.
+    e.preventDefault();
+    const h1 = main.current?.querySelector('h1');
+    const target = (h1 ?? main.current) as HTMLElement | null;
+    if (target && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target?.focus();
+  };
   return (
-    <div className="shell">
-      <nav className="sidebar" aria-label="주 메뉴">
+    <div className={`shell${menuOpen ? ' menu-open' : ''}`}>
+      <a className="skip-link" href="#main-content" onClick={skip}>{t('a11y.skipToContent')}</a>
+      <div className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        <button
+          type="button"
+          ref={menuButton}
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="main-nav"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          <span aria-hidden="true">☰</span> {t('a11y.menu')}
+        </button>
+      </div>
+      <nav
+        className="sidebar"
+        id="main-nav"
+        aria-label={t('a11y.mainNav')}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && menuOpen) {
+            setMenuOpen(false);
+            menuButton.current?.focus();
+          }
+        }}
+      >
         <div className="brand-block">
           <div className="brand">{t('app.name')}</div>
           <div className="muted small">{t('app.tagline')}</div>
@@ -141,7 +192,7 @@ export function Shell() {
           <button type="button" className="link" onClick={async () => setSession(await api('session.end'))}>{t('session.signOut')}</button>
         </div>
       </nav>
-      <main className="content">
+      <main className="content" id="main-content" ref={main} tabIndex={-1}>
         {session?.demo.present && (
           <div className="demo-banner" role="note">
             <span className="badge demo">{t('app.demoBadge')}</span> {t('dashboard.demoNotice')}
@@ -150,17 +201,9 @@ export function Shell() {
         <Screen route={route} />
         <footer className="disclaimer">{t('app.notAdvice')}</footer>
       </main>
-      <div className="notices" aria-live="polite">
+      <div className="notices" role="region" aria-live="polite" aria-label={t('a11y.notices')}>
         {notices.map((n) => (
-          <div key={n.id} className={`notice ${n.tone ?? 'info'}`} role="status">
-            <span>{n.text}</span>
-            {n.undo && (
-              <button type="button" onClick={async () => { dismiss(n.id); await n.undo!(); }}>
-                {t('common.undo')}
-              </button>
-            )}
-            <button type="button" className="x" aria-label={t('common.close')} onClick={() => dismiss(n.id)}>×</button>
-          </div>
+          <NoticeItem key={n.id} notice={n} onDismiss={() => dismiss(n.id)} />
         ))}
       </div>
     </div>

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistRunView, ChecklistTemplateView } from '../../../../electron/api/checklist-methods.js';
 import { api, ApiCallError } from '../../api/client.js';
+import { useApi } from '../../api/useLoad.js';
+import { LoadStatus } from '../../components/LoadStatus.js';
 import { useApp } from '../../store/app.js';
 import { useBilingual } from '../../components/useBilingual.js';
 import { ProgressBar, useWhen, VerdictBadge } from './common.js';
@@ -37,18 +39,12 @@ export function RunRows({ runs }: { runs: ChecklistRunView[] }) {
 
 export function ChecklistsHome() {
   const { t } = useTranslation();
-  const [runs, setRuns] = useState<ChecklistRunView[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api('checklists.runs.list', {}).then((r) => live && setRuns(r));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const list = useApi('checklists.runs.list', {});
+  const runs = list.data;
   return (
     <section className="page">
       <header className="page-head"><h1>{t('checklists.allRuns')}</h1></header>
-      {!runs ? <p className="muted">{t('common.loading')}</p> : runs.length === 0 ? <p className="muted">{t('checklists.noRuns')}</p> : <RunRows runs={runs} />}
+      {!runs || list.error ? <LoadStatus state={list} /> : runs.length === 0 ? <p className="muted">{t('checklists.noRuns')}</p> : <RunRows runs={runs} />}
       <TemplateFiles />
     </section>
   );

@@ -10,6 +10,8 @@ import type { ChecklistAnswerView, ChecklistPhotoView } from '../../../../electr
 import { MoneyInput } from '../../components/MoneyInput.js';
 import { useBilingual } from '../../components/useBilingual.js';
 import { PhotoThumb, useWhen } from './common.js';
+import { rovingKeyDown, rovingTabIndex } from '../../a11y/roving.js';
+import { referenceTable } from '../../../../data/reference/index.js';
 
 export type AnswerValueIn = string | number | string[] | null;
 
@@ -27,7 +29,7 @@ export interface ItemFieldProps {
   onFocus(): void;
 }
 
-function Choice({ item, value, readOnly, onAnswer }: { item: Extract<Item, { type: 'yesno' | 'single' | 'multi' }>; value: unknown; readOnly: boolean; onAnswer(v: AnswerValueIn): void }) {
+function Choice({ item, value, readOnly, onAnswer, labelledBy, describedBy }: { item: Extract<Item, { type: 'yesno' | 'single' | 'multi' }>; value: unknown; readOnly: boolean; onAnswer(v: AnswerValueIn): void; labelledBy: string; describedBy?: string }) {
   const tr = useBilingual();
   const selected = Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : [];
   function toggle(v: string, exclusive?: boolean) {
@@ -41,8 +43,16 @@ function Choice({ item, value, readOnly, onAnswer }: { item: Extract<Item, { typ
     onAnswer(next.length ? next : null);
   }
   return (
-    <div className={item.type === 'yesno' ? 'cl-yesno' : 'cl-options'} role={item.type === 'multi' ? 'group' : 'radiogroup'}>
-      {item.options.map((o) => {
+    // One Tab stop per question: the answer group is named by its question, arrows move between
+    // the options, Space/Enter (or Y/N/A on the item) choose.
+    <div
+      className={item.type === 'yesno' ? 'cl-yesno' : 'cl-options'}
+      role={item.type === 'multi' ? 'group' : 'radiogroup'}
+      aria-labelledby={labelledBy}
+      aria-describedby={describedBy}
+      onKeyDown={(e) => rovingKeyDown(e, { selector: 'button' })}
+    >
+      {item.options.map((o, i) => {
         const on = selected.includes(o.value);
         return (
           <button
@@ -50,6 +60,7 @@ function Choice({ item, value, readOnly, onAnswer }: { item: Extract<Item, { typ
             type="button"
             role={item.type === 'multi' ? 'checkbox' : 'radio'}
             aria-checked={on}
+            tabIndex={rovingTabIndex(i, on, selected.length > 0)}
             disabled={readOnly}
             className={`cl-opt sev-${o.severity}${on ? ' on' : ''}`}
             data-value={o.value}
@@ -64,7 +75,7 @@ function Choice({ item, value, readOnly, onAnswer }: { item: Extract<Item, { typ
 }
 
 /** A text-ish input that hands its value up after a pause, on Enter and on blur. */
-function Typed({ id, kind, initial, readOnly, unit, onCommit }: { id: string; kind: 'number' | 'text' | 'longtext' | 'date'; initial: string; readOnly: boolean; unit?: string; onCommit(text: string, delay: boolean): void }) {
+function Typed({ id, kind, initial, readOnly, unit, onCommit, describedBy, invalid }: { id: string; kind: 'number' | 'text' | 'longtext' | 'date'; initial: string; readOnly: boolean; unit?: string; onCommit(text: string, delay: boolean): void; describedBy?: string; invalid?: boolean }) {
   const [text, setText] = useState(initial);
   const last = useRef(initial);
   useEffect(() => {
@@ -78,6 +89,8 @@ function Typed({ id, kind, initial, readOnly, unit, onCommit }: { id: string; ki
   };
   const common = {
     id,
+    'aria-describedby': describedBy,
+    'aria-invalid': invalid || undefined,
     value: text,
     disabled: readOnly,
     onBlur: () => commit(text, false),
@@ -154,17 +167,23 @@ export function ItemField(p: ItemFieldProps) {
   const photoNeeded = demand.photo && p.photos.length === 0;
   const noteNeeded = demand.note && !hasNote;
   const inputId = `cl-in-${item.id}`;
+  const promptId = `cl-q-${item.id}`;
+  const helpId = item.help ? `cl-help-${item.id}` : undefined;
+  const errorId = p.error ? `cl-err-${item.id}` : undefined;
+  const describedBy = [errorId, helpId].filter(Boolean).join(' ') || undefined;
+  // Only the typed inputs have an element with inputId; a choice group is named by aria-labelledby.
+  const hasInput = item.type !== 'yesno' && item.type !== 'single' && item.type !== 'multi' && item.type !== 'photo';
 
   let input: ReactElement;
   switch (item.type) {
     case 'yesno':
     case 'single':
     case 'multi':
-      input = <Choice item={item} value={value ?? p.answer?.value} readOnly={p.readOnly} onAnswer={(v) => p.onAnswer(v)} />;
+      input = <Choice item={item} value={value ?? p.answer?.value} readOnly={p.readOnly} onAnswer={(v) => p.onAnswer(v)} labelledBy={promptId} describedBy={describedBy} />;
       break;
     case 'number':
       input = (
-        <Typed id={inputId} kind="number" unit={tr(item.unit)} readOnly={p.readOnly} initial={p.answer ? String(p.answer.value) : ''}
+        <Typed id={inputId} describedBy={describedBy} invalid={!!p.error} kind="number" unit={tr(item.unit)} readOnly={p.readOnly} initial={p.answer ? String(p.answer.value) : ''}
           onCommit={(s, delay) => p.onAnswer(s.trim() === '' ? null : Number(s.replace(/,/g, '')), { delay })} />
       );
       break;
@@ -175,14 +194,14 @@ export function ItemField(p: ItemFieldProps) {
       );
       break;
     case 'date':
-      input = <Typed id={inputId} kind="date" readOnly={p.readOnly} initial={typeof p.answer?.value === 'string' ? p.answer.value : ''} onCommit={(s) => p.onAnswer(s || null)} />;
+      input = <Typed id={inputId} describedBy={describedBy} invalid={!!p.error} kind="date" readOnly={p.readOnly} initial={typeof p.answer?.value === 'string' ? p.answer.value : ''} onCommit={(s) => p.onAnswer(s || null)} />;
       break;
     case 'text':
     case 'longtext':
-      input = <Typed id={inputId} kind={item.type} readOnly={p.readOnly} initial={typeof p.answer?.value === 'string' ? p.answer.value : ''} onCommit={(s, delay) => p.onAnswer(s.trim() || null, { delay })} />;
+      input = <Typed id={inputId} describedBy={describedBy} invalid={!!p.error} kind={item.type} readOnly={p.readOnly} initial={typeof p.answer?.value === 'string' ? p.answer.value : ''} onCommit={(s, delay) => p.onAnswer(s.trim() || null, { delay })} />;
       break;
     case 'photo':
-      input = <PhotoDrop readOnly={p.readOnly} onAttach={p.onAttach} />;
+      input = <div role="group" aria-labelledby={promptId} aria-describedby={describedBy}><PhotoDrop readOnly={p.readOnly} onAttach={p.onAttach} /></div>;
       break;
   }
 
@@ -197,22 +216,22 @@ export function ItemField(p: ItemFieldProps) {
       onClick={p.onFocus}
     >
       <div className="cl-prompt">
-        <label htmlFor={inputId}>{tr(item.prompt)}</label>
+        {hasInput ? <label htmlFor={inputId} id={promptId}>{tr(item.prompt)}</label> : <span id={promptId}>{tr(item.prompt)}</span>}
         {!required && <span className="badge">{t('checklists.optional')}</span>}
         {severity && severity !== 'ok' && <span className={`badge sev-${severity}`}>{t(`checklists.severity.${severity}`)}</span>}
         {/* lease module: filled in from what the case knew; answering makes it the manager's */}
         {p.answer?.prefilledFrom && <span className="badge lease-prefilled" data-testid="prefilled" title={t('lease.prefilled.hint')}>{t(`lease.prefilled.${p.answer.prefilledFrom}`)}</span>}
       </div>
-      {item.help && <p className="cl-help muted small">{tr(item.help)}</p>}
+      {item.help && <p className="cl-help muted small" id={helpId}>{tr(item.help)}</p>}
       {(item.reference || item.refTable) && (
         <p className="cl-ref muted small">
           {item.reference && t('checklists.reference', { ref: item.reference })}
           {item.reference && item.refTable && ' · '}
-          {item.refTable && t('checklists.refTable', { name: item.refTable })}
+          {item.refTable && t('checklists.refTable', { name: tr(referenceTable(item.refTable)?.title ?? { ko: '기준표', en: 'reference table' }) })}
         </p>
       )}
       {input}
-      {p.error && <div className="error" role="alert">{p.error}</div>}
+      {p.error && <div className="error" role="alert" id={errorId}>{p.error}</div>}
 
       {(p.photos.length > 0 || demand.photo || showPhoto) && item.type !== 'photo' && (
         <div className={`cl-evidence${photoNeeded ? ' needed' : ''}`}>

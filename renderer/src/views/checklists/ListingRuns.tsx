@@ -1,9 +1,9 @@
 // A listing's checklist runs, and the three (or more) templates to start from.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ListingView } from '../../../../electron/api/views.js';
-import type { ChecklistRunView, ChecklistTemplateView } from '../../../../electron/api/checklist-methods.js';
 import { api, ApiCallError } from '../../api/client.js';
+import { useApi } from '../../api/useLoad.js';
+import { LoadStatus } from '../../components/LoadStatus.js';
 import { useApp } from '../../store/app.js';
 import { useBilingual } from '../../components/useBilingual.js';
 import { ListingSummary } from '../Cases.js';
@@ -13,22 +13,11 @@ export function ListingRuns({ listingId }: { listingId: string }) {
   const { t } = useTranslation();
   const tr = useBilingual();
   const { go, notify } = useApp();
-  const [listing, setListing] = useState<ListingView | null>(null);
-  const [templates, setTemplates] = useState<ChecklistTemplateView[]>([]);
-  const [runs, setRuns] = useState<ChecklistRunView[] | null>(null);
+  const listing = useApi('listings.get', { id: listingId }).data;
+  const templates = useApi('checklists.templates.list', {}).data ?? [];
+  const runList = useApi('checklists.runs.list', { listingId });
+  const runs = runList.data;
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void Promise.all([api('listings.get', { id: listingId }), api('checklists.templates.list', {}), api('checklists.runs.list', { listingId })]).then(([l, ts, rs]) => {
-      if (!live) return;
-      setListing(l);
-      setTemplates(ts);
-      setRuns(rs);
-    });
-    return () => {
-      live = false;
-    };
-  }, [listingId]);
 
   async function start(templateId: string) {
     setBusy(true);
@@ -57,7 +46,7 @@ export function ListingRuns({ listingId }: { listingId: string }) {
         ))}
       </div>
       <p className="muted small">{t('checklists.startHint')}</p>
-      {!runs ? <p className="muted">{t('common.loading')}</p> : runs.length === 0 ? <p className="muted">{t('checklists.noListingRuns')}</p> : <RunRows runs={runs} />}
+      {!runs || runList.error ? <LoadStatus state={runList} /> : runs.length === 0 ? <p className="muted">{t('checklists.noListingRuns')}</p> : <RunRows runs={runs} />}
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { api, ApiCallError } from '../../api/client.js';
 import { useApp } from '../../store/app.js';
 import { useBilingual } from '../../components/useBilingual.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
+import { TabList, TabPanel } from '../../a11y/Tabs.js';
 import { ItemField, type AnswerValueIn } from './ItemField.js';
 import { RunSummary } from './RunSummary.js';
 import { ProgressBar, useWhen, VerdictBadge } from './common.js';
@@ -241,9 +242,16 @@ export function RunScreen({ id }: { id: string }) {
         </div>
       )}
 
-      <div className="cl-tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'run'} className={tab === 'run' ? 'on' : ''} onClick={() => setTab('run')}>{t('checklists.tabRun')}</button>
-        <button type="button" role="tab" aria-selected={tab === 'summary'} className={tab === 'summary' ? 'on' : ''} onClick={() => setTab('summary')}>{t('checklists.tabSummary')}</button>
+      <div className="cl-tabs">
+        <TabList<'run' | 'summary'>
+          base="cl-run"
+          label={t('a11y.tabs')}
+          className="cl-tablist"
+          tabs={[{ key: 'run', label: t('checklists.tabRun') }, { key: 'summary', label: t('checklists.tabSummary') }]}
+          current={tab}
+          onSelect={setTab}
+          tabClassName={(_k, on) => (on ? 'on' : '')}
+        />
         <span className="grow" />
         {!readOnly && (
           <>
@@ -253,6 +261,7 @@ export function RunScreen({ id }: { id: string }) {
         )}
       </div>
 
+      <TabPanel base="cl-run" tab={tab}>
       {tab === 'summary' ? (
         <RunSummary d={d} sc={sc} onJump={(itemId) => { setTab('run'); setTimeout(() => { setFocus(itemId); document.getElementById(`cl-item-${itemId}`)?.scrollIntoView({ block: 'center' }); }, 0); }} />
       ) : (
@@ -319,6 +328,7 @@ export function RunScreen({ id }: { id: string }) {
           </div>
         </>
       )}
+      </TabPanel>
     </section>
   );
 }

@@ -1,8 +1,8 @@
 // Small pieces shared by the checklist screens: the verdict badge, times, photo thumbnails.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tally } from '../../../../checklists/engine/run.js';
 import { api } from '../../api/client.js';
+import { useLoad } from '../../api/useLoad.js';
 
 /** 안전 / 주의 / 위험, with 미완료 beside it while the run is incomplete. */
 export function VerdictBadge({ tally, large }: { tally: Tally; large?: boolean }) {
@@ -57,14 +57,7 @@ function thumbUrl(id: string, size: 'thumb' | 'full'): Promise<string> {
 }
 
 export function PhotoThumb({ id, alt }: { id: string; alt: string }) {
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void thumbUrl(id, 'thumb').then((u) => live && setSrc(u), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  const src = useLoad(() => thumbUrl(id, 'thumb'), [id]).data ?? null;
   async function openFull() {
     const url = await thumbUrl(id, 'full');
     const w = window.open();

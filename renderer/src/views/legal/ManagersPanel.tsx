@@ -23,7 +23,7 @@ function EditManager(props: { manager: ManagerView; onDone(): void }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      const saved = await api('managers.update', { id: m.id, ...f } as never);
+      const saved = await api('managers.update', { id: m.id, ...f });
       notify({ text: t('legal.managers.saved', { name: saved.name }) });
       props.onDone();
     } catch (err) {

@@ -5,7 +5,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bilingual } from '../../../../electron/api/errors.js';
 import type { BaseRateRowView } from '../../../../electron/api/rights-methods.js';
-import type { CalculatorName } from '../../../../checklists/calculators/index.js';
+import type { CalculatorInputs, CalculatorName, CalculatorResults, NamedCalculatorResult } from '../../../../checklists/calculators/index.js';
 import { formatAmountBoth } from '../../../../checklists/common/money.js';
 import { todaySeoul } from '../../../../checklists/common/seoul-time.js';
 import { BUILDING_TYPES } from '../../../../electron/api/domain.js';
@@ -13,17 +13,21 @@ import { api } from '../../api/client.js';
 import { Field } from '../../components/Field.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
 import { fieldErrors, useBilingual } from '../../components/useBilingual.js';
+import { TabList, TabPanel } from '../../a11y/Tabs.js';
 
-type Kind = 'money' | 'date' | 'text' | 'percent' | 'propertyKind' | 'buildingType';
-interface FieldSpec {
-  key: string;
+type Kind = 'money' | 'date' | 'text' | 'percent' | 'propertyKind' | 'buildingType' | 'choice';
+interface FieldSpec<K extends string = string> {
+  /** One of the calculator's input fields (checked against its typed input). */
+  key: K;
   kind: Kind;
+  /** For `choice`: the values (labels under rights.calc.choices.<key>.<value>; '' = not given). */
+  choices?: string[];
   optional?: boolean;
   initial?: () => string | number | null;
 }
 
 const today = () => todaySeoul();
-const SPECS: Record<CalculatorName, FieldSpec[]> = {
+const SPECS: { [N in CalculatorName]: FieldSpec<Extract<keyof CalculatorInputs[N], string>>[] } = {
   brokerage: [
     { key: 'deposit', kind: 'money' },
     { key: 'monthlyRent', kind: 'money', optional: true },
@@ -45,6 +49,9 @@ const SPECS: Record<CalculatorName, FieldSpec[]> = {
     { key: 'newDeposit', kind: 'money' },
     { key: 'newMonthlyRent', kind: 'money', optional: true },
     { key: 'date', kind: 'date', initial: today },
+    { key: 'kind', kind: 'choice', optional: true, choices: ['', 'duringLease', 'renewalRight', 'agreedAfterExpiry'], initial: () => '' },
+    { key: 'registeredLandlord', kind: 'choice', optional: true, choices: ['', 'true', 'false'], initial: () => '' },
+    { key: 'renewalRightUsed', kind: 'choice', optional: true, choices: ['', 'true', 'false'], initial: () => '' },
   ],
   'priority-repayment': [
     { key: 'address', kind: 'text' },
@@ -52,6 +59,8 @@ const SPECS: Record<CalculatorName, FieldSpec[]> = {
     { key: 'seniorSecurityDate', kind: 'date', optional: true },
     { key: 'housePrice', kind: 'money', optional: true },
     { key: 'asOf', kind: 'date', initial: today },
+    { key: 'auctionRegisteredOn', kind: 'date', optional: true },
+    { key: 'moveInDate', kind: 'date', optional: true },
   ],
   hug: [
     { key: 'buildingType', kind: 'buildingType', initial: () => 'multiplex' },
@@ -59,7 +68,9 @@ const SPECS: Record<CalculatorName, FieldSpec[]> = {
     { key: 'deposit', kind: 'money' },
     { key: 'seniorClaims', kind: 'money', optional: true },
     { key: 'marketValue', kind: 'money', optional: true },
+    { key: 'marketValueSource', kind: 'choice', optional: true, choices: ['', 'kb', 'reb', 'asking'], initial: () => '' },
     { key: 'officialPrice', kind: 'money', optional: true },
+    { key: 'appraisal', kind: 'money', optional: true },
     { key: 'contractDate', kind: 'date', initial: today },
   ],
   ltv: [
@@ -75,14 +86,44 @@ const SPECS: Record<CalculatorName, FieldSpec[]> = {
 };
 const NAMES = Object.keys(SPECS) as CalculatorName[];
 
-const AMOUNT_KEYS = new Set(['transactionAmount', 'cap', 'maxFee', 'maxMonthlyRent', 'maxDeposit', 'combinedBefore', 'combinedAfter', 'threshold', 'amount', 'housePrice']);
-const RATE_KEYS = new Set(['rate', 'annualRate', 'baseRate', 'capFraction', 'increase', 'conversionRate', 'ratio', 'jeonseRatio']);
+/**
+ * How each calculator's numbers read: won amounts or rates. Keyed by the typed results, so a
+ * renamed or removed result field fails the type-check here instead of printing a bare number.
+ */
+type NumberFormat = 'amount' | 'rate';
+const NUMBER_FORMATS: { [N in CalculatorName]: Partial<Record<keyof CalculatorResults[N], NumberFormat>> } = {
+  brokerage: { transactionAmount: 'amount', cap: 'amount', maxFee: 'amount', rate: 'rate' },
+  conversion: { maxMonthlyRent: 'amount', annualRate: 'rate', baseRate: 'rate' },
+  'renewal-cap': { maxDeposit: 'amount', maxMonthlyRent: 'amount', capFraction: 'rate' },
+  'renewal-check': { combinedBefore: 'amount', combinedAfter: 'amount', increase: 'rate', conversionRate: 'rate' },
+  'priority-repayment': { threshold: 'amount', amount: 'amount' },
+  hug: { housePrice: 'amount', maxDeposit: 'amount' },
+  ltv: { ratio: 'rate', jeonseRatio: 'rate' },
+  'opposing-power': {},
+};
+
+/** The result's rows, in the calculator's own field order, each with how its number reads. */
+function resultRows(r: NamedCalculatorResult): { key: string; value: unknown; format?: NumberFormat }[] {
+  const formats: Partial<Record<string, NumberFormat>> = NUMBER_FORMATS[r.name];
+  return Object.entries(r.result).map(([key, value]) => ({ key, value, format: formats[key] }));
+}
 
 function isBilingual(v: unknown): v is Bilingual {
   return !!v && typeof v === 'object' && 'ko' in v && 'en' in v;
 }
 
-function ResultValue({ k, v }: { k: string; v: unknown }) {
+interface Candidate { regionGroup: string; threshold: number; amount: number; eligible: boolean }
+function isCandidate(v: unknown): v is Candidate {
+  return !!v && typeof v === 'object' && 'regionGroup' in v && 'threshold' in v;
+}
+
+/** A region group the address might fall in: "광역시: 보증금 8,500만원 이하 → 2,800만원". */
+function CandidateLine({ c }: { c: Candidate }) {
+  const { t } = useTranslation();
+  return <>{t('rights.calc.candidate', { group: c.regionGroup, threshold: formatAmountBoth(c.threshold), amount: formatAmountBoth(c.amount) })}</>;
+}
+
+function ResultValue({ k, v, format }: { k: string; v: unknown; format?: NumberFormat }) {
   const { t } = useTranslation();
   const tr = useBilingual();
   // A band without a 한도액 has no cap: say so rather than leave a dash.
@@ -90,25 +131,26 @@ function ResultValue({ k, v }: { k: string; v: unknown }) {
   if (v === null || v === undefined) return <>—</>;
   if (typeof v === 'boolean') return <>{v ? t('rights.editor.yes') : t('rights.editor.no')}</>;
   if (typeof v === 'number') {
-    if (AMOUNT_KEYS.has(k)) return <>{formatAmountBoth(v)}</>;
-    if (RATE_KEYS.has(k)) return <>{`${(v * 100).toFixed(2).replace(/\.?0+$/, '')}%`}</>;
+    if (format === 'amount') return <>{formatAmountBoth(v)}</>;
+    if (format === 'rate') return <>{`${(v * 100).toFixed(2).replace(/\.?0+$/, '')}%`}</>;
     return <>{v}</>;
   }
   if (typeof v === 'string') return <>{v.includes('T') ? v.replace('T', ' ').replace(/:00(\+09:00)$/, ' $1') : v}</>;
   if (isBilingual(v)) return <>{tr(v)}</>;
   if (Array.isArray(v)) {
     if (v.length === 0) return <>{t('rights.calc.none')}</>;
-    return <ul className="plain">{v.map((x, i) => <li key={i}>{isBilingual(x) ? tr(x) : typeof x === 'object' ? Object.values(x as object).filter((y) => typeof y !== 'object').join(' · ') : String(x)}</li>)}</ul>;
+    return <ul className="plain">{v.map((x, i) => <li key={i}>{isBilingual(x) ? tr(x) : isCandidate(x) ? <CandidateLine c={x} /> : typeof x === 'object' ? Object.values(x as object).filter((y) => typeof y !== 'object').join(' · ') : String(x)}</li>)}</ul>;
   }
   return <>{JSON.stringify(v)}</>;
 }
 
 function Calculator({ name }: { name: CalculatorName }) {
   const { t } = useTranslation();
-  const specs = SPECS[name];
+  const specs: FieldSpec[] = SPECS[name];
   const [values, setValues] = useState<Record<string, string | number | null>>(() => Object.fromEntries(specs.map((s) => [s.key, s.initial?.() ?? null])));
   const [pending, setPending] = useState<Record<string, boolean>>({});
-  const [result, setResult] = useState<Record<string, unknown> | null>(null);
+  const [result, setResult] = useState<NamedCalculatorResult | null>(null);
+  const [pack, setPack] = useState<{ packVersion: string; verifiedOn: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, Bilingual>>({});
 
   async function run(e: FormEvent) {
@@ -121,12 +163,13 @@ function Calculator({ name }: { name: CalculatorName }) {
         if (s.key === 'seniorSecurityDate' || s.key === 'fixedDate') input[s.key] = null;
         continue;
       }
-      input[s.key] = s.kind === 'percent' ? Number(v) / 100 : v;
+      input[s.key] = s.kind === 'percent' ? Number(v) / 100 : s.kind === 'choice' && (v === 'true' || v === 'false') ? v === 'true' : v;
     }
     try {
       const r = await api('calc.run', { name, input });
       setErrors({});
-      setResult(r.result as Record<string, unknown>);
+      setResult(r);
+      setPack(r.pack);
     } catch (err) {
       setResult(null);
       setErrors(Object.fromEntries(Object.entries(fieldErrors(err)).map(([k, v]) => [k.replace(/^input\./, ''), v])));
@@ -158,6 +201,10 @@ function Calculator({ name }: { name: CalculatorName }) {
                 <select id={id} name={s.key} value={values[s.key] as string} onChange={(e) => set(s.key, e.target.value)}>
                   {['housing', 'officetel'].map((v) => <option key={v} value={v}>{t(`rights.calc.propertyKinds.${v}`)}</option>)}
                 </select>
+              ) : s.kind === 'choice' ? (
+                <select id={id} name={s.key} value={(values[s.key] as string) ?? ''} onChange={(e) => set(s.key, e.target.value || null)}>
+                  {s.choices!.map((v) => <option key={v} value={v}>{t(`rights.calc.choices.${s.key}.${v || 'unset'}`)}</option>)}
+                </select>
               ) : s.kind === 'buildingType' ? (
                 <select id={id} name={s.key} value={values[s.key] as string} onChange={(e) => set(s.key, e.target.value)}>
                   {BUILDING_TYPES.map((v) => <option key={v} value={v}>{t(`enum.buildingType.${v}`)}</option>)}
@@ -172,19 +219,23 @@ function Calculator({ name }: { name: CalculatorName }) {
       <div className="actions">
         <button type="submit" className="primary" disabled={Object.values(pending).some(Boolean)}>{t('rights.calc.run')}</button>
       </div>
+      {/* A polite live region, present before the result arrives, so the result is read out. */}
+      <div aria-live="polite" data-testid="calc-live">
       {result && (
         <div className="rights-calc-result" data-testid="calc-result">
           <h3>{t('rights.calc.result')}</h3>
           <dl className="facts">
-            {Object.entries(result).map(([k, v]) => (
+            {resultRows(result).map(({ key: k, value: v, format }) => (
               <div key={k} className="rights-calc-row">
                 <dt>{t(`rights.calc.out.${k}`, { defaultValue: k })}</dt>
-                <dd data-key={k}><ResultValue k={k} v={v} /></dd>
+                <dd data-key={k}><ResultValue k={k} v={v} format={format} /></dd>
               </div>
             ))}
           </dl>
+          {pack && <p className="muted small" data-testid="calc-pack">{t('rights.calc.pack', { version: pack.packVersion, date: pack.verifiedOn })}</p>}
         </div>
       )}
+      </div>
     </form>
   );
 }
@@ -248,19 +299,20 @@ export function CalculatorsView() {
       <header className="page-head"><h1>{t('rights.calc.title')}</h1></header>
       <p className="muted small">{t('rights.calc.intro')}</p>
       <div className="rights-calc-layout">
-        <ul className="plain rights-calc-nav" role="tablist">
-          {NAMES.map((n) => (
-            <li key={n}>
-              <button type="button" role="tab" aria-selected={current === n} className={current === n ? 'nav-pill active' : 'nav-pill'} onClick={() => setCurrent(n)}>
-                {t(`rights.calc.names.${n}`)}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <div>
+        <TabList<CalculatorName>
+          base="calc"
+          label={t('rights.calc.title')}
+          className="rights-calc-nav"
+          vertical
+          tabs={NAMES.map((n) => ({ key: n, label: t(`rights.calc.names.${n}`) }))}
+          current={current}
+          onSelect={setCurrent}
+          tabClassName={(_k, on) => (on ? 'nav-pill active' : 'nav-pill')}
+        />
+        <TabPanel base="calc" tab={current}>
           <Calculator key={current} name={current} />
           {(current === 'conversion' || current === 'renewal-check') && <BaseRates />}
-        </div>
+        </TabPanel>
       </div>
     </section>
   );

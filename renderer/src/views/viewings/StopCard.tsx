@@ -10,6 +10,7 @@ import { useApp } from '../../store/app.js';
 import { useBilingual } from '../../components/useBilingual.js';
 import { ApiCallError } from '../../api/client.js';
 import { hhmm } from './files.js';
+import { rovingKeyDown, rovingTabIndex } from '../../a11y/roving.js';
 import type { useAutosave } from './useAutosave.js';
 
 type Autosave = ReturnType<typeof useAutosave>;
@@ -112,9 +113,9 @@ export function StopCard({ stop, index, readOnly, autosave, onChange, reload }: 
       </label>
       <div className="field wide">
         <span>{t('viewings.impression')}</span>
-        <div className="viewings-impression" role="radiogroup" aria-label={`${t('viewings.impression')} ${index + 1}`}>
-          {STOP_IMPRESSIONS.map((v) => (
-            <button key={v} type="button" role="radio" aria-checked={stop.impression === v} className={stop.impression === v ? 'active' : ''} disabled={readOnly}
+        <div className="viewings-impression" role="radiogroup" aria-label={`${t('viewings.impression')} ${index + 1}`} onKeyDown={(e) => rovingKeyDown(e, { selector: '[role="radio"]' })}>
+          {STOP_IMPRESSIONS.map((v, i) => (
+            <button key={v} type="button" role="radio" aria-checked={stop.impression === v} tabIndex={rovingTabIndex(i, stop.impression === v, !!stop.impression)} className={stop.impression === v ? 'active' : ''} disabled={readOnly}
               onClick={() => autosave.save(key('impression'), async () => onChange(await api('viewings.updateStop', { stopId: stop.id, field: 'impression', value: stop.impression === v ? null : v })), 0)}>
               {t(`viewings.impressionValue.${v}`)}
             </button>

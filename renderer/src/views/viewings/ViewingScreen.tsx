@@ -12,6 +12,7 @@ import { ViewingStatusBadge } from './ViewingsHome.js';
 import { StopCard } from './StopCard.js';
 import { SignaturePad } from './SignaturePad.js';
 import { useAutosave } from './useAutosave.js';
+import { rovingKeyDown, rovingTabIndex } from '../../a11y/roving.js';
 import { base64ToBlob, dateTime, saveBlob } from './files.js';
 
 function SaveStatus({ state }: { state: ReturnType<typeof useAutosave>['state'] }) {
@@ -33,6 +34,10 @@ function CloseForm({ v, autosave, onClosed }: { v: ViewingView; autosave: Return
   const [satisfaction, setSatisfaction] = useState<number | null>(v.satisfaction);
   const [tenantName, setTenantName] = useState('');
   const [signature, setSignature] = useState<string | null>(null);
+  // A tenant who cannot draw confirms by typing their name, the manager witnessing (and ticking).
+  const [method, setMethod] = useState<'drawn' | 'typed'>('drawn');
+  const [witnessed, setWitnessed] = useState(false);
+  const manager = useApp((s) => s.session?.manager?.name ?? '');
   const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({});
   const [error, setError] = useState<string | null>(null);
   const note = (field: 'summary' | 'nextSteps', value: string) =>
@@ -41,14 +46,16 @@ function CloseForm({ v, autosave, onClosed }: { v: ViewingView; autosave: Return
     setErrors({});
     setError(null);
     try {
-      onClosed(await api('viewings.close', { id: v.id, summary: summary || null, nextSteps: nextSteps || null, satisfaction, tenantName, signaturePng: signature ?? '' }));
+      onClosed(await api('viewings.close', method === 'typed'
+        ? { id: v.id, summary: summary || null, nextSteps: nextSteps || null, satisfaction, tenantName, method, witnessed }
+        : { id: v.id, summary: summary || null, nextSteps: nextSteps || null, satisfaction, tenantName, method, signaturePng: signature ?? '' }));
     } catch (e) {
       setErrors(fieldErrors(e));
       setError(e instanceof ApiCallError ? tr(e.body.message) : String(e));
     }
   }
   return (
-    <section className="card viewings-close" aria-label={t('viewings.closeTitle')}>
+    <section className="card viewings-close" aria-label={t('viewings.closeTitle')} data-form="close">
       <h2>{t('viewings.closeTitle')}</h2>
       <div className="form-grid">
         <Field label={t('viewings.summary')} hint={t('viewings.summaryHint')} wide error={errors.summary}>
@@ -59,9 +66,9 @@ function CloseForm({ v, autosave, onClosed }: { v: ViewingView; autosave: Return
         </Field>
         <div className="field wide">
           <span>{t('viewings.satisfaction')}</span>
-          <div className="viewings-impression" role="radiogroup" aria-label={t('viewings.satisfaction')}>
-            {[1, 2, 3, 4, 5].map((n) => (
-              <button key={n} type="button" role="radio" aria-checked={satisfaction === n} className={satisfaction === n ? 'active' : ''}
+          <div className="viewings-impression" role="radiogroup" aria-label={t('viewings.satisfaction')} onKeyDown={(e) => rovingKeyDown(e, { selector: '[role="radio"]' })}>
+            {[1, 2, 3, 4, 5].map((n, i) => (
+              <button key={n} type="button" role="radio" aria-checked={satisfaction === n} tabIndex={rovingTabIndex(i, satisfaction === n, satisfaction !== null)} className={satisfaction === n ? 'active' : ''}
                 onClick={() => { setSatisfaction(n); autosave.save('close:satisfaction', () => api('viewings.updateNotes', { id: v.id, field: 'satisfaction', value: n }), 0); }}>
                 {n}
               </button>
@@ -71,12 +78,29 @@ function CloseForm({ v, autosave, onClosed }: { v: ViewingView; autosave: Return
         <Field label={t('viewings.tenantName')} required wide error={errors.tenantName}>
           {(id) => <input id={id} value={tenantName} autoComplete="off" onChange={(e) => setTenantName(e.target.value)} />}
         </Field>
-        <div className={`field wide${errors.signaturePng ? ' invalid' : ''}`}>
-          <span>{t('viewings.signature')} <span className="req" aria-hidden="true">*</span></span>
-          <SignaturePad label={t('viewings.signature')} onChange={setSignature} />
-          <span className="hint">{t('viewings.signatureHint')}</span>
-          {errors.signaturePng && <div className="error" role="alert">{tr(errors.signaturePng)}</div>}
-        </div>
+        <fieldset className="field wide viewings-method">
+          <legend>{t('signature.method')}</legend>
+          <label className="check"><input type="radio" name="confirm-method" value="drawn" checked={method === 'drawn'} onChange={() => setMethod('drawn')} /> {t('signature.drawn')}</label>
+          <label className="check"><input type="radio" name="confirm-method" value="typed" checked={method === 'typed'} onChange={() => setMethod('typed')} /> {t('signature.typed')}</label>
+        </fieldset>
+        {method === 'drawn' ? (
+          <div className={`field wide${errors.signaturePng ? ' invalid' : ''}`}>
+            <span id="signature-label">{t('viewings.signature')} <span className="req" aria-hidden="true">*</span></span>
+            <SignaturePad label={t('viewings.signature')} onChange={setSignature} />
+            <span className="hint">{t('viewings.signatureHint')}</span>
+            {errors.signaturePng && <div className="error" role="alert">{tr(errors.signaturePng)}</div>}
+          </div>
+        ) : (
+          <div className={`field wide viewings-typed${errors.witnessed ? ' invalid' : ''}`} data-testid="typed-confirmation">
+            <p className="hint" id="typed-hint">{t('signature.typedHint')}</p>
+            <p><strong>{t('signature.witness', { name: manager })}</strong></p>
+            <label className="check">
+              <input type="checkbox" checked={witnessed} onChange={(e) => setWitnessed(e.target.checked)} aria-describedby={errors.witnessed ? 'witness-error typed-hint' : 'typed-hint'} aria-invalid={errors.witnessed ? true : undefined} />
+              {t('signature.typedConfirm')}
+            </label>
+            {errors.witnessed && <div className="error" role="alert" id="witness-error">{tr(errors.witnessed)}</div>}
+          </div>
+        )}
       </div>
       {error && !Object.keys(errors).length && <div className="error" role="alert">{error}</div>}
       <button type="button" className="primary viewings-big" onClick={confirm}>{t('viewings.confirm')}</button>
@@ -115,7 +139,11 @@ function ClosedRecord({ v, onAmended }: { v: ViewingView; onAmended(v: ViewingVi
         <dt>{t('viewings.signature')}</dt>
         <dd>
           <div>{t('viewings.confirmedBy', { name: v.tenantName ?? '', at: dateTime(v.confirmedAt) })}</div>
-          {sig && <img className="viewings-signature-img" src={sig} alt={t('viewings.signature')} />}
+          {v.confirmationMethod === 'typed' ? (
+            <div data-testid="typed-record">{t('signature.typedRecorded', { at: dateTime(v.confirmedAt), witness: v.confirmedByName ?? '' })}</div>
+          ) : (
+            sig && <img className="viewings-signature-img" src={sig} alt={`${t('viewings.signature')} · ${v.tenantName ?? ''}`} />
+          )}
         </dd>
       </dl>
       <h2>{t('viewings.amendments')}</h2>
