@@ -7,6 +7,7 @@ import type { LeaseView } from '../../../../electron/api/lease-methods.js';
 import type { LeaseFacts, LeaseKind, TimelineEntry } from '../../../../checklists/lease/timeline.js';
 import type { ListingView } from '../../../../electron/api/views.js';
 import { api } from '../../api/client.js';
+import type { ApiInput } from '../../../../electron/api/methods.js';
 import { useApp } from '../../store/app.js';
 import { Field } from '../../components/Field.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
@@ -41,7 +42,8 @@ export function LeaseCard({ caseId, listings }: { caseId: string; listings: List
   async function save(e: FormEvent) {
     e.preventDefault();
     try {
-      load(await api('lease.save', { caseId, listingId, facts: facts as never }));
+      const input: ApiInput<'lease.save'> = { caseId, listingId, facts: facts! };
+      load(await api('lease.save', input));
       setErrors({});
       setOpen(false);
       notify({ text: t('lease.saved') });
