@@ -48,14 +48,17 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'checklist runs' : 'checkl
     await page.getByRole('heading', { name: '이 매물의 체크리스트' }).waitFor();
     await page.getByTestId('checklist-templates').getByRole('button', { name: /현장점검/ }).click();
     await page.getByTestId('checklist-run').waitFor();
-    await expect.poll(() => page.getByTestId('verdict').first().textContent()).toBe('미점검'); // nothing answered yet is not 안전
+    // The run starts with what the case knows (lease module): the listing's building type and floor,
+    // marked as taken from the listing; the run is not complete.
+    await expect.poll(() => item('buildingType').getByTestId('prefilled').textContent()).toBe('매물에서 가져옴');
+    await expect.poll(() => page.getByTestId('verdict').first().textContent()).toContain('미완료');
     await expect.poll(() => page.getByTestId('keyboard-help').textContent()).toContain('Y 예');
 
     await item('viewedOn').locator('input').fill('2026-11-27');
     await item('viewedOn').locator('input').blur();
     await saved();
-    await option('buildingType', 'dagagu').click();
-    await saved();
+    // 다가구 is already chosen from the listing (prefilled); clicking it again would clear it.
+    expect(await option('buildingType', 'dagagu').getAttribute('aria-checked')).toBe('true');
     await option('unitMatchesRegistry', 'yes').click();
     // Keyboard: focus an item, N answers it, J moves on.
     await item('roomSplitSigns').click();

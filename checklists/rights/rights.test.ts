@@ -201,7 +201,7 @@ describe('analyzeRegistry', () => {
     }), { asOf });
     expect(r.steps.map((s) => [s.key, s.date])).toEqual([
       ['downPayment', '2026-11-27'],
-      ['leaseReport', '2026-12-27'],
+      ['leaseReport', '2026-12-28'], // day 30 (12-27) is a Sunday: 민법 §161
       ['balance', '2026-12-20'],
       ['moveIn', '2026-12-20'],
       ['guarantee', '2027-12-20'],

@@ -5,6 +5,8 @@ import { formatKoreanAmount } from '../common/money.js';
 import { addDays } from '../common/seoul-time.js';
 import { shippedTables, versionAt, type ReferenceTables } from '../../data/reference/index.js';
 import { parsePlace } from '../calculators/region.js';
+import { daysDeadline, holidayCalendar } from '../lease/periods.js';
+import { publicHolidays } from '../../data/reference/index.js';
 import type { RegistryParsed } from './input.js';
 
 export interface Step {
@@ -15,6 +17,19 @@ export interface Step {
   title: { ko: string; en: string };
   detail: { ko: string; en: string };
   basis?: string;
+  // The case timeline (checklists/lease/timeline.ts) grows this vocabulary; afterContractSteps
+  // leaves these out except `shiftedFrom`.
+  /** A step that is a window rather than a day: `date` is then the window's last day. */
+  window?: { from: string; to: string };
+  /** scheduled (applies, dated), undecided (the facts do not settle it: see `missing`), exempt, notApplicable. */
+  status?: 'scheduled' | 'undecided' | 'exempt' | 'notApplicable';
+  /** Which lease facts would decide an undecided step or date it (field names of LeaseFacts). */
+  missing?: string[];
+  /** A registry change that makes the lease riskier (위험). */
+  severity?: 'danger';
+  /** The day a deadline would have fallen on before 민법 §161 moved it to the next working day. */
+  shiftedFrom?: string;
+  notes?: { ko: string; en: string }[];
 }
 
 export interface StepsResult {
@@ -80,10 +95,12 @@ export function afterContractSteps(input: RegistryParsed, tables: Pick<Reference
     const applies = leaseReportApplies(input.property.address, input.lease.deposit, input.lease.monthlyRent, c.contractDate, {}, tables);
     const rule = versionAt(leaseReport, c.contractDate);
     if (applies !== false && rule) {
+      const due = daysDeadline(c.contractDate, rule.withinDays, holidayCalendar(publicHolidays.versions));
       steps.push({
         key: 'leaseReport',
-        date: addDays(c.contractDate, rule.withinDays),
+        date: due.date,
         deadline: true,
+        ...(due.shiftedFrom ? { shiftedFrom: due.shiftedFrom } : {}),
         title: { ko: applies ? '임대차 신고 (기한)' : '임대차 신고 대상인지 확인 (기한)', en: applies ? 'Report the lease (deadline)' : 'Check whether the lease must be reported (deadline)' },
         detail: {
           ko: `계약일부터 ${rule.withinDays}일 이내. 계약서를 첨부해 신고하면 확정일자가 부여됩니다.${applies === null ? ' 주소만으로 신고 지역인지 확정할 수 없습니다.' : ''}`,

@@ -11,6 +11,7 @@ import depositRiskBandsJson from './deposit-risk-bands.json' with { type: 'json'
 import maintenanceFeeItemisationJson from './maintenance-fee-itemisation.json' with { type: 'json' };
 import leaseReportJson from './lease-report.json' with { type: 'json' };
 import renewalIncreaseCapJson from './renewal-increase-cap.json' with { type: 'json' };
+import publicHolidaysJson from './public-holidays.json' with { type: 'json' };
 import unpaidTaxViewingJson from './unpaid-tax-viewing.json' with { type: 'json' };
 import fraudVictimsActJson from './fraud-victims-act.json' with { type: 'json' };
 import { medianIncomeTable, programmesTable, type MedianIncomeTable, type ProgrammesTable } from './policy-tables.js';
@@ -177,6 +178,20 @@ export const maintenanceFeeItemisation = maintenanceFeeItemisationJson as Refere
 export const leaseReport = leaseReportJson as ReferenceTable<LeaseReportVersion>;
 export const renewalIncreaseCap = renewalIncreaseCapJson as ReferenceTable<RenewalCapVersion>;
 
+// ---- 공휴일 (lease timeline: 민법 §161) ----
+export interface PublicHoliday {
+  date: string;
+  name: string;
+  /** Written from memory and not checked against 월력요항: never used to move a deadline later. */
+  unverified?: boolean;
+  note?: string;
+}
+export interface PublicHolidaysVersion extends VersionBase {
+  /** The calendar years the list covers completely. */
+  years: number[];
+  holidays: PublicHoliday[];
+}
+export const publicHolidays = publicHolidaysJson as ReferenceTable<PublicHolidaysVersion>;
 // ---- 미납국세 열람 (국세징수법 §109②) ----
 export interface UnpaidTaxViewingVersion extends VersionBase {
   depositOver: number;
@@ -214,6 +229,7 @@ export interface ReferenceTables {
   /** policy (issue 12): the programme catalogue and 기준 중위소득 (data/reference/policy-tables.ts). */
   programmes: ProgrammesTable;
   medianIncome: MedianIncomeTable;
+  publicHolidays: ReferenceTable<PublicHolidaysVersion>;
 }
 
 /** Every table, for the reference screen and the docs. */
@@ -228,6 +244,7 @@ export const referenceTables: ReferenceTable<VersionBase>[] = [
   maintenanceFeeItemisation,
   leaseReport,
   renewalIncreaseCap,
+  publicHolidays,
   unpaidTaxViewing,
   fraudVictimsAct,
   programmesTable as unknown as ReferenceTable<VersionBase>, // policy (issue 12)
@@ -296,4 +313,5 @@ export const shippedTables: ReferenceTables = {
   fraudVictimsAct,
   programmes: programmesTable, // policy (issue 12)
   medianIncome: medianIncomeTable,
+  publicHolidays,
 };

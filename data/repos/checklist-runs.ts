@@ -151,7 +151,7 @@ export async function upsertAnswer(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (run_id, item_id) DO UPDATE SET
        value = excluded.value, note_enc = CASE WHEN ? THEN excluded.note_enc ELSE checklist_answers.note_enc END,
-       answered_at = excluded.answered_at,
+       answered_at = excluded.answered_at, prefilled_from = NULL,
        answered_by = excluded.answered_by, updated_at = excluded.updated_at, updated_by = excluded.updated_by,
        device_id = excluded.device_id, deleted_at = NULL`,
     [randomUUID(), runId, a.itemId, storedValue(cipher, a.value, a.secret), cipher.encrypt(a.note ?? null), actor.now, actor.managerId, actor.now, actor.now, actor.managerId, actor.deviceId, a.note === undefined ? 0 : 1],
@@ -187,9 +187,9 @@ export async function runPhotoIds(q: Queryable, runId: string): Promise<Map<stri
  * The run's answers as engine records: value, decrypted note, and the photos attached to the
  * item. Notes are left out when no cipher is given.
  */
-export async function runAnswers(q: Queryable, runId: string, cipher?: FieldCipher): Promise<(Answer & { answeredAt: string })[]> {
-  const rows = await q.all<AnswerRow>(
-    'SELECT item_id, value, note_enc, answered_at FROM checklist_answers WHERE run_id = ? AND deleted_at IS NULL ORDER BY answered_at, rowid',
+export async function runAnswers(q: Queryable, runId: string, cipher?: FieldCipher): Promise<(Answer & { answeredAt: string; prefilledFrom?: 'listing' | 'lease' | 'registry' })[]> {
+  const rows = await q.all<AnswerRow & { prefilled_from: 'listing' | 'lease' | 'registry' | null }>(
+    'SELECT item_id, value, note_enc, answered_at, prefilled_from FROM checklist_answers WHERE run_id = ? AND deleted_at IS NULL ORDER BY answered_at, rowid',
     [runId],
   );
   const photos = await runPhotoIds(q, runId);
@@ -202,6 +202,8 @@ export async function runAnswers(q: Queryable, runId: string, cipher?: FieldCiph
       ...(note ? { note } : {}),
       ...(photoIds ? { photoIds } : {}),
       answeredAt: r.answered_at,
+      // lease module: filled in from what the case knew, until the manager answers it.
+      ...(r.prefilled_from ? { prefilledFrom: r.prefilled_from } : {}),
     };
   });
 }
@@ -290,6 +292,6 @@ export async function latestRunAnswers(
     [listingId, templateId],
   );
   if (!run) return null;
-  const answers = (await runAnswers(q, run.id, cipher)).map(({ answeredAt: _at, ...a }) => a);
+  const answers = (await runAnswers(q, run.id, cipher)).map(({ answeredAt: _at, prefilledFrom: _p, ...a }) => a);
   return { runId: run.id, templateId: run.template_id, version: run.template_version, answers, completed: run.status === 'completed' };
 }

@@ -78,6 +78,8 @@ export interface ChecklistRunView {
 
 export interface ChecklistAnswerView extends Answer {
   answeredAt: string;
+  /** lease module: the answer was filled in from the listing, the lease facts or the registry entry. */
+  prefilledFrom?: 'listing' | 'lease' | 'registry';
 }
 
 export interface ChecklistPhotoView extends PhotoMeta {

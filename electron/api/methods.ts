@@ -13,6 +13,7 @@ import { referenceInputs, type ReferenceResults } from './reference-methods.js';
 import { policyInputs, type PolicyResults } from './policy-methods.js';
 import { statsInputs, type StatsResults } from './stats-methods.js';
 import { privacyInputs, type PrivacyResults } from './privacy-methods.js';
+import { leaseInputs, type LeaseResults } from './lease-methods.js';
 import { mergeMethodMaps } from './method-map.js';
 import { jobInputs, type JobResults } from './jobs-methods.js';
 import { mapInputs, type MapResults } from './map-methods.js';
@@ -66,6 +67,7 @@ export const apiInputs = mergeMethodMaps('API inputs', {
   viewings: viewingInputs,
   managers: managerInputs,
   reference: referenceInputs,
+  lease: leaseInputs,
   policy: policyInputs,
   stats: statsInputs,
   jobs: jobInputs,
@@ -77,7 +79,7 @@ export type Method = keyof typeof apiInputs;
 export type ApiInput<M extends Method> = z.input<(typeof apiInputs)[M]>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof apiInputs)[M]>;
 
-export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, ReferenceResults, PolicyResults, StatsResults, JobResults, MapResults, PrivacyResults {
+export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, ReferenceResults, LeaseResults, PolicyResults, StatsResults, JobResults, MapResults, PrivacyResults {
   'session.status': SessionView;
   'session.start': SessionView;
   'session.lock': SessionView;

@@ -33,6 +33,7 @@ import { geoHandlers } from './handlers/geo.js';
 import { FileRefs } from './files.js';
 import { viewingHandlers } from './handlers/viewings.js';
 import { referenceHandlers } from './handlers/reference.js';
+import { leaseHandlers } from './handlers/lease.js';
 import { policyHandlers } from './handlers/policy.js';
 import { statsHandlers } from './handlers/stats.js';
 import { jobHandlers } from './handlers/jobs.js';
@@ -54,6 +55,7 @@ export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
   geo: geoHandlers,
   viewings: viewingHandlers,
   reference: referenceHandlers,
+  lease: leaseHandlers,
   policy: policyHandlers,
   stats: statsHandlers,
   jobs: jobHandlers,

@@ -41,3 +41,24 @@ describe('ansim registry analyze', () => {
     expect(await run(['registry'], fakeIO())).toBe(2);
   });
 });
+
+describe('ansim registry diff', () => {
+  const fx = (n: string) => new URL(`../../checklists/rights/fixtures/${n}`, import.meta.url).pathname;
+  it('prints added / cancelled / changed / ownerChanged / both verdicts', async () => {
+    const io = fakeIO();
+    expect(await run(['registry', 'diff', '--as-of', '2027-01-10', fx('balance-day-old.json'), fx('balance-day-new.json')], io)).toBe(0);
+    const r = JSON.parse(io.stdout());
+    expect(Object.keys(r)).toEqual(expect.arrayContaining(['added', 'cancelled', 'changed', 'ownerChanged', 'verdictBefore', 'verdictAfter']));
+    expect(r.added).toHaveLength(1);
+    expect(r.added[0]).toMatchObject({ section: '을구', rank: '2', purpose: '근저당권설정', maxClaim: 120000000 });
+    expect(r).toMatchObject({ cancelled: [], changed: [], ownerChanged: false, verdictBefore: 'safe', verdictAfter: 'danger' });
+  });
+  it('exits 2 naming the file and field', async () => {
+    const io = fakeIO();
+    expect(await run(['registry', 'diff', fx('balance-day-old.json')], io)).toBe(2);
+    expect(io.stderr()).toMatch(/two files/);
+    const io2 = fakeIO();
+    expect(await run(['registry', 'diff', fx('balance-day-old.json'), '/nonexistent/new.json'], io2)).toBe(2);
+    expect(io2.stderr()).toMatch(/\/nonexistent\/new\.json: cannot be read/);
+  });
+});

@@ -120,3 +120,14 @@ registerReferenceTable({ name: 'fraudVictimsAct', continuous: false, shipped: T.
 // periods, so versions may leave gaps) and 기준 중위소득 (one version a year, continuous).
 registerReferenceTable({ name: 'programmes', continuous: false, shipped: T.programmes as unknown as ReferenceTable<VersionBase>, row: programmesVersionSchema });
 registerReferenceTable({ name: 'medianIncome', continuous: true, shipped: T.medianIncome as unknown as ReferenceTable<VersionBase>, row: medianIncomeVersionSchema });
+
+// lease (issue 11): 관공서의 공휴일 for 민법 §161 deadlines; the years listed are covered completely.
+registerReferenceTable({
+  name: 'publicHolidays',
+  continuous: false,
+  shipped: T.publicHolidays,
+  row: z.looseObject({
+    years: z.array(z.number().int().min(1949)).min(1),
+    holidays: z.array(z.looseObject({ date: z.iso.date(), name: z.string().min(1), unverified: z.boolean().optional() })).min(1),
+  }),
+});

@@ -180,6 +180,8 @@ export interface TenantReportModel {
   checklists: ChecklistResult[];
   specialClauses: SpecialClause[];
   afterContractSteps: AfterContractStep[];
+  /** lease module: the latest registry re-check of the leased listing, when there is one. */
+  registryRecheck?: import('./registry-recheck.js').RegistryRecheckSection;
   /** Optional closing remarks from the manager. */
   managerRemarks?: string;
   /** policy (issue 12): programmes the client may qualify for. */

@@ -5,6 +5,7 @@ import { prepareImage, type PreparedImage } from './images.js';
 import { F, L, STATUS_LABEL, VERDICT_LABEL, t } from './labels.js';
 import { COLORS, ReportWriter, type EmbeddedImage, type TableCell } from './layout.js';
 import { maskName } from './mask.js';
+import { drawRegistryRecheck } from './registry-recheck.js';
 import { drawLegalNotes } from './legal-notes.js';
 import { drawPolicySection } from './policy-section.js';
 import type { ChecklistItemResult, ChecklistItemStatus, ReportLocale, ReportPhoto, TenantReportModel, Tone, ListingAssessment } from './models.js';
@@ -128,6 +129,9 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
       w.space(3);
     });
   }
+
+  // lease module: the registry re-check (its own module).
+  if (model.registryRecheck) drawRegistryRecheck(w, model.registryRecheck, lc);
 
   // After-contract steps.
   if (model.afterContractSteps.length > 0) {

@@ -14,6 +14,7 @@ import { ownerCipher } from '../../../data/privacy/owner.js';
 import type { FieldCipher } from '../../../data/crypto/field-cipher.js';
 import { getLinkedPhoto, itemPhotoIds, runPhotos, type PhotoRow } from '../../../data/repos/checklist-photos.js';
 import { getTemplate, latestTemplate, score, validateTemplateData, type Item, type Template } from '../../../checklists/engine/index.js';
+import { prefillNewRun } from '../lease/prefill.js';
 import type { HandlerContext } from '../context.js';
 
 // ── this backend process ─────────────────────────────────────────────────
@@ -175,9 +176,11 @@ export async function startRun(ctx: HandlerContext, listingId: string, templateI
   const custom = (await customTemplates(ctx)).map((c) => c.template);
   const t = latestTemplate(templateId, custom);
   if (!t) throw field('templateId', { ko: '체크리스트 양식을 찾을 수 없습니다.', en: 'Checklist template not found.' });
-  const id = await ctx.db.tx((q) =>
-    createRun(q, ctx.actor(), { listingId, templateId: t.id, version: t.version, processId: processId(ctx), isDemo: listing.is_demo === 1 }),
-  );
+  const id = await ctx.db.tx(async (q) => {
+    const runId = await createRun(q, ctx.actor(), { listingId, templateId: t.id, version: t.version, processId: processId(ctx), isDemo: listing.is_demo === 1 });
+    await prefillNewRun(ctx, q, runId, listingId, t); // lease module: start with what the case knows
+    return runId;
+  });
   return runDetail(ctx, id);
 }
 

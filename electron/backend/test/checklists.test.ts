@@ -126,7 +126,12 @@ describe('checklist runs', () => {
     await h.api('session.start', { id: manager.id, pin: '1234' });
     const back = await h.api('checklists.runs.get', { id: runId });
     expect(back.recovered).toBe(true);
-    expect(back.answers.map((a) => [a.itemId, a.value, a.note ?? null])).toEqual([
+    // The listing's building type and floor were filled in when the run started (lease module).
+    expect(back.answers.filter((a) => a.prefilledFrom).map((a) => [a.itemId, a.value, a.prefilledFrom])).toEqual([
+      ['buildingType', 'dagagu', 'listing'],
+      ['floorLevel', 'upper', 'listing'],
+    ]);
+    expect(back.answers.filter((a) => !a.prefilledFrom).map((a) => [a.itemId, a.value, a.note ?? null])).toEqual([
       ['waterPressure', 'weak', null],
       ['maintenanceFee', 120_000, null],
       ['condensation', 'yes', '안방 창틀'],
@@ -223,8 +228,10 @@ describe('checklist runs', () => {
     expect((await h.api('checklists.runs.get', { id: runId })).run.latestVersion).toBe(3);
     const up = await h.api('checklists.runs.upgrade', { id: runId });
     expect(up.run).toMatchObject({ templateVersion: 3, upgradedFrom: 2 });
-    expect(up.answers.map((a) => a.itemId)).toEqual(['condensation']);
-    expect(up.answers[0].note).toBe('북쪽 창');
+    // (buildingType and floorLevel were prefilled from the listing when the run started.)
+    const carried = up.answers.filter((a) => a.itemId !== 'buildingType' && a.itemId !== 'floorLevel');
+    expect(carried.map((a) => a.itemId)).toEqual(['condensation']);
+    expect(carried[0].note).toBe('북쪽 창');
     expect(up.unmapped.map((u) => [u.itemId, u.reason, u.fromVersion, u.toVersion]).sort()).toEqual([
       ['drainSmell', 'item-removed', 2, 3],
       ['waterPressure', 'option-removed', 2, 3],

@@ -30,6 +30,7 @@ import {
 import type { HandlerContext } from '../context.js';
 import { policySectionModel } from '../policy/report-section.js';
 import { listingAddress } from './address.js';
+import { leaseReportSections } from '../lease/report-sections.js';
 import { PHOTO_KIND, SIGNATURE_KIND } from './files.js';
 import { packLabel, referenceInUse } from '../reference.js';
 
@@ -157,7 +158,9 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
     specialClauses: [],
     afterContractSteps: [],
   };
-  if (!primary) return base;
+  // lease module: the registry re-check and the case's saved lease timeline.
+  const lease = await leaseReportSections(ctx, caseId, locale);
+  if (!primary) return { ...base, ...lease };
   const lead = await assessListing(ctx, primary, locale, base);
   const others: ListingAssessment[] = [];
   for (const e of entries) if (e !== primary) others.push((await assessListing(ctx, e, locale, base)).assessment);
@@ -167,6 +170,7 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
     otherAssessments: others,
     specialClauses: lead.clauses,
     afterContractSteps: lead.steps,
+    ...lease,
   };
 }
 

@@ -16,6 +16,8 @@ import { DistrictSelect } from '../components/DistrictPicker.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
 import { fieldErrors } from '../components/useBilingual.js';
 import { useDebounced } from './Clients.js';
+import { LeaseCard } from './lease/LeaseCard.js';
+import { overBudget } from '../../../checklists/lease/budget.js';
 import { ProgrammeList } from './policy/ProgrammeList.js';
 import { CaseStatsCard } from './stats/CaseStatsCard.js';
 import { useClientLabel } from '../components/ClientLabel.js';
@@ -85,13 +87,20 @@ export function CasesView({ clientId }: { clientId?: string }) {
   );
 }
 
-export function ListingSummary({ l }: { l: ListingView }) {
+export function ListingSummary({ l, budget }: { l: ListingView; budget?: Parameters<typeof overBudget>[1] | null }) {
   const { t } = useTranslation();
+  // lease module: a listing over the client's stated budget says so.
+  const over = budget ? overBudget(l, budget) : [];
   const rent = l.leaseType === 'jeonse' ? formatAmountBoth(l.deposit) : `${formatAmountBoth(l.deposit)} / ${t('listing.monthlyRent')} ${formatAmountBoth(l.monthlyRent)}`;
   return (
     <>
       <div><strong>{l.roadAddress ?? l.jibunAddress}</strong> {[l.dong, l.ho].filter(Boolean).join(' ')}
         {l.isDemo && <span className="badge demo">{t('app.demoBadge')}</span>}
+        {over.length > 0 && (
+          <span className="badge sev-caution" data-testid="over-budget" title={over.map((o) => t('lease.budget.detail', { field: t(`lease.budget.${o.field}`), amount: formatAmountBoth(o.amount), budget: formatAmountBoth(o.budget) })).join(' · ')}>
+            {t('lease.budget.over')}: {over.map((o) => `${t(`lease.budget.${o.field}`)} +${formatAmountBoth(o.over)}`).join(', ')}
+          </span>
+        )}
       </div>
       <div className="muted small">
         {t(`enum.buildingType.${l.buildingType}`)} · {t(`enum.leaseType.${l.leaseType}`)} · {rent}
@@ -109,8 +118,12 @@ export function CaseDetail({ id }: { id: string }) {
   const [c, setC] = useState<CaseView | null>(null);
   const [listings, setListings] = useState<ListingView[] | null>(null);
   const [editing, setEditing] = useState(false);
+  const [budget, setBudget] = useState<ClientView | null>(null);
   useEffect(() => {
-    void api('cases.get', { id }).then(setC);
+    void api('cases.get', { id }).then((k) => {
+      setC(k);
+      void api('clients.get', { id: k.clientId }).then(setBudget).catch(() => setBudget(null));
+    });
     void api('listings.list', { caseId: id }).then(setListings);
   }, [id]);
   if (!c) return <section className="page"><p className="muted">{t('common.loading')}</p></section>;
@@ -162,7 +175,7 @@ export function CaseDetail({ id }: { id: string }) {
           <ul className="listing-cards" data-testid="case-listings">
             {listings.map((l) => (
               <li key={l.id} className="listing-card">
-                <div className="grow"><ListingSummary l={l} /></div>
+                <div className="grow"><ListingSummary l={l} budget={budget} /></div>
                 <button type="button" onClick={() => go({ name: 'listing', caseId: id, id: l.id })}>{t('common.edit')}</button>
                 <button type="button" onClick={() => go({ name: 'checklistListing', listingId: l.id })}>{t('checklists.open')}</button>
                 <button type="button" onClick={() => go({ name: 'rights', listingId: l.id, caseId: id })}>{t('rights.open')}</button>
@@ -173,6 +186,8 @@ export function CaseDetail({ id }: { id: string }) {
           </ul>
         )}
       </div>
+      {/* lease module: the case's lease timeline, registry readings and re-check */}
+      {listings && <LeaseCard caseId={id} listings={listings} />}
       {/* policy + statistics (issue 12) */}
       <ProgrammeList clientId={c.clientId} caseId={id} />
       <CaseStatsCard caseId={id} closedOn={c.closedOn} />

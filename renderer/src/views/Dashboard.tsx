@@ -3,6 +3,7 @@ import { useApi } from '../api/useLoad.js';
 import { useApp } from '../store/app.js';
 import { CaseRow } from './Cases.js';
 import { useClientLabel } from '../components/ClientLabel.js';
+import { DeskHome } from './lease/DeskHome.js';
 
 export function Dashboard() {
   const { t } = useTranslation();
@@ -21,6 +22,8 @@ export function Dashboard() {
           <button type="button" onClick={() => go({ name: 'caseNew' })}>+ {t('dashboard.newCase')}</button>
         </div>
       </header>
+      {/* lease module: what is due today and this week */}
+      <DeskHome />
       {session && session.retentionWarnings.length > 0 && (
         <div className="card warn">
           <h2>{t('dashboard.retention')}</h2>

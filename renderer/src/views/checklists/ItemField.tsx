@@ -219,6 +219,8 @@ export function ItemField(p: ItemFieldProps) {
         {hasInput ? <label htmlFor={inputId} id={promptId}>{tr(item.prompt)}</label> : <span id={promptId}>{tr(item.prompt)}</span>}
         {!required && <span className="badge">{t('checklists.optional')}</span>}
         {severity && severity !== 'ok' && <span className={`badge sev-${severity}`}>{t(`checklists.severity.${severity}`)}</span>}
+        {/* lease module: filled in from what the case knew; answering makes it the manager's */}
+        {p.answer?.prefilledFrom && <span className="badge lease-prefilled" data-testid="prefilled" title={t('lease.prefilled.hint')}>{t(`lease.prefilled.${p.answer.prefilledFrom}`)}</span>}
       </div>
       {item.help && <p className="cl-help muted small" id={helpId}>{tr(item.help)}</p>}
       {(item.reference || item.refTable) && (
