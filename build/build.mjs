@@ -35,6 +35,10 @@ async function node() {
       // a study finds its worker beside itself (geo/io/parcel-load.ts).
       'host/parcel-load-worker': 'geo/io/parcel-load-worker.ts',
       'electron/parcel-load-worker': 'geo/io/parcel-load-worker.ts',
+      // Background jobs (study runs, imports) run in worker threads off the backend's request
+      // loop; the backend finds its job worker beside itself (electron/backend/jobs/spawn.ts).
+      'host/job-worker': 'electron/backend/jobs/job-worker.ts',
+      'electron/job-worker': 'electron/backend/jobs/job-worker.ts',
     },
     outdir: out(''),
     external: ['electron'],

@@ -51,14 +51,24 @@ export interface GeoStudyView extends RecordMeta {
   lastRunAt: string | null;
 }
 
-/** A site in a run result: the engine's SiteView with at most 200 parcel ids. */
-export type GeoRunSite = SiteView;
+/** A site in a run result: the engine's SiteView with at most 200 parcel ids, and where it is. */
+export type GeoRunSite = SiteView & {
+  /** WGS84 [west, south, east, north] of the site, to fly to it. */
+  bbox: [number, number, number, number];
+};
 
 export interface GeoRunView {
   summary: StudySummary;
   /** The best sites (eligible first), at most 50. */
   sites: GeoRunSite[];
-  outputs: StudyOutputFiles;
+  /** The engine's outputs, and `results`: the compact per-parcel result the map draws (parcels.bin). */
+  outputs: StudyOutputFiles & { results: string };
+}
+
+/** The import report and the first 20 features (WGS84) for a preview; nothing is written. */
+export interface GeoInspectView {
+  report: ImportReport;
+  preview: FeatureCollection;
 }
 
 export interface GeoResults {
@@ -67,9 +77,10 @@ export interface GeoResults {
   'geo.studies.save': GeoStudyView;
   'geo.studies.delete': { id: string };
   'geo.studies.restore': GeoStudyView;
-  'geo.studies.run': GeoRunView;
-  /** The import report and the first 20 features (WGS84) for a preview; nothing is written. */
-  'geo.import.inspect': { report: ImportReport; preview: FeatureCollection };
+  /** Starts the run as a job (worker thread): poll jobs.status, whose result is a GeoRunView. */
+  'geo.studies.run': { jobId: string };
+  /** Starts the inspection as a job: poll jobs.status, whose result is a GeoInspectView. */
+  'geo.import.inspect': { jobId: string };
   'geo.export.sites': GeoExportFile;
   'geo.export.ranking': GeoExportFile;
   'geo.export.report': GeoExportFile;

@@ -13,6 +13,8 @@ import { referenceInputs, type ReferenceResults } from './reference-methods.js';
 import { policyInputs, type PolicyResults } from './policy-methods.js';
 import { statsInputs, type StatsResults } from './stats-methods.js';
 import { mergeMethodMaps } from './method-map.js';
+import { jobInputs, type JobResults } from './jobs-methods.js';
+import { mapInputs, type MapResults } from './map-methods.js';
 
 const coreInputs = {
   'session.status': s.empty,
@@ -65,13 +67,15 @@ export const apiInputs = mergeMethodMaps('API inputs', {
   reference: referenceInputs,
   policy: policyInputs,
   stats: statsInputs,
+  jobs: jobInputs,
+  map: mapInputs,
 });
 
 export type Method = keyof typeof apiInputs;
 export type ApiInput<M extends Method> = z.input<(typeof apiInputs)[M]>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof apiInputs)[M]>;
 
-export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, ReferenceResults, PolicyResults, StatsResults {
+export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, ReferenceResults, PolicyResults, StatsResults, JobResults, MapResults {
   'session.status': SessionView;
   'session.start': SessionView;
   'session.lock': SessionView;

@@ -101,6 +101,8 @@ export interface ListingView extends RecordMeta {
   floorKind: FloorKind | null;
   approvalYear: number | null;
   marketValue: number | null;
+  /** Where the market value is from (issue 13): KB, 한국부동산원, or an asking price. */
+  marketValueSource: 'kb' | 'reb' | 'asking' | null;
   officialPrice: number | null;
   lat: number | null;
   lon: number | null;

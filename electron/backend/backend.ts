@@ -1,6 +1,7 @@
 // The backend: one data directory, one SQLite database, one handler map. It runs outside the
 // Electron main process (a utility process) or inside the loopback host, and answers
 // `call(method, input)` the same way for both: validate, check the session, dispatch.
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ApiError, validationError, type ApiResponse } from '../api/errors.js';
 import { apiInputs, isMethod, type ApiResults, type Method } from '../api/methods.js';
@@ -28,11 +29,14 @@ import { checklistHandlers } from './handlers/checklists.js';
 import { rightsHandlers } from './handlers/rights.js';
 import { geoHandlers } from './handlers/geo.js';
 import { FileRefs } from './files.js';
-import path from 'node:path';
 import { viewingHandlers } from './handlers/viewings.js';
 import { referenceHandlers } from './handlers/reference.js';
 import { policyHandlers } from './handlers/policy.js';
 import { statsHandlers } from './handlers/stats.js';
+import { jobHandlers } from './handlers/jobs.js';
+import { JobRunner } from './jobs/runner.js';
+import { mapHandlers } from './handlers/map.js';
+import { TileService } from './map/tiles.js';
 
 // One handler map; a method handled by two modules throws at start-up. Add a module at the END.
 export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
@@ -49,6 +53,8 @@ export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
   reference: referenceHandlers,
   policy: policyHandlers,
   stats: statsHandlers,
+  jobs: jobHandlers,
+  map: mapHandlers,
 });
 
 export interface BackendOptions {
@@ -105,8 +111,11 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
   const session = new Session();
   const now = opts.now ?? (() => new Date());
   const files = new FileRefs(path.join(dir.dir, 'imports'));
+  const jobs = new JobRunner(path.join(dir.dir, 'jobs'));
   const ctx: HandlerContext = {
     files,
+    jobs,
+    tiles: new TileService({ geoDir: path.join(path.dirname(dir.filesDir), 'geo') }),
     db,
     cipher,
     keys,
@@ -177,6 +186,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
   return {
     call: call as Backend['call'],
     close: async () => {
+      await jobs.close();
       await db.close();
       await dir.lock.release();
     },

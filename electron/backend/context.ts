@@ -5,6 +5,8 @@ import type { ClientKeyVault } from '../../data/crypto/client-keys.js';
 import type { Actor } from '../../data/repos/audit.js';
 import type { ApiParsedInput, ApiResults, Method } from '../api/methods.js';
 import type { Session } from './session.js';
+import type { JobRunner } from './jobs/runner.js';
+import type { TileService } from './map/tiles.js';
 import type { FileRefs } from './files.js';
 
 export interface HandlerContext {
@@ -26,6 +28,10 @@ export interface HandlerContext {
   actor(): Actor;
   /** Today's date in Seoul (YYYY-MM-DD). */
   today(): string;
+  /** Worker-thread jobs (study runs, imports) off the request loop. */
+  jobs: JobRunner;
+  /** Vector tiles of large layers, cut on demand. */
+  tiles: TileService;
   /** Files the user picked or uploaded: `files.resolve(ref)` → path (see files.ts). */
   files: FileRefs;
 }

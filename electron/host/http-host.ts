@@ -4,6 +4,7 @@
 //   Authorization: Bearer <per-run token> on every API request (401 otherwise);
 //   Host / Origin must be 127.0.0.1:<port> or localhost:<port> (421 / 403: DNS rebinding);
 //   invalid input → 400 with the validation message. Nothing listens beyond loopback.
+//   GET /tiles/<layer>/<z>/<x>/<y> (same token): a vector tile as application/x-protobuf (204 when empty).
 //   PUT /upload/<file name>  raw bytes, streamed to <data>/imports/<group>/ (X-Upload-Group: <id>
 //   keeps a Shapefile's .shp/.dbf/.shx/.prj/.cpg together)  →  {ok, result: {ref, group}}.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -63,6 +64,16 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(data);
 }
 
+function sendBytes(res: ServerResponse, bytes: Uint8Array) {
+  res.writeHead(bytes.length ? 200 : 204, {
+    'Content-Type': 'application/x-protobuf',
+    'Content-Length': String(bytes.length),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(bytes.length ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : undefined);
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -112,7 +123,20 @@ export function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
           }
         }
         const response = await opts.backend.call(method, input);
+        if (response.ok && response.result instanceof Uint8Array) return sendBytes(res, response.result);
         return send(res, response.ok ? 200 : STATUS[response.error.code] ?? 500, response);
+      }
+      // Vector tiles as plain GETs (MapLibre's protocol handler fetches them with the token):
+      // GET /tiles/<layer>/<z>/<x>/<y> → application/x-protobuf.
+      const tile = /^\/tiles\/([^/]+)\/(\d+)\/(\d+)\/(\d+)(?:\.pbf)?$/.exec(url.pathname);
+      if (tile) {
+        if (req.method !== 'GET') return send(res, 405, 'Use GET', { Allow: 'GET' });
+        if (!tokenMatches(req.headers.authorization, token)) {
+          return send(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: { ko: '인증 토큰이 없거나 틀립니다.', en: 'Missing or wrong token.' } } }, { 'WWW-Authenticate': 'Bearer' });
+        }
+        const response = await opts.backend.call('map.tiles.get', { layer: decodeURIComponent(tile[1]), z: Number(tile[2]), x: Number(tile[3]), y: Number(tile[4]) });
+        if (response.ok && response.result instanceof Uint8Array) return sendBytes(res, response.result);
+        return send(res, response.ok ? 500 : STATUS[response.error.code] ?? 500, response);
       }
 
       if (url.pathname.startsWith('/upload/')) {

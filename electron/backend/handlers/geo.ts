@@ -1,21 +1,20 @@
 // Site studies through the API. The engine (geo/) validates study documents and does the work;
 // these handlers store documents and run summaries in SQLite and keep outputs in the data
-// directory's geo/ folder. A run is CPU-bound (about 20 s at 1M parcels): it runs in the backend
-// process (never the window's), and parcel loading spreads over worker threads.
-import { mkdir } from 'node:fs/promises';
+// directory's geo/ folder. A run is CPU-bound (about 20 s at 1M parcels): it runs as a job in a
+// worker thread (jobs/), so the request loop keeps answering; the method returns the job's id.
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../api/errors.js';
-import type { GeoExportFile, GeoResults, GeoRunView } from '../../api/geo-methods.js';
+import type { GeoExportFile, GeoInspectView, GeoResults, GeoRunView } from '../../api/geo-methods.js';
 import { existsSync } from 'node:fs';
 import { type ExportFile, rankingCsv, rankingXlsx, readSites, sitesGeoJson, sitesShapefile } from '../../../geo/io/exports.js';
 import { readSeoulLayer } from '../../../data/layers/files.js';
 import { renderSiteReport } from '../reports/site-report.js';
 import { deleteStudy, getStudy, listStudies, recordRun, restoreStudy, saveStudy, studyView } from '../../../data/repos/geo-studies.js';
 import { GeoInputError } from '../../../geo/core/messages.js';
-import { parseStudy, runStudy, writeStudyOutputs } from '../../../geo/io/run.js';
+import { parseStudy } from '../../../geo/io/run.js';
 import type { Study } from '../../../geo/core/schema.js';
-import { inspectLayer } from '../../../geo/io/import-file.js';
-import { siteView } from '../../../geo/core/tables.js';
+import type { InspectInput, StudyRunInput, StudyRunOutput } from '../jobs/tasks.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 const notFound = () => new ApiError('NOT_FOUND', { ko: '부지 분석을 찾을 수 없습니다.', en: 'Study not found.' });
@@ -91,37 +90,49 @@ export const geoHandlers: Pick<HandlerMap, keyof GeoResults> = {
   'geo.studies.run': async ({ id, draws }, ctx) => {
     const stored = await view(ctx, id);
     const doc = draws === undefined ? stored.study : { ...stored.study, sensitivity: { ...(stored.study.sensitivity as object), draws } };
-    let run;
+    let parsed;
     try {
-      // Layers name files the user picked (refs); a raw path never reaches the engine from the API.
-      refsOnly(parseStudy(doc));
-      run = await runStudy(doc, { resolveRef: (ref) => ctx.files.resolve(ref) });
+      parsed = parseStudy(doc);
     } catch (e) {
       fromGeoError(e, 'study');
     }
-    const outDir = geoDir(ctx, 'runs', id);
-    await mkdir(outDir, { recursive: true });
-    const outputs = writeStudyOutputs(run, outDir);
-    const result: GeoRunView = {
-      summary: run.summary,
-      sites: run.sites.slice(0, 50).map((s) => ({ ...siteView(s), parcelIds: s.parcelIds.slice(0, 200) })),
-      outputs,
-    };
-    await ctx.db.tx((q) => recordRun(q, ctx.actor(), id, result));
-    return result;
+    // Layers name files the user picked (refs); they are resolved here, on the request loop that
+    // holds the grants, and the worker gets the paths (a raw path never comes from the API).
+    refsOnly(parsed);
+    const refs: Record<string, string> = {};
+    for (const [name, l] of Object.entries(parsed.layers)) {
+      if (!l.ref) continue;
+      try {
+        refs[l.ref] = ctx.files.resolve(l.ref);
+      } catch (e) {
+        if (e instanceof ApiError) throw new ApiError(e.code, e.bilingual, [{ path: `study.layers.${name}.ref`, message: e.bilingual }]);
+        throw e;
+      }
+    }
+    const input: StudyRunInput = { study: doc, refs };
+    const jobId = ctx.jobs.start('geo.study.run', input, {
+      finalize: async (raw, workDir) => {
+        const out = raw as StudyRunOutput;
+        const outDir = geoDir(ctx, 'runs', id);
+        await replaceDir(workDir, outDir);
+        const at = (f: string | undefined) => (f ? path.join(outDir, path.basename(f)) : undefined);
+        const result: GeoRunView = {
+          summary: out.summary,
+          sites: out.sites,
+          outputs: { sites: at(out.outputs.sites)!, survivors: at(out.outputs.survivors)!, ranking: at(out.outputs.ranking)!, ...(out.outputs.parcels ? { parcels: at(out.outputs.parcels) } : {}), results: path.join(outDir, 'parcels.bin') },
+        };
+        // The transferred per-parcel result feeds the map's tiles without reading the file back.
+        ctx.tiles.putRun(id, out.results);
+        await ctx.db.tx((q) => recordRun(q, ctx.actor(), id, result));
+        return result;
+      },
+    });
+    return { jobId };
   },
   'geo.import.inspect': async ({ file, encoding, crs, x, y }, ctx) => {
-    const input = ctx.files.resolve(file.ref);
-    try {
-      return inspectLayer(input, {
-        encoding,
-        crs: crs ? (Number(crs.slice(5)) as 4326 | 5174 | 5179 | 5181 | 5186) : undefined,
-        xField: x,
-        yField: y,
-      });
-    } catch (e) {
-      fromGeoError(e, 'file');
-    }
+    const input: InspectInput = { path: ctx.files.resolve(file.ref), encoding, crs: crs ? (Number(crs.slice(5)) as InspectInput['crs']) : undefined, x, y };
+    const jobId = ctx.jobs.start('geo.import.inspect', input, { finalize: async (raw) => raw as GeoInspectView });
+    return { jobId };
   },
   'geo.export.sites': async ({ id, format, encoding }, ctx) => {
     const { stored, sites, summary } = await lastRun(ctx, id);
@@ -142,3 +153,12 @@ export const geoHandlers: Pick<HandlerMap, keyof GeoResults> = {
     return file({ fileName: `${stored.name.replace(/[\\/:*?"<>|\s]+/g, '_')}_site_report.pdf`, mime: 'application/pdf', bytes });
   },
 };
+
+/** Puts a finished job's folder where the outputs live, replacing the previous run's as a whole. */
+async function replaceDir(from: string, to: string) {
+  await mkdir(path.dirname(to), { recursive: true });
+  const old = `${to}.old-${Date.now()}`;
+  await rename(to, old).catch(() => undefined);
+  await rename(from, to);
+  await rm(old, { recursive: true, force: true });
+}

@@ -65,13 +65,13 @@ export function findItem(t: Template, itemId: string): Item | undefined {
 }
 
 // ── runs ─────────────────────────────────────────────────────────────────
-export interface Loaded {
+export interface LoadedRun {
   run: RunRow;
   template: Template;
   custom: Template[];
 }
 
-export async function loadRun(ctx: HandlerContext, id: string, opts: { open?: boolean } = {}): Promise<Loaded> {
+export async function loadRun(ctx: HandlerContext, id: string, opts: { open?: boolean } = {}): Promise<LoadedRun> {
   const run = await getRun(ctx.db, id);
   if (!run) throw runNotFound();
   const custom = (await customTemplates(ctx)).map((c) => c.template);

@@ -28,6 +28,7 @@ export async function listingFacts(ctx: HandlerContext, listingId: string): Prom
     deposit: l.deposit ?? 0,
     monthlyRent: l.monthlyRent ?? 0,
     marketValue: l.marketValue ?? null,
+    marketValueSource: (l.marketValueSource as 'kb' | 'reb' | 'asking' | null) ?? null,
     officialPrice: l.officialPrice ?? null,
     landlordName: l.landlordName ?? null,
   };

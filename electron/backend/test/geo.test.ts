@@ -6,6 +6,25 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { synthesize } from '../../../geo/io/synth.js';
 import { signedIn, type Harness } from './harness.js';
 import { FIXTURES, hasTool } from '../../../geo/testing/oracle.js';
+import type { ApiErrorBody } from '../../api/errors.js';
+import type { GeoInspectView, GeoRunView } from '../../api/geo-methods.js';
+
+/** Follows a job (jobs.status) to its end, as the UI does: its result, or its error. */
+async function job(start: { ok: true; result: unknown } | { ok: false; error: ApiErrorBody }): Promise<{ ok: true; result: unknown } | { ok: false; error: ApiErrorBody }> {
+  if (!start.ok) return start;
+  const { jobId } = start.result as { jobId: string };
+  for (;;) {
+    const j = await h.api('jobs.status', { jobId });
+    if (j.state === 'done') return { ok: true, result: j.result };
+    if (j.state !== 'running') return { ok: false, error: j.error! };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+async function jobResult<T>(start: ReturnType<Harness['raw']>): Promise<T> {
+  const r = await job(await start);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message.en}`);
+  return r.result as T;
+}
 
 const ARTIFACTS = path.join(os.tmpdir(), 'ansim-geo-artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -44,7 +63,7 @@ describe('site studies through the API', () => {
     const ref = await uploadSet(path.join(fabric(), 'parcels'), 'g1');
     const saved = await h.api('geo.studies.save', { name: '공공부지 1차 검토', study: studyFor(ref) });
     expect(saved.lastRun).toBeNull();
-    const run = await h.api('geo.studies.run', { id: saved.id });
+    const run = await jobResult<GeoRunView>(h.raw('geo.studies.run', { id: saved.id }));
     expect(run.summary.parcels.total).toBe(600);
     expect(run.summary.parcels.failures.NOT_PUBLIC).toBe(600 - run.summary.parcels.passed);
     expect(run.sites.length).toBeGreaterThan(0);
@@ -71,7 +90,7 @@ describe('site studies through the API', () => {
   it('refuses raw paths and refs the user did not pick: in inspect and in study layers', async () => {
     h = await signedIn();
     for (const input of [{ path: '/etc/passwd' }, { file: { ref: '/etc/passwd' } }, { file: { ref: 'upload:../../etc/passwd' } }, { file: { ref: 'upload:g/../../x.csv' } }, { file: { ref: 'grant:made-up' } }]) {
-      const r = await h.raw('geo.import.inspect', input);
+      const r = await job(await h.raw('geo.import.inspect', input));
       expect(r.ok, JSON.stringify(input)).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('VALIDATION');
     }
@@ -80,7 +99,7 @@ describe('site studies through the API', () => {
     if (!withPath.ok) expect(withPath.error.fields?.[0].path).toBe('study.layers.parcels.path');
     // A study referring to a file that was never uploaded fails when run, naming no path.
     const saved = await h.api('geo.studies.save', { name: 'y', study: studyFor('upload:nogroup/parcels.shp') });
-    const run = await h.raw('geo.studies.run', { id: saved.id });
+    const run = await job(await h.raw('geo.studies.run', { id: saved.id }));
     expect(run.ok).toBe(false);
     if (!run.ok) expect(run.error.code).toBe('VALIDATION');
   });
@@ -91,16 +110,16 @@ describe('site studies through the API', () => {
       path.join(FIXTURES, 'boundaries/kostat-2013/shp-original-bessel-cp949/seoul_municipalities.shp'),
       path.join(FIXTURES, 'amenities/seoul_hospital_permits.cp949.csv'),
     ]);
-    const ok = await h.api('geo.import.inspect', { file: shp });
+    const ok = await jobResult<GeoInspectView>(h.raw('geo.import.inspect', { file: shp }));
     expect(ok.report).toMatchObject({ features: 25, crs: 'EPSG:5174', encoding: 'CP949' });
     expect(ok.preview.features).toHaveLength(20);
     expect(ok.preview.features[0].properties!.name).toMatch(/^[가-힣]+구$/);
-    const ask = await h.raw('geo.import.inspect', { file: csv });
+    const ask = await job(await h.raw('geo.import.inspect', { file: csv }));
     expect(ask.ok).toBe(false);
     if (ask.ok) return;
     expect(ask.error.fields?.[0].path).toBe('crs');
     expect(`${ask.error.message.ko} ${ask.error.message.en}`).toMatch(/5174/);
-    const given = await h.api('geo.import.inspect', { file: csv, crs: 'EPSG:5174' });
+    const given = await jobResult<GeoInspectView>(h.raw('geo.import.inspect', { file: csv, crs: 'EPSG:5174' }));
     expect(given.report).toMatchObject({ crs: 'EPSG:5174', crsSource: 'given' });
     // No temporary import output is left in the data folder.
     expect(existsSync(path.join(h.dir, 'geo', 'imports'))).toBe(false);
@@ -118,7 +137,7 @@ describe('site studies through the API', () => {
     for (const [name, text] of Object.entries(files)) {
       writeFileSync(path.join(dir, name), text);
       const [ref] = h.backend.files.grant([path.join(dir, name)]);
-      const r = await h.raw('geo.import.inspect', { file: ref });
+      const r = await job(await h.raw('geo.import.inspect', { file: ref }));
       expect(r.ok, name).toBe(false);
       if (r.ok) continue;
       expect(r.error.code).toBe('VALIDATION');
@@ -134,7 +153,7 @@ describe('site studies through the API', () => {
     const saved = await h.api('geo.studies.save', { name: '후보지 보고', study: { ...studyFor(ref), assembly: { minArea: 2000 } } });
     const none = await h.raw('geo.export.report', { id: saved.id });
     expect(none.ok).toBe(false);
-    const run = await h.api('geo.studies.run', { id: saved.id });
+    const run = await jobResult<GeoRunView>(h.raw('geo.studies.run', { id: saved.id }));
     const shp = await h.api('geo.export.sites', { id: saved.id, format: 'shapefile' });
     expect(shp).toMatchObject({ fileName: '후보지_보고_sites_EPSG5186.zip', mime: 'application/zip' });
     const gj = await h.api('geo.export.sites', { id: saved.id, format: 'geojson' });

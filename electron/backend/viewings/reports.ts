@@ -13,7 +13,7 @@ import { getCase } from '../../../data/repos/cases.js';
 import { anonymousLabel } from '../../../data/repos/clients.js';
 import { listListings } from '../../../data/repos/listings.js';
 import { getManager } from '../../../data/repos/managers.js';
-import { listRuns } from '../../../data/repos/checklist-runs.js';
+import { latestRunAnswers, listRuns } from '../../../data/repos/checklist-runs.js';
 import { getRegistry } from '../../../data/repos/registry.js';
 import { decryptFollowUps, getViewing, listAmendments, listStopPhotos, listStops } from '../../../data/repos/viewings.js';
 import { FileStore } from '../../../data/crypto/file-store.js';
@@ -23,7 +23,7 @@ import { photoFile, runDetail } from '../services/checklist-runs.js';
 import { analyzeListingById } from '../services/rights-analysis.js';
 import {
   maskName, renderTenantReport, renderViewingLog,
-  type ChecklistResult, type ListingAssessment, type ListingFacts, type ManagerInfo, type ReportLocale, type ReportPhoto, type TenantReportModel,
+  type ChecklistResult, type ListingAssessment, type ReportListingFacts, type ManagerInfo, type ReportLocale, type ReportPhoto, type TenantReportModel,
   type ViewingLogModel, type ViewingStop,
 } from '../reports/index.js';
 import type { HandlerContext } from '../context.js';
@@ -54,7 +54,7 @@ async function managerInfo(ctx: HandlerContext, id: string | null): Promise<Mana
 
 type ListingRowLike = Record<string, string | number | null> & { id: string };
 
-function listingFacts(l: ListingRowLike, locale: L): ListingFacts {
+function listingFacts(l: ListingRowLike, locale: L): ReportListingFacts {
   const floor = l.floor === null ? undefined : `${l.floor_kind === 'basement' ? 'B' : ''}${l.floor}${locale === 'ko' ? '층' : 'F'}`;
   return {
     title: listingAddress(l as never),
@@ -138,6 +138,7 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
     reportDate: ctx.today(),
     // ── legal (issue 13): which reference pack the figures came from ──
     referencePack: packLabel((await referenceInUse(ctx.db)).pack),
+    registeredLandlord: await anyRegisteredLandlord(ctx, listings.map((l) => l.id)),
     caseNumber: k.id.slice(0, 8).toUpperCase(),
     clientName,
     manager: await managerInfo(ctx, k.manager_id),
@@ -328,3 +329,12 @@ export async function viewingLogFile(ctx: HandlerContext, viewingId: string, loc
   return { fileName: reportFileName('viewing', maskName(model.clientName), model.date, locale), mime: 'application/pdf', dataBase64: Buffer.from(bytes).toString('base64') };
 }
 
+
+/** ── legal (issue 13): whether a contract checklist of the case found a 등록임대사업자 ── */
+async function anyRegisteredLandlord(ctx: HandlerContext, listingIds: string[]): Promise<boolean> {
+  for (const id of listingIds) {
+    const run = await latestRunAnswers(ctx.db, id, 'contract');
+    if (run?.answers.some((a) => a.itemId === 'registeredLandlord' && a.value === 'registered')) return true;
+  }
+  return false;
+}

@@ -32,6 +32,11 @@ export function token(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+/** The loopback host's token (browser host only), for binary GETs such as vector tiles. */
+export function authToken(): string | null {
+  return token();
+}
+
 const listeners = new Set<(e: ApiErrorBody) => void>();
 /** Session-level errors (LOCKED, NO_SESSION) are broadcast so the shell can react. */
 export function onSessionError(fn: (e: ApiErrorBody) => void) {

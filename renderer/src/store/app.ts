@@ -22,6 +22,7 @@ export type Route =
   | { name: 'viewingPlan'; caseId: string; id?: string; listingId?: string }
   | { name: 'viewing'; id: string }
   | { name: 'reports'; caseId?: string }
+  | { name: 'siteStudy' }
   | { name: 'soon'; module: string }
   // policy + statistics (issue 12)
   | { name: 'policy' }

@@ -55,7 +55,7 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
     buildingType: 'multi_household' as BuildingType, leaseType: 'semi_monthly' as LeaseType,
     deposit: null as number | null, monthlyRent: null as number | null, maintenanceFee: null as number | null,
     exclusiveAreaM2: '', floor: '', floorKind: 'above' as FloorKind | null, approvalYear: '',
-    marketValue: null as number | null, officialPrice: null as number | null, lat: '', lon: '',
+    marketValue: null as number | null, marketValueSource: '', officialPrice: null as number | null, lat: '', lon: '',
     landlordName: '', brokerName: '', brokerOffice: '', brokerRegNo: '', notes: '',
   });
   const [moneyKey, setMoneyKey] = useState(0); // remounts money inputs after the shortcut fills them
@@ -73,7 +73,7 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
         roadAddress: s(l.roadAddress), jibunAddress: s(l.jibunAddress), dong: s(l.dong), ho: s(l.ho),
         buildingType: l.buildingType, leaseType: l.leaseType, deposit: l.deposit, monthlyRent: l.monthlyRent, maintenanceFee: l.maintenanceFee,
         exclusiveAreaM2: s(l.exclusiveAreaM2), floor: s(l.floor), floorKind: l.floorKind, approvalYear: s(l.approvalYear),
-        marketValue: l.marketValue, officialPrice: l.officialPrice, lat: s(l.lat), lon: s(l.lon),
+        marketValue: l.marketValue, marketValueSource: l.marketValueSource ?? '', officialPrice: l.officialPrice, lat: s(l.lat), lon: s(l.lon),
         landlordName: s(l.landlordName), brokerName: s(l.brokerName), brokerOffice: s(l.brokerOffice), brokerRegNo: s(l.brokerRegNo), notes: s(l.notes),
       });
       setLoaded(true);
@@ -103,7 +103,7 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
       buildingType: f.buildingType, leaseType: f.leaseType,
       deposit: f.deposit, monthlyRent: f.leaseType === 'jeonse' ? 0 : (f.monthlyRent ?? 0), maintenanceFee: f.maintenanceFee,
       exclusiveAreaM2: num(f.exclusiveAreaM2), floor: num(f.floor), floorKind: f.floorKind, approvalYear: num(f.approvalYear),
-      marketValue: f.marketValue, officialPrice: f.officialPrice, lat: num(f.lat), lon: num(f.lon),
+      marketValue: f.marketValue, marketValueSource: (f.marketValueSource || null) as 'kb' | 'reb' | 'asking' | null, officialPrice: f.officialPrice, lat: num(f.lat), lon: num(f.lon),
       landlordName: f.landlordName || null, brokerName: f.brokerName || null, brokerOffice: f.brokerOffice || null, brokerRegNo: f.brokerRegNo || null,
       notes: f.notes || null,
     };
@@ -159,6 +159,13 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
           {f.leaseType !== 'jeonse' && <Field label={t('listing.monthlyRent')} required error={errors.monthlyRent}>{money('monthlyRent')}</Field>}
           <Field label={t('listing.maintenanceFee')} error={errors.maintenanceFee}>{money('maintenanceFee')}</Field>
           <Field label={t('listing.marketValue')} error={errors.marketValue}>{money('marketValue')}</Field>
+          <Field label={t('legal.marketValueSource.label')} error={errors.marketValueSource} hint={t('legal.marketValueSource.hint')}>
+            {(id) => (
+              <select id={id} value={f.marketValueSource} onChange={(e) => setF({ ...f, marketValueSource: e.target.value })}>
+                {['', 'kb', 'reb', 'asking'].map((v) => <option key={v} value={v}>{t(`legal.marketValueSource.${v || 'unset'}`)}</option>)}
+              </select>
+            )}
+          </Field>
           <Field label={t('listing.officialPrice')} error={errors.officialPrice}>{money('officialPrice')}</Field>
         </div>
         <div className="card form-grid">

@@ -21,6 +21,7 @@ import { ViewingsHome } from './viewings/ViewingsHome.js';
 import { ViewingPlanner } from './viewings/ViewingPlanner.js';
 import { ViewingScreen } from './viewings/ViewingScreen.js';
 import { ReportsHome } from './viewings/ReportsHome.js';
+import { SiteStudy } from './geo/SiteStudy.js';
 import { PolicyHome } from './policy/ProgrammeList.js';
 import { StatisticsView } from './stats/StatisticsView.js';
 
@@ -33,7 +34,7 @@ const NAV: { key: string; route: Route; ready: boolean; /** i18n key, when not n
   { key: 'viewings', route: { name: 'viewings' }, ready: true },
   { key: 'reports', route: { name: 'reports' }, ready: true },
   { key: 'policies', route: { name: 'policy' }, ready: true },
-  { key: 'siteStudy', route: { name: 'soon', module: 'siteStudy' }, ready: false },
+  { key: 'siteStudy', route: { name: 'siteStudy' }, ready: true },
   { key: 'statistics', route: { name: 'statistics' }, ready: true },
   { key: 'calculators', route: { name: 'calculators' }, ready: true, label: 'rights.navCalculators' },
   { key: 'settings', route: { name: 'settings' }, ready: true },
@@ -104,6 +105,8 @@ function Screen({ route }: { route: Route }) {
       return <ViewingScreen id={route.id} />;
     case 'reports':
       return <ReportsHome caseId={route.caseId} />;
+    case 'siteStudy':
+      return <SiteStudy />;
     case 'policy':
       return <PolicyHome />;
     case 'statistics':

@@ -1,0 +1,90 @@
+// The map's backend side: vector tiles cut on demand from the tile service (map/tiles.ts).
+import { ApiError } from '../../api/errors.js';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import type { FeatureCollection } from 'geojson';
+import { surroundings, type SurroundingsLayer } from '../map/surroundings.js';
+import path from 'node:path';
+import type { BasemapView, MapLayerView, MapResults } from '../../api/map-methods.js';
+import { insertMapLayer, listMapLayers, removeMapLayer, studyVersions, type MapLayerRow } from '../../../data/repos/map-layers.js';
+import type { InspectInput, LayerImportOutput } from '../jobs/tasks.js';
+import { getSetting, setSetting } from '../../../data/repos/settings.js';
+import type { HandlerContext, HandlerMap } from '../context.js';
+import { SEOUL_LAYERS, shippedAvailable, shippedGeoJson } from '../map/shipped.js';
+
+const OFF: BasemapView = { enabled: false, url: '', attribution: '' };
+
+export async function readBasemap(db: HandlerContext['db']): Promise<BasemapView> {
+  const raw = await getSetting(db, 'map.basemap');
+  return raw ? { ...OFF, ...(JSON.parse(raw) as BasemapView) } : OFF;
+}
+
+function layerView(r: MapLayerRow): MapLayerView {
+  const meta = JSON.parse(r.report_json) as { report: Record<string, unknown>; bbox: MapLayerView['bbox']; geometry: MapLayerView['geometry'] };
+  return { id: r.id, name: r.name, report: meta.report, bbox: meta.bbox, geometry: meta.geometry, createdAt: r.created_at };
+}
+
+const importsDir = (ctx: HandlerContext) => path.join(path.dirname(ctx.filesDir), 'geo', 'imports');
+
+export const mapHandlers: Pick<HandlerMap, keyof MapResults> = {
+  'map.surroundings': async ({ lon, lat, radii, layers }, ctx) => {
+    const list: SurroundingsLayer[] = [];
+    for (const id of ['stations', 'hospitals', 'parks'] as const) {
+      const fc = shippedGeoJson(id);
+      if (fc) list.push({ id, features: fc.features, radius: radii[id], limit: id === 'stations' ? 5 : 10 });
+    }
+    const rows = await listMapLayers(ctx.db);
+    for (const l of layers) {
+      const row = rows.find((r) => r.id === l.id);
+      if (!row) throw new ApiError('NOT_FOUND', { ko: '레이어를 찾을 수 없습니다.', en: 'Layer not found.' }, [{ path: 'layers', message: { ko: '없는 레이어입니다.', en: 'No such layer.' } }]);
+      const fc = JSON.parse(await readFile(path.join(importsDir(ctx), row.file), 'utf8')) as FeatureCollection;
+      list.push({ id: `import:${row.id}`, features: fc.features, radius: l.radius, limit: 10 });
+    }
+    return surroundings(lon, lat, list);
+  },
+  'map.layers.add': async ({ file, name, encoding, crs, x, y }, ctx) => {
+    const input: InspectInput = { path: ctx.files.resolve(file.ref), encoding, crs: crs ? (Number(crs.slice(5)) as InspectInput['crs']) : undefined, x, y };
+    const jobId = ctx.jobs.start('map.layer.import', input, {
+      finalize: async (raw, workDir) => {
+        const out = raw as LayerImportOutput;
+        const id = randomUUID();
+        await mkdir(importsDir(ctx), { recursive: true });
+        await rename(path.join(workDir, out.output), path.join(importsDir(ctx), `${id}.geojson`));
+        await ctx.db.tx((q) => insertMapLayer(q, ctx.actor(), { id, name, file: `${id}.geojson`, report: { report: out.report, bbox: out.bbox, geometry: out.geometry } }));
+        const row = (await listMapLayers(ctx.db)).find((r) => r.id === id)!;
+        return layerView(row);
+      },
+    });
+    return { jobId };
+  },
+  'map.layers.list': async (_i, ctx) => (await listMapLayers(ctx.db)).map(layerView),
+  'map.layers.remove': async ({ id }, ctx) => {
+    const row = await ctx.db.tx((q) => removeMapLayer(q, ctx.actor(), id));
+    if (!row) throw new ApiError('NOT_FOUND', { ko: '레이어를 찾을 수 없습니다.', en: 'Layer not found.' });
+    await rm(path.join(importsDir(ctx), row.file), { force: true });
+    return { id };
+  },
+  'map.studyVersions.list': async ({ studyId }, ctx) => studyVersions(ctx.db, studyId),
+  'map.basemap.get': async (_i, ctx) => readBasemap(ctx.db),
+  'map.basemap.set': async (input, ctx) => {
+    await ctx.db.tx((q) => setSetting(q, 'map.basemap', JSON.stringify(input)));
+    return readBasemap(ctx.db);
+  },
+  'map.shipped.list': async () => SEOUL_LAYERS.map(({ file: _f, ...l }) => ({ ...l, available: shippedAvailable(l.id) })),
+  'map.shipped.get': async ({ id }) => {
+    const fc = shippedGeoJson(id);
+    if (!fc) throw new ApiError('NOT_FOUND', { ko: '이 설치본에는 해당 기본 레이어가 없습니다.', en: 'This installation lacks that shipped layer.' });
+    return fc;
+  },
+  'map.parcels.get': async ({ studyId, index }, ctx) => {
+    const p = ctx.tiles.parcel(studyId, index);
+    if (!p) throw new ApiError('NOT_FOUND', { ko: '필지를 찾을 수 없습니다. 분석을 다시 실행하세요.', en: 'Parcel not found. Run the study again.' });
+    return p;
+  },
+  'map.tiles.get': async ({ layer, z, x, y }, ctx) => {
+    if (x >= 2 ** z || y >= 2 ** z) throw new ApiError('VALIDATION', { ko: '타일 좌표가 범위를 벗어났습니다.', en: 'Tile coordinates out of range.' }, [{ path: 'x', message: { ko: '범위를 벗어났습니다.', en: 'Out of range.' } }]);
+    const bytes = ctx.tiles.tile(layer, z, x, y);
+    if (!bytes) throw new ApiError('NOT_FOUND', { ko: '지도 레이어를 찾을 수 없습니다.', en: 'Map layer not found.' });
+    return bytes;
+  },
+};

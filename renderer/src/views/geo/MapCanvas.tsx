@@ -1,0 +1,49 @@
+// The MapLibre canvas: offline base style, the ansim:// tile protocol, the attribution control
+// (fed by each source's attribution), and an idle marker for tests and screenshots.
+import { useEffect, useRef } from 'react';
+import { AttributionControl, Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { registerTileProtocol } from '../../api/tiles.js';
+import { baseStyle, SEOUL_BOUNDS, type Basemap } from './mapStyle.js';
+
+setWorkerUrl(workerUrl);
+registerTileProtocol();
+
+export interface MapCanvasProps {
+  label: string;
+  basemap?: Basemap | null;
+  onReady(map: MlMap): void;
+  className?: string;
+  bounds?: [[number, number], [number, number]];
+  interactive?: boolean;
+}
+
+export function MapCanvas({ label, basemap, onReady, className, bounds, interactive = true }: MapCanvasProps) {
+  const el = useRef<HTMLDivElement>(null);
+  const ready = useRef(onReady);
+  ready.current = onReady;
+  useEffect(() => {
+    const container = el.current!;
+    const map = new MlMap({
+      container,
+      style: baseStyle(basemap),
+      bounds: bounds ?? SEOUL_BOUNDS,
+      attributionControl: false,
+      interactive,
+      maxZoom: 19,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
+    if (interactive) map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    const busy = () => container.setAttribute('data-idle', 'false');
+    map.on('movestart', busy);
+    map.on('dataloading', busy);
+    map.on('idle', () => container.setAttribute('data-idle', 'true'));
+    map.on('load', () => ready.current(map));
+    return () => map.remove();
+    // The map is created once per mount; the basemap switch remounts it (key).
+  }, []);
+  return <div ref={el} className={className ?? 'map-canvas'} role="region" aria-label={label} data-idle="false" />;
+}
