@@ -5,6 +5,7 @@ export const ko = {
     mapLabel: '부지 분석 지도',
     panels: '부지 분석 패널',
     tab: { layers: '레이어', study: '분석 설정', results: '결과', near: '입지 안내' },
+    export: { title: '내보내기', busy: '만드는 중…', geojson: '부지 GeoJSON', shapefile: '부지 Shapefile', xlsx: '순위 Excel', csv: '순위 CSV', pdf: '부지 보고서 PDF' },
     near: {
       title: '입지 안내 — 주변 시설',
       hint: '지도를 눌러 매물 위치를 찍거나 좌표를 입력하세요. 위치는 저장하지 않습니다.',
@@ -137,6 +138,7 @@ export const en: typeof ko = {
     mapLabel: 'Site study map',
     panels: 'Site study panels',
     tab: { layers: 'Layers', study: 'Study', results: 'Results', near: 'Surroundings' },
+    export: { title: 'Export', busy: 'Preparing…', geojson: 'Sites GeoJSON', shapefile: 'Sites Shapefile', xlsx: 'Ranking Excel', csv: 'Ranking CSV', pdf: 'Site report PDF' },
     near: {
       title: 'Surroundings of a listing',
       hint: 'Click the map at the listing or type its coordinates. The place is not stored.',
