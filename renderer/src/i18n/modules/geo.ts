@@ -5,6 +5,16 @@ export const ko = {
     mapLabel: '부지 분석 지도',
     panels: '부지 분석 패널',
     tab: { layers: '레이어', study: '분석 설정', results: '결과', near: '입지 안내' },
+    basemap: {
+      title: '부지 분석 지도: 온라인 배경지도',
+      note: '기본은 꺼져 있고 지도는 인터넷 없이 동작합니다. 켜면 아래 주소의 서버에서 배경 타일을 받아 오며, 그 서버만 보안 정책(CSP)에 추가됩니다. 화면을 새로 열면 적용됩니다.',
+      enable: '온라인 배경지도 사용',
+      url: '타일 주소 ({z}/{x}/{y}, 필요하면 {key})',
+      attribution: '저작권 표시',
+      key: 'API 키 (선택)',
+      save: '저장',
+      saved: '저장했습니다.',
+    },
     export: { title: '내보내기', busy: '만드는 중…', geojson: '부지 GeoJSON', shapefile: '부지 Shapefile', xlsx: '순위 Excel', csv: '순위 CSV', pdf: '부지 보고서 PDF' },
     near: {
       title: '입지 안내 — 주변 시설',
@@ -138,6 +148,16 @@ export const en: typeof ko = {
     mapLabel: 'Site study map',
     panels: 'Site study panels',
     tab: { layers: 'Layers', study: 'Study', results: 'Results', near: 'Surroundings' },
+    basemap: {
+      title: 'Site study map: online basemap',
+      note: 'Off by default; the map works without the internet. When on, background tiles come from the server below, and only that server is added to the security policy (CSP). Takes effect when the screen is reopened.',
+      enable: 'Use an online basemap',
+      url: 'Tile URL ({z}/{x}/{y}, and {key} if needed)',
+      attribution: 'Attribution',
+      key: 'API key (optional)',
+      save: 'Save',
+      saved: 'Saved.',
+    },
     export: { title: 'Export', busy: 'Preparing…', geojson: 'Sites GeoJSON', shapefile: 'Sites Shapefile', xlsx: 'Ranking Excel', csv: 'Ranking CSV', pdf: 'Site report PDF' },
     near: {
       title: 'Surroundings of a listing',
