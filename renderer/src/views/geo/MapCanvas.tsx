@@ -44,7 +44,6 @@ export function MapCanvas({ label, basemap, onReady, className, bounds, interact
     map.on('load', () => ready.current(map));
     return () => map.remove();
     // The map is created once per mount; the basemap switch remounts it (key).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return <div ref={el} className={className ?? 'map-canvas'} role="region" aria-label={label} data-idle="false" />;
 }

@@ -38,7 +38,6 @@ export function SurroundingsPanel({ map }: { map: MlMap | null }) {
     return () => {
       map.off('click', click);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, radii]);
 
   useEffect(() => {
