@@ -26,7 +26,7 @@ const boundaries = [
         names: [...builtinModules, ...NATIVE_AND_ELECTRON],
         groups: ['node:*', '**/electron/**', '**/renderer/**', '**/geo/**'],
         // data/reference is pure (bundled JSON) and is being turned into arguments (reference pack).
-        regex: '(^|/)data/(?!reference/)',
+        regex: '(^|/)data/(?!reference/|fonts/)',
       }),
     },
   },
@@ -48,8 +48,8 @@ const boundaries = [
       'no-restricted-imports': boundary('renderer/ reaches the backend only through api() (renderer/src/api/client.ts): no node:, no data/, no backend/main/host/CLI code (ARCHITECTURE: The API).', {
         names: [...builtinModules, ...NATIVE_AND_ELECTRON],
         groups: ['node:*', '**/electron/backend/**', '**/electron/main/**', '**/electron/host/**', '**/electron/cli/**', '**/electron/preload/**', '**/geo/io/**'],
-        // data/reference is pure (bundled JSON, dated figures) and shared with the UI; the rest is storage.
-        regex: '(^|/)data/(?!reference/)',
+        // data/reference is pure (bundled JSON, dated figures) and data/fonts holds the shipped font files (the map draws its labels with them); both are shared with the UI, the rest is storage.
+        regex: '(^|/)data/(?!reference/|fonts/)',
       }),
       // The API boundary is typed end to end: a cast to never/any would switch the check off.
       'no-restricted-syntax': [

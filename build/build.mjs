@@ -29,12 +29,10 @@ async function node() {
     format: 'esm',
     entryPoints: {
       'host/serve': 'electron/host/serve.ts',
-      'cli/ansim': 'electron/cli/ansim.ts',
       'electron/backend-process': 'electron/main/backend-process.ts',
       'electron/main': 'electron/main/main.ts',
       // The geo engine loads large parcel files over worker threads; each bundle that can run
       // a study finds its worker beside itself (geo/io/parcel-load.ts).
-      'cli/parcel-load-worker': 'geo/io/parcel-load-worker.ts',
       'host/parcel-load-worker': 'geo/io/parcel-load-worker.ts',
       'electron/parcel-load-worker': 'geo/io/parcel-load-worker.ts',
       // Background jobs (study runs, imports) run in worker threads off the backend's request
@@ -43,6 +41,19 @@ async function node() {
       'electron/job-worker': 'electron/backend/jobs/job-worker.ts',
     },
     outdir: out(''),
+    external: ['electron'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  // The CLI on its own, split into chunks: each subcommand (and the libraries only it uses —
+  // pdf-lib for reports, the geo engine) loads when that subcommand runs, so `ansim geo study run`
+  // does not parse and initialise the PDF stack first. Its parcel-load worker sits beside it.
+  await build({
+    ...common,
+    format: 'esm',
+    splitting: true,
+    entryPoints: { ansim: 'electron/cli/ansim.ts', 'parcel-load-worker': 'geo/io/parcel-load-worker.ts' },
+    outdir: out('cli'),
+    chunkNames: 'chunks/[name]-[hash]',
     external: ['electron'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });

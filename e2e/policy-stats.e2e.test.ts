@@ -22,6 +22,7 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'policy guidance and stati
     await page.getByRole('button', { name: '+ 새 고객' }).click();
     await page.getByLabel('연령대').selectOption({ label: '20대' });
     await page.getByLabel('성별').selectOption({ label: '여성' });
+    expect(await page.getByLabel('성별').inputValue()).toBe('female');
     await page.getByRole('button', { name: '저장' }).click();
     await page.getByRole('button', { name: '+ 새 상담' }).click();
     await page.getByLabel('유형').selectOption({ label: '계약상담' });
@@ -81,6 +82,7 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'policy guidance and stati
     await kpis.getByText('3건').waitFor();
     await page.getByTestId('chart-month').locator('.recharts-bar-rectangle').first().waitFor();
     await page.getByTestId('stats-survey').getByText('응답자 1명').waitFor();
+    await page.getByTestId('chart-gender').getByText('여성').waitFor();
     await shot(page, 'stats-01-screen');
 
     await page.getByTestId('chart-age').locator('.recharts-bar-rectangle').first().click();

@@ -20,7 +20,7 @@ export {
   type RunScore,
 } from './run.js';
 export { upgradeRun, type Unmapped, type UnmappedReason, type UpgradeResult } from './upgrade.js';
-export { validateTemplateData, formatPath, type TemplateCheck } from './validate.js';
+export { validateTemplateData, formatPath, parseTemplateJson, TemplateError, TEMPLATE_LIMITS, type TemplateCheck } from './validate.js';
 export {
   builtInTemplates,
   listTemplates,

@@ -85,8 +85,72 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   }
 }
 
+/**
+ * Limits checked before anything recursive looks at the data (the schema, the conditions): a
+ * `showIf` nested ten thousand levels deep must be a clear error, not a stack overflow.
+ */
+export const TEMPLATE_LIMITS = {
+  /** Nesting of the JSON as a whole (a real template is about 10 deep). */
+  maxDepth: 48,
+  /** Nesting of one condition: not/all/any inside each other. */
+  maxConditionDepth: 12,
+  /** Values in the whole document (objects, arrays, strings, numbers…). */
+  maxNodes: 200_000,
+  /** Characters of the template's JSON text. */
+  maxJsonChars: 2_000_000,
+} as const;
+
+/** A template that cannot be accepted, with one line per problem (paths named). */
+export class TemplateError extends Error {
+  readonly code = 'TEMPLATE_INVALID';
+  constructor(readonly errors: string[]) {
+    super(errors.join(' / '));
+    this.name = 'TemplateError';
+  }
+}
+
+/** Depth and size of a JSON value, measured without recursion. */
+function shapeErrors(data: unknown): string[] {
+  const stack: { v: unknown; depth: number; path: Path }[] = [{ v: data, depth: 1, path: [] }];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const { v, depth, path } = stack.pop()!;
+    if (++nodes > TEMPLATE_LIMITS.maxNodes) return [`(template): more than ${TEMPLATE_LIMITS.maxNodes} values; a checklist template is far smaller`];
+    if (depth > TEMPLATE_LIMITS.maxDepth) return [`${formatPath(path)}: nested more than ${TEMPLATE_LIMITS.maxDepth} levels deep`];
+    if (v !== null && typeof v === 'object') {
+      if (Array.isArray(v)) v.forEach((c, i) => stack.push({ v: c, depth: depth + 1, path: [...path, i] }));
+      else for (const [k, c] of Object.entries(v)) stack.push({ v: c, depth: depth + 1, path: [...path, k] });
+    } else if (typeof v === 'number' && !Number.isFinite(v)) {
+      return [`${formatPath(path)}: expected a finite number`];
+    }
+  }
+  return [];
+}
+
+function conditionDepth(c: Condition): number {
+  if (c.op === 'not') return 1 + conditionDepth(c.cond);
+  if (c.op === 'all' || c.op === 'any') return 1 + Math.max(0, ...c.of.map(conditionDepth));
+  return 1;
+}
+
+/** Parses and checks a template's JSON text; throws TemplateError (never anything else). */
+export function parseTemplateJson(text: string): Template {
+  if (text.length > TEMPLATE_LIMITS.maxJsonChars) throw new TemplateError([`(template): larger than ${TEMPLATE_LIMITS.maxJsonChars} characters`]);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new TemplateError([`(template): not valid JSON (${e instanceof Error ? e.message.slice(0, 120) : 'syntax error'})`]);
+  }
+  const check = validateTemplateData(data);
+  if (!check.ok) throw new TemplateError(check.errors);
+  return check.template;
+}
+
 /** Checks template data (parsed JSON). On success the template has its defaults filled in. */
 export function validateTemplateData(data: unknown): TemplateCheck {
+  const shape = shapeErrors(data);
+  if (shape.length > 0) return { ok: false, errors: shape };
   const parsed = Template.safeParse(data);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => `${formatPath(issue.path)}${itemHint(data, issue.path)}: ${describeIssue(issue, data)}`);
@@ -142,7 +206,13 @@ function semanticErrors(t: Template): string[] {
 
       for (const key of ['showIf', 'requiredIf'] as const) {
         const cond = item[key];
-        if (cond) checkCondition(cond, `.${key}`, item.id, earlier, all, at);
+        if (!cond) continue;
+        const depth = conditionDepth(cond);
+        if (depth > TEMPLATE_LIMITS.maxConditionDepth) {
+          at(`.${key}`, `conditions nest ${depth} levels deep; at most ${TEMPLATE_LIMITS.maxConditionDepth}`);
+          continue;
+        }
+        checkCondition(cond, `.${key}`, item.id, earlier, all, at);
       }
       earlier.set(item.id, item);
     });

@@ -94,6 +94,8 @@ export interface ListingFacts {
   deposit: number;
   monthlyRent: number;
   marketValue: number | null;
+  /** KB, 한국부동산원, or an asking price (HUG counts only the first two). */
+  marketValueSource?: 'kb' | 'reb' | 'asking' | null;
   officialPrice: number | null;
   landlordName: string | null;
 }
@@ -169,6 +171,7 @@ export function toRegistryInput(doc: RegistryDoc, listing: ListingFacts, facts: 
       buildingType: parseBuildingType(listing.buildingType) ?? 'other',
       address: listing.address,
       marketValue: orUndef(listing.marketValue ?? facts.marketValue ?? null),
+      marketValueSource: listing.marketValue != null ? orUndef(listing.marketValueSource ?? null) : undefined,
       officialPrice: orUndef(listing.officialPrice),
     },
     // Without a name the landlord is compared as no-one; the handler reports it as missing.

@@ -193,3 +193,27 @@ describe('issue 13: version 2 of the three checklists', () => {
     expect(find('registry', 'auctionMoveIn').reference).toBe('주택임대차보호법 제8조① 후단');
   });
 });
+
+describe('issue 13: 신탁 severity agrees between the registry checklist and R3', () => {
+  it('주의 once the 신탁원부 is checked and the 수탁자 consents, 위험 otherwise — in both', async () => {
+    const { analyzeRegistry } = await import('../rights/analyze.js');
+    const t = getTemplate('registry', 2)!;
+    const worst = (answers: Answer[]) => {
+      const s = score(t, answers).drivers.filter((d) => ['gapguEntries', 'trustRegisterChecked', 'trusteeConsent'].includes(d.itemId));
+      return s.some((d) => d.severity === 'danger') ? 'danger' : s.length ? 'caution' : 'ok';
+    };
+    const a = (itemId: string, value: unknown) => ({ itemId, value }) as Answer;
+    const doc = (trustConsent: boolean) => ({
+      property: { buildingType: 'multiplex', address: '서울특별시 관악구 신림동 1' },
+      landlord: { name: '코리아신탁' },
+      lease: { deposit: 100_000_000 },
+      trustConsent,
+      gapgu: [{ rank: '1', purpose: '소유권이전', receivedAt: '2020-01-01', holders: ['김위탁'] }, { rank: '2', purpose: '신탁', receivedAt: '2021-01-01', holders: ['코리아신탁'] }],
+    });
+    const r3 = (consent: boolean) => analyzeRegistry(doc(consent), { asOf: '2026-11-27' }).flags.find((f) => f.code === 'R3')!.severity;
+    expect(worst([a('gapguEntries', ['trust']), a('trustRegisterChecked', 'yes'), a('trusteeConsent', 'yes')])).toBe('caution');
+    expect(r3(true)).toBe('caution');
+    expect(worst([a('gapguEntries', ['trust']), a('trustRegisterChecked', 'yes'), a('trusteeConsent', 'no')])).toBe('danger');
+    expect(r3(false)).toBe('danger');
+  });
+});

@@ -123,6 +123,15 @@ export class FieldCipher {
     throw new Error('unknown field token version');
   }
 
+  /** Like decrypt, but a damaged token reads as null (for searching; views still report it). */
+  tryDecrypt(token: string | null | undefined): string | null {
+    try {
+      return this.decrypt(token);
+    } catch {
+      return null;
+    }
+  }
+
   /** Bytes (photos, signatures): iv 12 | tag 16 | ciphertext, with a header naming the client key. */
   encryptBytes(plain: Buffer): Buffer {
     const sealed = seal(this.own.enc, plain);

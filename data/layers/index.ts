@@ -3,10 +3,8 @@
 // images, reports). Plain data, no I/O: the renderer, the backend and the report engine import it.
 // Sources and licences in detail: data/layers/SOURCES.md.
 
-export interface Bilingual {
-  ko: string;
-  en: string;
-}
+import type { Bilingual } from '../../checklists/common/vocabulary.js';
+export type { Bilingual };
 
 export type SeoulLayerId = 'gu' | 'dong' | 'stations' | 'hospitals' | 'parks' | 'subwayLines';
 

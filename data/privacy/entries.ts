@@ -34,7 +34,10 @@ export function registerBuiltInPersonalData(): void {
     name: 'checklists.textAnswers',
     async run(q, clientId) {
       await q.run(
-        `DELETE FROM checklist_answers WHERE run_id IN (${CLIENT_ROWS.runs}) AND (json_type(value) = 'text' OR json_type(value, '$."$enc"') IS NOT NULL)`,
+        // Encrypted text answers; and, written before 0006, plain strings that are not a choice
+        // id or a date (choice ids and dates are letters, digits, '-' and '_' only).
+        `DELETE FROM checklist_answers WHERE run_id IN (${CLIENT_ROWS.runs})
+           AND (json_type(value, '$."$enc"') IS NOT NULL OR (json_type(value) = 'text' AND substr(value, 2, length(value) - 2) GLOB '*[^a-zA-Z0-9_-]*'))`,
         { $client: clientId },
       );
     },

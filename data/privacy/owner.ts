@@ -1,6 +1,7 @@
 // Which client a record belongs to, so a module can write under that client's own key:
 // `ctx.keys.cipherFor(await clientIdOf(q, { listingId }))`.
 import type { Queryable } from '../db/sqlite.js';
+import type { CipherSource, FieldCipher } from '../crypto/field-cipher.js';
 
 export type OwnerRef =
   | { caseId: string }
@@ -21,4 +22,10 @@ const SQL: Record<string, string> = {
 export async function clientIdOf(q: Queryable, ref: OwnerRef): Promise<string | null> {
   const [kind, id] = Object.entries(ref)[0] as [string, string];
   return (await q.get<{ id: string }>(SQL[kind], [id]))?.id ?? null;
+}
+
+/** The cipher to write a record's data with: its client's own key, or the folder key when it has no client. */
+export async function ownerCipher(q: Queryable, keys: CipherSource, ref: OwnerRef): Promise<FieldCipher> {
+  const clientId = await clientIdOf(q, ref);
+  return clientId ? keys.cipherFor(clientId) : keys.folderCipher;
 }

@@ -13,6 +13,7 @@ import leaseReportJson from './lease-report.json' with { type: 'json' };
 import renewalIncreaseCapJson from './renewal-increase-cap.json' with { type: 'json' };
 import unpaidTaxViewingJson from './unpaid-tax-viewing.json' with { type: 'json' };
 import fraudVictimsActJson from './fraud-victims-act.json' with { type: 'json' };
+import { medianIncomeTable, programmesTable, type MedianIncomeTable, type ProgrammesTable } from './policy-tables.js';
 
 import type { Bilingual } from '../../checklists/common/vocabulary.js';
 export type { Bilingual };
@@ -210,6 +211,9 @@ export interface ReferenceTables {
   renewalIncreaseCap: ReferenceTable<RenewalCapVersion>;
   unpaidTaxViewing: ReferenceTable<UnpaidTaxViewingVersion>;
   fraudVictimsAct: ReferenceTable<FraudVictimsActVersion>;
+  /** policy (issue 12): the programme catalogue and 기준 중위소득 (data/reference/policy-tables.ts). */
+  programmes: ProgrammesTable;
+  medianIncome: MedianIncomeTable;
 }
 
 /** Every table, for the reference screen and the docs. */
@@ -226,6 +230,8 @@ export const referenceTables: ReferenceTable<VersionBase>[] = [
   renewalIncreaseCap,
   unpaidTaxViewing,
   fraudVictimsAct,
+  programmesTable as unknown as ReferenceTable<VersionBase>, // policy (issue 12)
+  medianIncomeTable as unknown as ReferenceTable<VersionBase>,
 ];
 
 /** A table by its `name` (the name checklist items use in `refTable`), or undefined. */
@@ -288,4 +294,6 @@ export const shippedTables: ReferenceTables = {
   renewalIncreaseCap,
   unpaidTaxViewing,
   fraudVictimsAct,
+  programmes: programmesTable, // policy (issue 12)
+  medianIncome: medianIncomeTable,
 };

@@ -139,7 +139,7 @@ export async function listCases(q: Queryable, cipher: FieldCipher, f: CaseFilter
   // Client names and notes are encrypted: decrypt and filter (partial Korean words match).
   return rows.filter((r) =>
     matchesAll(
-      [cipher.decrypt(r.client_name_enc) ?? anonymousLabel(r.client_id), cipher.decrypt(r.notes_enc), r.district, r.manager_name].filter(Boolean).join(' '),
+      [cipher.tryDecrypt(r.client_name_enc) ?? anonymousLabel(r.client_id), cipher.tryDecrypt(r.notes_enc), r.district, r.manager_name].filter(Boolean).join(' '),
       words,
     ),
   );

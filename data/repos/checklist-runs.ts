@@ -78,13 +78,17 @@ export function getRun(q: Queryable, id: string): Promise<RunRow | undefined> {
   return q.get<RunRow>(`${RUN_SELECT} WHERE r.id = ? AND ${LIVE_CHAIN}`, [id]);
 }
 
-/** Runs, most recently touched first; of one listing, or across every live case. */
-export function listRuns(q: Queryable, f: { listingId?: string; limit?: number } = {}): Promise<RunListRow[]> {
+/** Runs, most recently touched first; of one listing, or across every live case; or one run by id. */
+export function listRuns(q: Queryable, f: { listingId?: string; runId?: string; limit?: number } = {}): Promise<RunListRow[]> {
   const where = [LIVE_CHAIN];
   const params: SqlValue[] = [];
   if (f.listingId) {
     where.push('r.listing_id = ?');
     params.push(f.listingId);
+  }
+  if (f.runId) {
+    where.push('r.id = ?');
+    params.push(f.runId);
   }
   params.push(f.limit ?? 500);
   return q.all<RunListRow>(
@@ -117,13 +121,29 @@ interface AnswerRow {
   answered_at: string;
 }
 
+/**
+ * How an answer value is stored: the answer to a text item (what a person typed) as
+ * {"$enc": token}; choices, numbers, dates and photo lists as they are, so they remain as
+ * verdicts after a client's data is destroyed.
+ */
+export function storedValue(cipher: FieldCipher, value: AnswerValue, secret = false): string {
+  return JSON.stringify(secret && typeof value === 'string' ? { $enc: cipher.encrypt(value) ?? '' } : value);
+}
+
+/** The inverse of storedValue; a destroyed text reads as ''. */
+export function readValue(cipher: FieldCipher | undefined, stored: string): AnswerValue {
+  const v = JSON.parse(stored) as AnswerValue | { $enc: string };
+  if (v && typeof v === 'object' && !Array.isArray(v) && '$enc' in v) return (cipher?.decrypt(v.$enc) ?? '') as AnswerValue;
+  return v as AnswerValue;
+}
+
 /** Saves one answer (insert or replace) with its audit entry. A note left undefined keeps the stored one. */
 export async function upsertAnswer(
   q: Queryable,
   cipher: FieldCipher,
   actor: Actor,
   runId: string,
-  a: { itemId: string; value: AnswerValue; note?: string | null },
+  a: { itemId: string; value: AnswerValue; note?: string | null; /** a text item: encrypt the value */ secret?: boolean },
   processId: string,
 ): Promise<void> {
   await q.run(
@@ -134,7 +154,7 @@ export async function upsertAnswer(
        answered_at = excluded.answered_at,
        answered_by = excluded.answered_by, updated_at = excluded.updated_at, updated_by = excluded.updated_by,
        device_id = excluded.device_id, deleted_at = NULL`,
-    [randomUUID(), runId, a.itemId, JSON.stringify(a.value), cipher.encrypt(a.note ?? null), actor.now, actor.managerId, actor.now, actor.now, actor.managerId, actor.deviceId, a.note === undefined ? 0 : 1],
+    [randomUUID(), runId, a.itemId, storedValue(cipher, a.value, a.secret), cipher.encrypt(a.note ?? null), actor.now, actor.managerId, actor.now, actor.now, actor.managerId, actor.deviceId, a.note === undefined ? 0 : 1],
   );
   await touchRun(q, actor, runId, processId);
   await writeAudit(q, actor, 'checklist_runs', runId, 'update', [`answers.${a.itemId}`]);
@@ -178,7 +198,7 @@ export async function runAnswers(q: Queryable, runId: string, cipher?: FieldCiph
     const photoIds = photos.get(r.item_id);
     return {
       itemId: r.item_id,
-      value: JSON.parse(r.value) as AnswerValue,
+      value: readValue(cipher, r.value),
       ...(note ? { note } : {}),
       ...(photoIds ? { photoIds } : {}),
       answeredAt: r.answered_at,
@@ -217,6 +237,8 @@ export async function upgradeRunTo(
   carried: Answer[],
   unmapped: Unmapped[],
   processId: string,
+  /** Items whose answers are typed text (encrypted). */
+  secretItems: ReadonlySet<string> = new Set(),
 ): Promise<void> {
   const keep = new Set(carried.map((a) => a.itemId));
   await q.run(
@@ -227,7 +249,7 @@ export async function upgradeRunTo(
   for (const a of carried) {
     await q.run(
       `UPDATE checklist_answers SET value = ?, updated_at = ?, updated_by = ?, device_id = ? WHERE run_id = ? AND item_id = ?`,
-      [JSON.stringify(a.value), actor.now, actor.managerId, actor.deviceId, run.id, a.itemId],
+      [storedValue(cipher, a.value, secretItems.has(a.itemId)), actor.now, actor.managerId, actor.deviceId, run.id, a.itemId],
     );
   }
   const all: StoredUnmapped[] = [

@@ -182,9 +182,9 @@ export async function listClients(q: Queryable, cipher: FieldCipher, query?: str
   const words = searchWords(query);
   if (words.length === 0) return rows;
   return rows.filter((r) => {
-    const name = cipher.decrypt(r.name_enc);
-    const phoneDigits = (cipher.decrypt(r.phone_enc) ?? '').replace(/\D/g, '');
-    const text = [name ?? anonymousLabel(r.id), cipher.decrypt(r.notes_enc), r.current_district, ...(JSON.parse(r.desired_districts) as string[])]
+    const name = cipher.tryDecrypt(r.name_enc);
+    const phoneDigits = (cipher.tryDecrypt(r.phone_enc) ?? '').replace(/\D/g, '');
+    const text = [name ?? anonymousLabel(r.id), cipher.tryDecrypt(r.notes_enc), r.current_district, ...(JSON.parse(r.desired_districts) as string[])]
       .filter(Boolean)
       .join(' ');
     // A word of 4+ digits may also be part of the phone number.

@@ -22,6 +22,7 @@ export interface ListingFields {
   floorKind?: string | null;
   approvalYear?: number | null;
   marketValue?: number | null;
+  marketValueSource?: string | null;
   officialPrice?: number | null;
   lat?: number | null;
   lon?: number | null;
@@ -48,6 +49,7 @@ const PLAIN: [keyof ListingFields, string][] = [
   ['floorKind', 'floor_kind'],
   ['approvalYear', 'approval_year'],
   ['marketValue', 'market_value'],
+  ['marketValueSource', 'market_value_source'],
   ['officialPrice', 'official_price'],
   ['lat', 'lat'],
   ['lon', 'lon'],

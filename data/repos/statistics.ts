@@ -9,27 +9,11 @@
 //   district are separate dimensions;
 // - never deleted or demo records; only non-identifying columns are read.
 import type { Queryable, SqlValue } from '../db/sqlite.js';
+import { CONSULT_TYPES, SURVEY_ITEMS, DIMENSIONS, type ConsultType, type SurveyItem, type Dimension, type StatsSource, type StatsFilter, type Counts, type GroupRow, type SurveySummary, type StatsSummary, type DrillRow, type CaseStatsRecord } from '../../electron/api/stats-types.js';
+export { CONSULT_TYPES, SURVEY_ITEMS, DIMENSIONS };
+export type { ConsultType, SurveyItem, Dimension, StatsSource, StatsFilter, Counts, GroupRow, SurveySummary, StatsSummary, DrillRow, CaseStatsRecord };
 
-export const CONSULT_TYPES = ['contract', 'search', 'viewing', 'contract_day', 'policy'] as const;
-export type ConsultType = (typeof CONSULT_TYPES)[number];
-export const SURVEY_ITEMS = ['solved', 'expertise', 'kindness', 'convenience', 'recommend'] as const;
-export type SurveyItem = (typeof SURVEY_ITEMS)[number];
-export const DIMENSIONS = ['month', 'district', 'manager', 'ageBand', 'gender', 'residence', 'listingDistrict', 'verdict', 'type', 'movingIntoSeoul'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
 
-export type StatsSource = 'desk' | 'city';
-
-export interface StatsFilter {
-  source?: StatsSource;
-  /** Inclusive YYYY-MM-DD bounds on the case's opening day. */
-  from?: string;
-  to?: string;
-  districts?: string[];
-  managerIds?: string[];
-  types?: ConsultType[];
-  ageBands?: string[];
-  genders?: string[];
-}
 
 const TYPE_COLS = CONSULT_TYPES.map((t) => `t_${t}`);
 
@@ -83,17 +67,6 @@ function filtered(f: StatsFilter): { cte: string; params: SqlValue[] } {
   return { cte: `WITH f AS MATERIALIZED (SELECT * FROM (${sourceSql(f.source ?? 'desk')}) ${w.sql})`, params: w.params };
 }
 
-export interface Counts {
-  people: number;
-  cases: number;
-  /** 건: consultations, one per type per case. */
-  consultations: number;
-  types: Record<ConsultType, number>;
-}
-
-export interface GroupRow extends Counts {
-  key: string | null;
-}
 
 const countCols = `count(DISTINCT person) AS people, count(*) AS cases,
   ${TYPE_COLS.map((c) => `total(${c}) AS ${c}`).join(', ')}`;
@@ -124,29 +97,6 @@ const DIM_SQL: Record<Exclude<Dimension, 'type'>, string> = {
   movingIntoSeoul: 'moving_into_seoul',
 };
 
-export interface SurveySummary {
-  respondents: number;
-  /** Per item: answers, share answering 4 or 5 (satisfied), mean on 1–5. */
-  items: Record<SurveyItem, { answers: number; satisfiedShare: number | null; mean: number | null }>;
-}
-
-export interface StatsSummary {
-  totals: Counts;
-  byMonth: GroupRow[];
-  byDistrict: GroupRow[];
-  byManager: GroupRow[];
-  byAgeBand: GroupRow[];
-  byGender: GroupRow[];
-  byResidence: GroupRow[];
-  byListingDistrict: GroupRow[];
-  byVerdict: GroupRow[];
-  movingIntoSeoul: number;
-  /** Viewings held (done) and checklists completed, over the filtered cases. */
-  viewingsHeld: number;
-  checklistsCompleted: number;
-  programmes: { id: string; cases: number }[];
-  survey: SurveySummary;
-}
 
 export async function statsSummary(db: Queryable, f: StatsFilter): Promise<StatsSummary> {
   const { cte, params } = filtered(f);
@@ -197,15 +147,6 @@ export async function statsSummary(db: Queryable, f: StatsFilter): Promise<Stats
   };
 }
 
-export interface DrillRow {
-  id: string;
-  openedOn: string;
-  district: string | null;
-  managerId: string | null;
-  types: ConsultType[];
-  ageBand: string | null;
-  gender: string | null;
-}
 
 /** The cases behind a number: the filter plus one dimension's value (or a type). */
 export async function statsDrill(db: Queryable, f: StatsFilter, dim: Dimension | null, key: string | null, limit = 500): Promise<{ total: number; rows: DrillRow[] }> {
@@ -236,17 +177,6 @@ export async function statsDrill(db: Queryable, f: StatsFilter, dim: Dimension |
 }
 
 // ---- per-case statistics (recorded by the manager) ----
-export interface CaseStatsRecord {
-  /** False while the types still follow the case's own type (nothing recorded yet). */
-  recorded?: boolean;
-  types: ConsultType[];
-  movingIntoSeoul: boolean | null;
-  listingDistrict: string | null;
-  verdict: 'safe' | 'caution' | 'danger' | null;
-  survey: { on: string; answers: Partial<Record<SurveyItem, number>> } | null;
-  /** Undefined on save: the programmes pointed to stay as they are. */
-  programmes?: string[];
-}
 
 export async function getCaseStats(db: Queryable, caseId: string): Promise<CaseStatsRecord | null> {
   const r = await db.get<Record<string, string | number | null>>(`SELECT * FROM case_stats WHERE case_id = ?`, [caseId]);

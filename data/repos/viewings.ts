@@ -19,7 +19,9 @@ export interface ViewingRow {
   case_id: string;
   date: string;
   start_time: string;
+  /** Legacy plaintext (emptied once encrypted); read through `meetingPlaceOf`. */
   meeting_place: string;
+  meeting_place_enc: string | null;
   manager_ids: string;
   status: ViewingStatus;
   next_steps_enc: string | null;
@@ -118,13 +120,19 @@ export interface ViewingPlan {
   listingIds: string[];
 }
 
-export async function createViewing(q: Queryable, actor: Actor, p: ViewingPlan, isDemo = false): Promise<string> {
+/** The meeting place a person typed: encrypted (0006); older rows may still hold it in plain text. */
+export function meetingPlaceOf(cipher: FieldCipher, v: Pick<ViewingRow, 'meeting_place' | 'meeting_place_enc'>): string {
+  return cipher.decrypt(v.meeting_place_enc) ?? v.meeting_place ?? '';
+}
+
+export async function createViewing(q: Queryable, actor: Actor, p: ViewingPlan, isDemo = false, cipher?: FieldCipher): Promise<string> {
   const id = randomUUID();
+  const enc = cipher ? cipher.encrypt(p.meetingPlace) : null;
   await q.run(
-    `INSERT INTO viewings (id, case_id, date, start_time, meeting_place, manager_ids, status,
+    `INSERT INTO viewings (id, case_id, date, start_time, meeting_place, meeting_place_enc, manager_ids, status,
        created_at, updated_at, updated_by, device_id, is_demo)
-     VALUES (?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?, ?, ?)`,
-    [id, p.caseId, p.date, p.startTime, p.meetingPlace, JSON.stringify(p.managerIds), ...meta(actor), isDemo ? 1 : 0],
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?, ?, ?)`,
+    [id, p.caseId, p.date, p.startTime, cipher ? '' : p.meetingPlace, enc, JSON.stringify(p.managerIds), ...meta(actor), isDemo ? 1 : 0],
   );
   await writeAudit(q, actor, 'viewings', id, 'create', ['caseId', 'date', 'startTime', 'meetingPlace', 'managerIds', 'listingIds']);
   for (const [i, listingId] of p.listingIds.entries()) await insertStop(q, actor, id, listingId, i, isDemo);
@@ -135,13 +143,18 @@ export async function createViewing(q: Queryable, actor: Actor, p: ViewingPlan, 
  * Changes the plan. With `listingIds`, stops of listings still in the list keep everything
  * recorded at them and take their new place; stops no longer listed get a tombstone.
  */
-export async function updateViewingPlan(q: Queryable, actor: Actor, id: string, p: Partial<Omit<ViewingPlan, 'caseId'>>): Promise<boolean> {
+export async function updateViewingPlan(q: Queryable, actor: Actor, id: string, p: Partial<Omit<ViewingPlan, 'caseId'>>, cipher?: FieldCipher): Promise<boolean> {
   const before = await q.get<ViewingRow>('SELECT * FROM viewings WHERE id = ? AND deleted_at IS NULL', [id]);
   if (!before) return false;
   const cols: Record<string, SqlValue> = {};
   if (p.date !== undefined && p.date !== before.date) cols.date = p.date;
   if (p.startTime !== undefined && p.startTime !== before.start_time) cols.start_time = p.startTime;
-  if (p.meetingPlace !== undefined && p.meetingPlace !== before.meeting_place) cols.meeting_place = p.meetingPlace;
+  if (p.meetingPlace !== undefined && (!cipher || p.meetingPlace !== meetingPlaceOf(cipher, before))) {
+    if (cipher) {
+      cols.meeting_place = '';
+      cols.meeting_place_enc = cipher.encrypt(p.meetingPlace);
+    } else cols.meeting_place = p.meetingPlace;
+  }
   if (p.managerIds !== undefined && JSON.stringify(p.managerIds) !== before.manager_ids) cols.manager_ids = JSON.stringify(p.managerIds);
   const fields = Object.keys(cols).map(camel);
   if (p.listingIds) {

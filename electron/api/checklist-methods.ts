@@ -14,7 +14,7 @@ const photoId = z.string().regex(/^[0-9a-f]{64}$/, bilingualIssue('사진 ID가 
 /** An answer value as the engine takes it; the engine checks it against the item. `null` withdraws the answer. */
 const answerValue = z.union([z.string().max(20_000), z.number(), z.array(z.string().max(200)).max(100), z.null()]);
 /** 40 MB of image bytes is about 54 MB of base64. */
-const MAX_BASE64 = 56 * 1024 * 1024;
+import { MAX_PHOTO_BASE64 as MAX_BASE64 } from './limits.js';
 
 export const checklistInputs = {
   'checklists.templates.list': z.object({}).default({}),

@@ -12,6 +12,7 @@ import { managerInputs, type ManagerResults } from './manager-methods.js';
 import { referenceInputs, type ReferenceResults } from './reference-methods.js';
 import { policyInputs, type PolicyResults } from './policy-methods.js';
 import { statsInputs, type StatsResults } from './stats-methods.js';
+import { privacyInputs, type PrivacyResults } from './privacy-methods.js';
 import { mergeMethodMaps } from './method-map.js';
 import { jobInputs, type JobResults } from './jobs-methods.js';
 import { mapInputs, type MapResults } from './map-methods.js';
@@ -69,13 +70,14 @@ export const apiInputs = mergeMethodMaps('API inputs', {
   stats: statsInputs,
   jobs: jobInputs,
   map: mapInputs,
+  privacy: privacyInputs,
 });
 
 export type Method = keyof typeof apiInputs;
 export type ApiInput<M extends Method> = z.input<(typeof apiInputs)[M]>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof apiInputs)[M]>;
 
-export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, ReferenceResults, PolicyResults, StatsResults, JobResults, MapResults {
+export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, ReferenceResults, PolicyResults, StatsResults, JobResults, MapResults, PrivacyResults {
   'session.status': SessionView;
   'session.start': SessionView;
   'session.lock': SessionView;

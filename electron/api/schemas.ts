@@ -155,6 +155,8 @@ const listingFields = z
     floorKind: z.enum(FLOOR_KINDS).optional().nullable(),
     approvalYear: z.number().int().min(1900).max(2100).optional().nullable(),
     marketValue: amount.optional().nullable(),
+    /** KB 시세, 한국부동산원 시세, or an asking price (HUG counts only the first two). */
+    marketValueSource: z.enum(['kb', 'reb', 'asking'], bilingualIssue('시세 출처를 고르세요.', 'Choose where the market value is from.')).optional().nullable(),
     officialPrice: amount.optional().nullable(),
     lat: z.number().min(33).max(39).optional().nullable(),
     lon: z.number().min(124).max(132).optional().nullable(),

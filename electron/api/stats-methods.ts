@@ -1,8 +1,8 @@
 // API methods of the statistics module: the service's figures (desk or city-wide), drill-down,
 // per-case recording, the yearly target, exports, and desk → city statistics files.
 import { z } from 'zod';
-import type { StatsSummary, DrillRow, CaseStatsRecord } from '../../data/repos/statistics.js';
-import { CONSULT_TYPES, DIMENSIONS, SURVEY_ITEMS } from '../../data/repos/statistics.js';
+import type { StatsSummary, DrillRow, CaseStatsRecord } from './stats-types.js';
+import { CONSULT_TYPES, DIMENSIONS, SURVEY_ITEMS } from './stats-types.js';
 import { AGE_BANDS, GENDERS } from './domain.js';
 import { bilingualIssue, type Bilingual } from './errors.js';
 import { date, district, id } from './schemas.js';

@@ -23,7 +23,7 @@ const signaturePng = z
   .max(2_800_000, bilingualIssue('서명 이미지가 너무 큽니다.', 'The signature image is too large.'));
 const followUps = z.array(z.object({ text: text(300).min(1, bilingualIssue('할 일을 입력하세요.', 'Enter the follow-up.')), done: z.boolean().default(false) })).max(30);
 /** 40 MB of image bytes is about 54 MB of base64 (as the checklists take photos). */
-const MAX_BASE64 = 56 * 1024 * 1024;
+import { MAX_PHOTO_BASE64 as MAX_BASE64 } from './limits.js';
 
 export const stopPatch = z.discriminatedUnion('field', [
   z.object({ field: z.literal('observations'), value: text(4000).nullable() }),

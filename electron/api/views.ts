@@ -36,6 +36,8 @@ export interface SessionView {
   deviceId: string;
   /** Clients whose consented retention ends within the warning window. */
   retentionWarnings: { clientId: string; label: string; name: string | null; expiresOn: string }[];
+  /** Records left out of lists because they could not be read (damaged data); ids only. */
+  unreadable?: { entity: string; id: string; at: string }[];
 }
 
 export interface ConsentView {
@@ -101,6 +103,8 @@ export interface ListingView extends RecordMeta {
   floorKind: FloorKind | null;
   approvalYear: number | null;
   marketValue: number | null;
+  /** Where the market value is from (issue 13): KB, 한국부동산원, or an asking price. */
+  marketValueSource: 'kb' | 'reb' | 'asking' | null;
   officialPrice: number | null;
   lat: number | null;
   lon: number | null;

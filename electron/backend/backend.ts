@@ -14,6 +14,8 @@ import { expiredClients } from '../../data/repos/clients.js';
 import { registerBuiltInPersonalData } from '../../data/privacy/entries.js';
 import { destroyClient, sweepClientKeys } from '../../data/privacy/destroy.js';
 import { collectFiles } from '../../data/privacy/files-gc.js';
+import { encryptLegacyMeetingPlaces } from '../../data/privacy/legacy.js';
+import { sweepDrafts } from '../../data/repos/drafts.js';
 import { seedDemo } from '../../data/demo/seed.js';
 import { anyManager, getSetting } from '../../data/repos/settings.js';
 import { todaySeoul } from '../../checklists/common/seoul-time.js';
@@ -37,6 +39,7 @@ import { jobHandlers } from './handlers/jobs.js';
 import { JobRunner } from './jobs/runner.js';
 import { mapHandlers } from './handlers/map.js';
 import { TileService } from './map/tiles.js';
+import { privacyHandlers } from './handlers/privacy.js';
 
 // One handler map; a method handled by two modules throws at start-up. Add a module at the END.
 export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
@@ -55,6 +58,7 @@ export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
   stats: statsHandlers,
   jobs: jobHandlers,
   map: mapHandlers,
+  privacy: privacyHandlers,
 });
 
 export interface BackendOptions {
@@ -73,8 +77,17 @@ export interface Backend {
   close(): Promise<void>;
   readonly dataDir: OpenedDataDir;
   readonly db: Database;
+  /** The per-client key vault (for tests and maintenance). */
+  readonly keys: ClientKeyVault;
   /** File references (uploads through the host, grants from the desktop dialog). */
   readonly files: FileRefs;
+}
+
+/** Splits the transport-level `requestId` (a client-made UUID) off a request's input. */
+export function takeRequestId(input: unknown): { requestId: string | null; rest: unknown } {
+  if (!input || typeof input !== 'object' || Array.isArray(input) || !('requestId' in input)) return { requestId: null, rest: input };
+  const { requestId, ...rest } = input as { requestId: unknown };
+  return { requestId: typeof requestId === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(requestId) ? requestId : null, rest };
 }
 
 /** An error's kind and code and where it was thrown, without its message (which may hold personal data). */
@@ -101,6 +114,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     await migrate(db);
     keys = new ClientKeyVault(dir.dir, dir.dataKey);
     await sweepClientKeys(db, keys);
+    await encryptLegacyMeetingPlaces(db, keys);
     await collectFiles(db, dir.filesDir);
   } catch (e) {
     await db.close();
@@ -137,6 +151,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
 
   /** Destroys personal data, everywhere it lives, of clients whose consented retention has ended. */
   async function sweepRetention() {
+    await sweepDrafts(db, now().toISOString());
     for (const { id } of await expiredClients(db, ctx.today())) {
       await destroyClient({ db, vault: keys, filesDir: dir.filesDir }, { managerId: null, deviceId: dir.manifest.deviceId, now: now().toISOString() }, id, 'destroy_personal');
     }
@@ -144,7 +159,25 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
   await sweepRetention();
   let lastSweep = ctx.today();
 
-  async function call(method: string, input: unknown): Promise<ApiResponse<unknown>> {
+  // Idempotent saves: a request carrying a client-made `requestId` (a double-click, a retry
+  // after a lost answer) gets the first request's response instead of running again.
+  const recent = new Map<string, { method: string; response: Promise<ApiResponse<unknown>> }>();
+  function call(method: string, input: unknown): Promise<ApiResponse<unknown>> {
+    const { requestId, rest } = takeRequestId(input);
+    if (!requestId) return callOnce(method, rest);
+    const prior = recent.get(requestId);
+    if (prior && prior.method === method) return prior.response;
+    const response = callOnce(method, rest);
+    recent.set(requestId, { method, response });
+    if (recent.size > 1000) recent.delete(recent.keys().next().value!);
+    // Only a success is remembered: a refused save may be corrected and sent again.
+    void response.then((r) => {
+      if (!r.ok) recent.delete(requestId);
+    });
+    return response;
+  }
+
+  async function callOnce(method: string, input: unknown): Promise<ApiResponse<unknown>> {
     try {
       if (!isMethod(method)) {
         throw new ApiError('UNKNOWN_METHOD', { ko: `알 수 없는 기능입니다: ${method}`, en: `Unknown method: ${method}` });
@@ -192,6 +225,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     },
     dataDir: dir,
     db,
+    keys,
     files,
   };
 }

@@ -14,6 +14,29 @@ export class Session {
   managerId: string | null = null;
   /** Wrong PIN attempts per manager, so a 4-digit PIN cannot simply be guessed. */
   private failures = new Map<string, { count: number; until: number }>();
+  /** PIN checks under way per manager: counted before the slow verification, so concurrent guesses cannot exceed the limit. */
+  private pending = new Map<string, number>();
+
+  /**
+   * Reserves one PIN attempt, atomically (no await between the check and the count): false when
+   * the manager is blocked, or when the attempts under way would reach the limit.
+   */
+  tryBeginPin(managerId: string, now: number): boolean {
+    if (this.pinBlockedFor(managerId, now) > 0) return false;
+    const f = this.failures.get(managerId);
+    const inFlight = this.pending.get(managerId) ?? 0;
+    if ((f?.count ?? 0) + inFlight >= PIN_ATTEMPTS) return false;
+    this.pending.set(managerId, inFlight + 1);
+    return true;
+  }
+
+  /** Ends an attempt begun with tryBeginPin, recording its result. */
+  endPin(managerId: string, ok: boolean, now: number): void {
+    const n = (this.pending.get(managerId) ?? 1) - 1;
+    if (n > 0) this.pending.set(managerId, n);
+    else this.pending.delete(managerId);
+    this.recordPin(managerId, ok, now);
+  }
 
   /** Milliseconds left before this manager may try a PIN again (0 = may try). */
   pinBlockedFor(managerId: string, now: number): number {

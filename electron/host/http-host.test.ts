@@ -90,3 +90,23 @@ describe('loopback host', () => {
     expect(t.body).not.toContain('deviceId');
   });
 });
+
+describe('loopback host: bad URLs and sizes (issue 10 item 6)', () => {
+  it('malformed percent-encoding is a 400 with a clear message, not a 500 with a stack', async () => {
+    for (const p of ['/api/%E0%A4%A', '/%E0%A4%A', '/api/session.status%']) {
+      const r = await send({ path: p, headers: auth(), method: p.startsWith('/api/') ? 'POST' : 'GET' });
+      expect(r.status).toBe(400);
+      expect(JSON.parse(r.body).error.message.ko).toContain('인코딩');
+      expect(r.body).not.toMatch(/URIError|at .*\.ts/);
+    }
+  });
+
+  it('the body limit matches the 40 MB photo limit: a 40 MB photo in base64 fits, more is a clear 413', async () => {
+    const { MAX_PHOTO_BYTES, MAX_PHOTO_BASE64, MAX_REQUEST_BODY } = await import('../api/limits.js');
+    expect(Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 200).toBeLessThanOrEqual(MAX_PHOTO_BASE64);
+    expect(MAX_PHOTO_BASE64).toBeLessThan(MAX_REQUEST_BODY);
+    const big = await send({ path: '/api/session.status', headers: auth(), body: `{"x":"${'a'.repeat(MAX_REQUEST_BODY)}"}` });
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.body).error.message.en).toContain('40 MB');
+  });
+});

@@ -16,6 +16,7 @@ import { randomBytes as uploadId } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { ApiError, type ApiErrorCode } from '../api/errors.js';
 import { CONTENT_SECURITY_POLICY, CONTENT_TYPES as TYPES } from './csp.js';
+import { MAX_REQUEST_BODY } from '../api/limits.js';
 
 export interface ApiCaller {
   call(method: string, input: unknown): Promise<{ ok: true; result: unknown } | { ok: false; error: { code: ApiErrorCode } }>;
@@ -53,7 +54,19 @@ const STATUS: Record<ApiErrorCode, number> = {
   INTERNAL: 500,
 };
 
-const MAX_BODY = 25 * 1024 * 1024; // photos arrive base64-encoded in JSON
+// One limit with the API's photo size (photos arrive base64-encoded in JSON): electron/api/limits.ts.
+const MAX_BODY = MAX_REQUEST_BODY;
+
+/** decodeURIComponent that answers null for malformed percent-encoding (a 400, not a 500). */
+function decodePath(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+const BAD_URL = { ok: false, error: { code: 'VALIDATION', message: { ko: '주소(URL)의 % 인코딩이 올바르지 않습니다.', en: 'The URL has malformed percent-encoding.' } } };
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const data = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
@@ -114,7 +127,8 @@ export function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
         if (!tokenMatches(req.headers.authorization, token)) {
           return send(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: { ko: '인증 토큰이 없거나 틀립니다.', en: 'Missing or wrong token.' } } }, { 'WWW-Authenticate': 'Bearer' });
         }
-        const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const method = decodePath(url.pathname.slice('/api/'.length));
+        if (method === null) return send(res, 400, BAD_URL);
         const text = await readBody(req);
         let input: unknown = {};
         if (text.trim()) {
@@ -166,7 +180,9 @@ export function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
       // Static renderer files; anything unknown falls back to index.html (client routing).
-      const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+      const decoded = decodePath(url.pathname);
+      if (decoded === null) return send(res, 400, BAD_URL);
+      const rel = path.normalize(decoded).replace(/^([/\\])+/, '');
       let file = path.join(rendererDir, rel || 'index.html');
       if (!file.startsWith(rendererDir)) return send(res, 403, 'Forbidden');
       const st = await stat(file).catch(() => null);
@@ -184,8 +200,17 @@ export function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       res.end(req.method === 'HEAD' ? undefined : data);
     } catch (e) {
       const status = (e as { status?: number }).status ?? 500;
-      if (!res.headersSent) send(res, status, status === 413 ? 'Request too large' : 'Internal error');
-      if (status === 500) console.error('[host]', e);
+      if (!res.headersSent) {
+        send(
+          res,
+          status,
+          status === 413
+            ? { ok: false, error: { code: 'VALIDATION', message: { ko: '요청이 너무 큽니다 (사진은 40MB 이하).', en: 'The request is too large (photos: 40 MB at most).' } } }
+            : { ok: false, error: { code: 'INTERNAL', message: { ko: '처리 중 오류가 발생했습니다.', en: 'Something went wrong.' } } },
+        );
+      }
+      // Never the exception's text (it may quote personal data): its kind and stack frames.
+      if (status === 500) console.error('[host]', e instanceof Error ? `${e.name} ${(e.stack ?? '').split('\n').slice(1, 3).join(' ')}` : typeof e);
     }
   });
 

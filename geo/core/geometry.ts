@@ -14,7 +14,7 @@ export type XY = [number, number];
 export type RepairKind = 'closed-ring' | 'duplicate-vertex' | 'orientation' | 'self-touching-ring' | 'dropped-degenerate-ring';
 
 export interface SkipReason extends Msg {
-  code: 'nan-coordinate' | 'empty-geometry' | 'degenerate-ring' | 'self-intersection' | 'unsupported-geometry';
+  code: 'nan-coordinate' | 'empty-geometry' | 'degenerate-ring' | 'self-intersection' | 'unsupported-geometry' | 'malformed-geometry';
 }
 
 export type Checked = { ok: true; geometry: Geometry; repairs: RepairKind[] } | { ok: false; reason: SkipReason };
@@ -25,6 +25,7 @@ const SKIP: Record<SkipReason['code'], Msg> = {
   'degenerate-ring': { ko: '고리(ring)의 서로 다른 꼭짓점이 3개 미만입니다', en: 'a ring has fewer than three distinct vertices' },
   'self-intersection': { ko: '경계선이 스스로 교차합니다(안전하게 고칠 수 없음)', en: 'the boundary crosses itself (cannot be repaired safely)' },
   'unsupported-geometry': { ko: '지원하지 않는 도형 유형입니다', en: 'unsupported geometry type' },
+  'malformed-geometry': { ko: '도형의 좌표 구조가 유형과 맞지 않습니다', en: 'the coordinates do not have the structure of the geometry type' },
 };
 const skip = (code: SkipReason['code']): Checked => ({ ok: false, reason: { code, ...SKIP[code] } });
 
@@ -139,9 +140,31 @@ export function polygonFromRings(rings: Position[][], outerSign: 1 | -1 = 1): Ch
 /** Shapefiles store outers clockwise and holes counter-clockwise. */
 export const checkShapefilePolygon = (rings: XY[][]): Checked => polygonFromRings(rings, -1);
 
+const isPos = (p: unknown) => Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number';
+/** Arrays nested `depth` levels around positions (0 = a position), checked without recursion on the data. */
+function shaped(v: unknown, depth: number): boolean {
+  if (depth === 0) return isPos(v);
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (!shaped(x, depth - 1)) return false;
+  return true;
+}
+const DEPTH: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
+
+/** Whether an untrusted value is a geometry whose coordinates nest as its type says. */
+export function wellShaped(g: unknown): g is Geometry {
+  if (!g || typeof g !== 'object') return false;
+  const t = (g as { type?: unknown }).type;
+  return typeof t === 'string' && t in DEPTH && shaped((g as { coordinates?: unknown }).coordinates, DEPTH[t]);
+}
+
 /** Validates any GeoJSON geometry (polygons are repaired; points and lines checked for finiteness). */
 export function checkGeometry(g: Geometry | null | undefined): Checked {
   if (!g) return skip('empty-geometry');
+  if (typeof g !== 'object' || !(g.type in DEPTH)) return skip('unsupported-geometry');
+  // Untrusted input (GeoJSON, WKT): the nesting must match the type before anything reads it.
+  const coords = (g as { coordinates?: unknown }).coordinates;
+  if (Array.isArray(coords) && coords.length === 0 && g.type !== 'Point') return skip('empty-geometry');
+  if (!shaped(coords, DEPTH[g.type])) return skip('malformed-geometry');
   switch (g.type) {
     case 'Point':
       return g.coordinates.length >= 2 && finite([g.coordinates]) ? { ok: true, geometry: g, repairs: [] } : skip('nan-coordinate');

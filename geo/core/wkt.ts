@@ -12,13 +12,15 @@ export function parseWkt(text: string): Geometry | null {
   let i = 0;
   const s = m[2];
   const ws = () => { while (i < s.length && /\s/.test(s[i])) i++; };
-  const parse = (): Nested | null => {
+  // MULTIPOLYGON needs 3 levels of parentheses; anything deeper is malformed (and must not recurse without bound).
+  const parse = (depth = 0): Nested | null => {
     ws();
     if (s[i] === '(') {
+      if (depth > 4) return null;
       i++;
       const items: Nested[] = [];
       for (;;) {
-        const it = parse();
+        const it = parse(depth + 1);
         if (it === null) return null;
         items.push(it);
         ws();

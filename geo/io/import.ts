@@ -8,7 +8,7 @@ import type { Geometry } from 'geojson';
 import { type CrsDecision, type Epsg, crsFromPrj, crsFromRange } from '../core/crs.js';
 import { type DbfHeader, decodeFieldNames, probeDbf, readDbfHeader, readDbfRecords } from './dbf.js';
 import { EncodingProbe, type TextEncoding, chooseEncoding, decodeText, encodingFromLabel, encodingFromLdid } from './encoding.js';
-import { type Checked, checkGeometry, checkShapefilePolygon, eachCoord } from '../core/geometry.js';
+import { type Checked, checkGeometry, checkShapefilePolygon, eachCoord, wellShaped } from '../core/geometry.js';
 import { type GeoWarning, fail, warn } from '../core/messages.js';
 import { readShpHeader, readShpRecords, readShx } from './shp.js';
 import { parseWkt } from '../core/wkt.js';
@@ -216,6 +216,8 @@ function openGeoJson(path: string, opts: ImportOptions): Layer {
     void e;
     return fail('geojson-invalid', `${basename(path)}: 올바른 JSON이 아닙니다`, `${basename(path)}: not valid JSON`);
   }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) fail('geojson-invalid', `${basename(path)}: FeatureCollection이 아닙니다`, `${basename(path)}: not a GeoJSON FeatureCollection`);
+  tooDeep(doc, basename(path));
   const feats = (doc.type === 'FeatureCollection' ? doc.features : doc.type === 'Feature' ? [doc] : undefined) as
     | { geometry?: Geometry | null; properties?: Record<string, unknown> | null }[]
     | undefined;
@@ -223,18 +225,35 @@ function openGeoJson(path: string, opts: ImportOptions): Layer {
   // A legacy "crs" member may name a projected CRS; otherwise RFC 7946 says WGS84, but check the range.
   const legacy = /EPSG::?(\d+)/i.exec(doc.crs?.properties?.name ?? '');
   const prjLike = legacy ? `AUTHORITY["EPSG","${legacy[1]}"]]` : undefined;
-  const crs = decideCrs(opts, prjLike, () => bounds(feats!.map((f) => f.geometry)), warnings, basename(path));
-  const fields = [...new Set(feats!.slice(0, 1000).flatMap((f) => Object.keys(f.properties ?? {})))];
+  const crs = decideCrs(opts, prjLike, () => bounds(feats!.map((f) => (f && typeof f === 'object' ? f.geometry : null))), warnings, basename(path));
+  const fields = [...new Set(feats!.slice(0, 1000).flatMap((f) => Object.keys(f && typeof f === 'object' && f.properties && typeof f.properties === 'object' ? f.properties : {})))];
   return makeLayer({ format: 'geojson', crs: `EPSG:${crs.epsg}`, crsSource: crs.source, crsReason: crs.reason, encoding, fields, warnings }, function* () {
     let n = 0;
-    for (const f of feats!) yield { n: ++n, check: checkGeometry(f?.geometry), properties: { ...(f?.properties ?? {}) } };
+    for (const f of feats!) {
+      const props = f && typeof f === 'object' && f.properties && typeof f.properties === 'object' && !Array.isArray(f.properties) ? f.properties : {};
+      yield { n: ++n, check: checkGeometry(f && typeof f === 'object' ? f.geometry : null), properties: { ...props } };
+    }
   });
+}
+
+/** Deeper than this, properties are refused: nothing a planner needs nests so deep, and deep values overflow the stack later (JSON.stringify, structured clone). */
+export const MAX_JSON_DEPTH = 32;
+
+/** Walks the document iteratively (no recursion) and refuses nesting beyond MAX_JSON_DEPTH. */
+function tooDeep(doc: unknown, file: string): void {
+  const stack: [unknown, number][] = [[doc, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d > MAX_JSON_DEPTH) fail('geojson-too-deep', `${file}: 값이 ${MAX_JSON_DEPTH}단계보다 깊게 중첩되어 있습니다`, `${file}: values nested deeper than ${MAX_JSON_DEPTH} levels`);
+    for (const x of Array.isArray(v) ? v : Object.values(v)) if (x !== null && typeof x === 'object') stack.push([x, d + 1]);
+  }
 }
 
 function bounds(geoms: Iterable<Geometry | null | undefined>) {
   const b = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   for (const g of geoms) {
-    if (!g) continue;
+    if (!wellShaped(g)) continue; // malformed ones are skipped with a reason when read
     eachCoord(g, (x, y) => {
       if (!Number.isFinite(x) || !Number.isFinite(y)) return;
       if (x < b.minX) b.minX = x; if (x > b.maxX) b.maxX = x; if (y < b.minY) b.minY = y; if (y > b.maxY) b.maxY = y;

@@ -193,8 +193,9 @@ function spawnWorker(file: string, data: unknown): Worker {
 export async function loadParcelsParallel(job: Omit<RangeJob, 'from' | 'to'>, workers = Math.min(4, availableParallelism()), minForWorkers = WORKER_MIN): Promise<ParcelChunk[]> {
   const total = job.plan.count;
   const ts = fileURLToPath(new URL('./parcel-load-worker.ts', import.meta.url));
-  const js = fileURLToPath(new URL('./parcel-load-worker.js', import.meta.url));
-  const file = existsSync(js) ? js : existsSync(ts) ? ts : undefined;
+  // Built: beside this module, or one folder up when this code sits in a split chunk (dist/cli/chunks/).
+  const js = ['./parcel-load-worker.js', '../parcel-load-worker.js'].map((p) => fileURLToPath(new URL(p, import.meta.url))).find((p) => existsSync(p));
+  const file = js ?? (existsSync(ts) ? ts : undefined);
   if (total === undefined || total < minForWorkers || workers < 2 || !file) {
     return [loadParcelRange({ ...job, from: 0, to: total ?? Number.MAX_SAFE_INTEGER })];
   }

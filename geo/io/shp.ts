@@ -90,7 +90,8 @@ export function* readShpRecords(path: string, shxPath?: string, range?: { from: 
       }
       if (!ensure(pos, 8)) fail('shp-truncated', `${name}: .shp가 레코드 ${number}에서 잘렸습니다`, `${name}: .shp is truncated at record ${number}`, { record: number });
       const contentLength = buf.readInt32BE(pos - bufStart + 4) * 2;
-      if (contentLength < 4 || !ensure(pos, 8 + contentLength)) {
+      // Declared lengths are checked against the real file before anything is allocated for them.
+      if (contentLength < 4 || pos + 8 + contentLength > end || !ensure(pos, 8 + contentLength)) {
         fail('shp-truncated', `${name}: .shp가 레코드 ${number}에서 잘렸습니다`, `${name}: .shp is truncated at record ${number}`, { record: number });
       }
       const o = pos - bufStart + 8;
@@ -98,23 +99,28 @@ export function* readShpRecords(path: string, shxPath?: string, range?: { from: 
       const type = TYPE2D[rawType];
       if (type === undefined) fail('shp-invalid', `${name}: 레코드 ${number}의 도형 유형 ${rawType}을 읽을 수 없습니다`, `${name}: record ${number} has unsupported shape type ${rawType}`);
       const parts: XY[][] = [];
+      const bad = () => fail('shp-invalid', `${name}: 레코드 ${number}의 길이가 올바르지 않습니다`, `${name}: record ${number} has an inconsistent length`, { record: number });
       if (type === 1) {
+        if (contentLength < 20) bad();
         parts.push([[buf.readDoubleLE(o + 4), buf.readDoubleLE(o + 12)]]);
       } else if (type === 8) {
+        if (contentLength < 40) bad();
         const np = buf.readInt32LE(o + 36);
+        if (np < 0 || 40 + np * 16 > contentLength) bad();
         const pts: XY[] = [];
         for (let i = 0; i < np; i++) pts.push([buf.readDoubleLE(o + 40 + i * 16), buf.readDoubleLE(o + 48 + i * 16)]);
         parts.push(pts);
       } else if (type === 3 || type === 5) {
+        if (contentLength < 44) bad();
         const nParts = buf.readInt32LE(o + 36);
         const nPoints = buf.readInt32LE(o + 40);
-        if (nParts < 0 || nPoints < 0 || 44 + nParts * 4 + nPoints * 16 > contentLength) {
-          fail('shp-invalid', `${name}: 레코드 ${number}의 길이가 올바르지 않습니다`, `${name}: record ${number} has an inconsistent length`, { record: number });
-        }
+        if (nParts < 0 || nPoints < 0 || 44 + nParts * 4 + nPoints * 16 > contentLength) bad();
         const ptBase = o + 44 + nParts * 4;
         for (let p = 0; p < nParts; p++) {
           const s = buf.readInt32LE(o + 44 + p * 4);
           const e = p + 1 < nParts ? buf.readInt32LE(o + 48 + p * 4) : nPoints;
+          // Part starts must rise within the record's points: never read outside it.
+          if (s < 0 || e < s || e > nPoints) bad();
           const ring: XY[] = [];
           for (let i = s; i < e; i++) ring.push([buf.readDoubleLE(ptBase + i * 16), buf.readDoubleLE(ptBase + i * 16 + 8)]);
           parts.push(ring);

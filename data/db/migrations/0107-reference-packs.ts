@@ -1,6 +1,7 @@
 // Reference packs a coordinator loaded (issue 13): the whole pack file as it was checked, which one
 // is in force, who loaded it and when. Older packs stay (the previous one can be seen and exported);
-// at most one is active, and with none active the pack shipped with the build applies.
+// at most one is active, and with none active the pack shipped with the build applies. Also where a
+// listing's market value comes from (issue 13 item 4).
 import type { Migration } from './types.js';
 
 export const m0107: Migration = {
@@ -21,6 +22,8 @@ export const m0107: Migration = {
         device_id TEXT NOT NULL
       ) STRICT;
       CREATE UNIQUE INDEX reference_packs_one_active ON reference_packs(active) WHERE active = 1;
+      -- What a listing's 시세 is: KB, 한국부동산원, or an asking price (HUG counts only the first two).
+      ALTER TABLE listings ADD COLUMN market_value_source TEXT CHECK (market_value_source IN ('kb', 'reb', 'asking'));
     `);
   },
 };

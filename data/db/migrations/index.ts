@@ -7,9 +7,9 @@ import { m0005 } from './0005-geo-studies.js';
 import { m0006 } from './0006-privacy.js';
 import { m0007 } from './0007-roles.js';
 import { m0009 } from './0009-policy-statistics.js';
+import { m0011 } from './0011-map.js';
 import { m0013 } from './0013-typed-confirmation.js';
 import { m0107 } from './0107-reference-packs.js';
-import { m0011 } from './0011-map.js';
 import type { Migration } from './types.js';
 
 export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0009, m0011, m0013, m0107];

@@ -3,7 +3,7 @@
 // a pack carrying a table nobody registered is refused, so a typo cannot slip figures in.
 import { z } from 'zod';
 import { shippedTables, type ReferenceTable, type VersionBase } from '../index.js';
-import { medianIncomeTable, medianIncomeVersionSchema, programmesTable, programmesVersionSchema } from '../policy-tables.js';
+import { medianIncomeVersionSchema, programmesVersionSchema } from '../policy-tables.js';
 
 export interface TableSpec {
   name: string;
@@ -118,5 +118,5 @@ registerReferenceTable({ name: 'fraudVictimsAct', continuous: false, shipped: T.
 
 // policy (issue 12): the programme catalogue (dated versions; programmes have their own valid
 // periods, so versions may leave gaps) and 기준 중위소득 (one version a year, continuous).
-registerReferenceTable({ name: 'programmes', continuous: false, shipped: programmesTable as unknown as ReferenceTable<VersionBase>, row: programmesVersionSchema });
-registerReferenceTable({ name: 'medianIncome', continuous: true, shipped: medianIncomeTable as unknown as ReferenceTable<VersionBase>, row: medianIncomeVersionSchema });
+registerReferenceTable({ name: 'programmes', continuous: false, shipped: T.programmes as unknown as ReferenceTable<VersionBase>, row: programmesVersionSchema });
+registerReferenceTable({ name: 'medianIncome', continuous: true, shipped: T.medianIncome as unknown as ReferenceTable<VersionBase>, row: medianIncomeVersionSchema });

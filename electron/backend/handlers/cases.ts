@@ -2,6 +2,9 @@ import { ApiError } from '../../api/errors.js';
 import { caseView, createCase, deleteCase, getCase, listCases, restoreCase, updateCase } from '../../../data/repos/cases.js';
 import { getClient } from '../../../data/repos/clients.js';
 import { getManager } from '../../../data/repos/managers.js';
+import { viewEach } from '../unreadable.js';
+import { refuseInconsistent } from '../consistency.js';
+import { closedBeforeOpened } from '../../../checklists/common/consistency.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 const notFound = () => new ApiError('NOT_FOUND', { ko: '상담 건을 찾을 수 없습니다.', en: 'Case not found.' });
@@ -35,17 +38,19 @@ export const caseHandlers: Pick<
   HandlerMap,
   'cases.list' | 'cases.get' | 'cases.create' | 'cases.update' | 'cases.delete' | 'cases.restore'
 > = {
-  'cases.list': async (filter, ctx) => (await listCases(ctx.db, ctx.cipher, filter)).map((r) => caseView(ctx.cipher, r)),
+  'cases.list': async (filter, ctx) => viewEach(ctx, 'cases', await listCases(ctx.db, ctx.cipher, filter), (r) => caseView(ctx.cipher, r)),
   'cases.get': async ({ id }, ctx) => view(ctx, id),
   'cases.create': async (input, ctx) => {
     await checkRefs(ctx, input.clientId, input.managerId);
+    refuseInconsistent(closedBeforeOpened(input.openedOn, input.closedOn));
     const fields = withClosing({ ...input, managerId: input.managerId ?? ctx.session.managerId }, ctx.today());
-    const id = await ctx.db.tx((q) => createCase(q, ctx.cipher, ctx.actor(), fields));
+    const id = await ctx.db.tx((q) => createCase(q, ctx.keys.cipherFor(input.clientId), ctx.actor(), fields));
     return view(ctx, id);
   },
   'cases.update': async ({ id, ...input }, ctx) => {
     await checkRefs(ctx, input.clientId, input.managerId);
-    if (!(await ctx.db.tx((q) => updateCase(q, ctx.cipher, ctx.actor(), id, withClosing(input, ctx.today()))))) throw notFound();
+    refuseInconsistent(closedBeforeOpened(input.openedOn, input.closedOn));
+    if (!(await ctx.db.tx((q) => updateCase(q, ctx.keys.cipherFor(input.clientId), ctx.actor(), id, withClosing(input, ctx.today()))))) throw notFound();
     return view(ctx, id);
   },
   'cases.delete': async ({ id }, ctx) => {

@@ -13,8 +13,9 @@ import {
 import type { HandlerMap } from '../context.js';
 import {
   currentScore, customTemplates, field, files, findItem, loadRun, photoFile, photoView, processId, runDetail, runNotFound, runView, startRun,
-  syncPhotoAnswer, templateView,
+  syncPhotoAnswer, templateView, runCipher, isTextItem, textItems,
 } from '../services/checklist-runs.js';
+import { viewEachAsync } from '../unreadable.js';
 
 export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
   'checklists.templates.list': async (_input, ctx) => {
@@ -72,12 +73,12 @@ export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
   'checklists.runs.list': async ({ listingId }, ctx) => {
     const custom = (await customTemplates(ctx)).map((c) => c.template);
     const rows = await listRuns(ctx.db, { listingId });
-    const out: ChecklistRunView[] = [];
-    for (const row of rows) {
+    const known = rows.flatMap((row) => {
       const t = getTemplate(row.template_id, row.template_version, custom);
-      if (t) out.push(await runView(ctx, row, t, custom));
-    }
-    return out;
+      return t ? [{ row, t, id: row.id }] : [];
+    });
+    // One unreadable run never breaks the list.
+    return viewEachAsync(ctx, 'checklist_runs', known, ({ row, t }): Promise<ChecklistRunView> => runView(ctx, row, t, custom));
   },
 
   'checklists.runs.get': async ({ id }, ctx) => runDetail(ctx, id),
@@ -96,7 +97,8 @@ export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
     const check = validateAnswer(item, value);
     if (!check.ok) throw field('value', check.error);
     const trimmed = note === undefined ? undefined : (note ?? '').trim() || null;
-    await ctx.db.tx((q) => upsertAnswer(q, ctx.cipher, ctx.actor(), runId, { itemId, value: check.value, note: trimmed }, processId(ctx)));
+    const cipher = await runCipher(ctx, runId);
+    await ctx.db.tx((q) => upsertAnswer(q, cipher, ctx.actor(), runId, { itemId, value: check.value, note: trimmed, secret: isTextItem(item) }, processId(ctx)));
     const answers = await runAnswers(ctx.db, runId, ctx.cipher);
     return {
       itemId,
@@ -119,21 +121,22 @@ export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
       if (e instanceof PhotoRefused) throw field('dataBase64', e.bilingual);
       throw e;
     }
-    const id = ctx.cipher.contentId(bytes);
+    const cipher = await runCipher(ctx, runId);
+    const id = cipher.contentId(bytes);
     const duplicate = await photoExists(ctx.db, id);
     // Files first: a crash between the two leaves an unreferenced encrypted file, never a row without its file.
-    const store = files(ctx);
+    const store = files(ctx, cipher);
     await store.put('photos', `${id}.full`, prepared.full);
     await store.put('photos', `${id}.thumb`, prepared.thumb);
     await ctx.db.tx(async (q) => {
       const actor = ctx.actor();
-      await ensurePhoto(q, ctx.cipher, actor, {
+      await ensurePhoto(q, cipher, actor, {
         id, mime: prepared.mime, width: prepared.width, height: prepared.height, bytes: prepared.full.length,
         originalName: name || null, takenAt: prepared.takenAt, lat: prepared.lat, lon: prepared.lon,
       });
       await linkPhoto(q, actor, runId, itemId, id);
       await touchRun(q, actor, runId, processId(ctx));
-      await syncPhotoAnswer(ctx, q, runId, item);
+      await syncPhotoAnswer(ctx, q, runId, item, cipher);
     });
     const photo = (await runPhotos(ctx.db, runId)).find((p) => p.id === id && p.item_id === itemId)!;
     return { photo: photoView(photo, ctx), duplicate, score: await currentScore(ctx, runId, template) };
@@ -142,9 +145,10 @@ export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
   'checklists.runs.removePhoto': async ({ runId, itemId, photoId }, ctx) => {
     const { template } = await loadRun(ctx, runId, { open: true });
     const item = findItem(template, itemId);
+    const cipher = await runCipher(ctx, runId);
     const removed = await ctx.db.tx(async (q) => {
       const ok = await unlinkPhoto(q, ctx.actor(), runId, itemId, photoId);
-      if (ok && item) await syncPhotoAnswer(ctx, q, runId, item);
+      if (ok && item) await syncPhotoAnswer(ctx, q, runId, item, cipher);
       return ok;
     });
     if (!removed) throw new ApiError('NOT_FOUND', { ko: '사진을 찾을 수 없습니다.', en: 'Photo not found.' });
@@ -184,7 +188,8 @@ export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
     }
     const answers = await runAnswers(ctx.db, id, ctx.cipher);
     const result = upgradeRun(template, latest, answers);
-    await ctx.db.tx((q) => upgradeRunTo(q, ctx.cipher, ctx.actor(), run, latest.version, result.answers, result.unmapped, processId(ctx)));
+    const cipher = await runCipher(ctx, id);
+    await ctx.db.tx((q) => upgradeRunTo(q, cipher, ctx.actor(), run, latest.version, result.answers, result.unmapped, processId(ctx), textItems(latest)));
     return runDetail(ctx, id);
   },
 

@@ -4,6 +4,9 @@ import {
   clientView, createClient, deleteClient, findClientsByPhone, getClient, listClients, restoreClient, updateClient,
 } from '../../../data/repos/clients.js';
 import { destroyClient } from '../../../data/privacy/destroy.js';
+import { viewEach } from '../unreadable.js';
+import { refuseInconsistent } from '../consistency.js';
+import { implausibleDate } from '../../../checklists/common/consistency.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 const notFound = () => new ApiError('NOT_FOUND', { ko: '고객을 찾을 수 없습니다.', en: 'Client not found.' });
@@ -20,15 +23,17 @@ export const clientHandlers: Pick<
   | 'clients.delete' | 'clients.restore' | 'clients.withdrawConsent'
 > = {
   'clients.list': async ({ query }, ctx) =>
-    (await listClients(ctx.db, ctx.cipher, query)).map((r) => clientView(ctx.cipher, r, ctx.today(), RETENTION_WARNING_DAYS)),
+    viewEach(ctx, 'clients', await listClients(ctx.db, ctx.cipher, query), (r) => clientView(ctx.cipher, r, ctx.today(), RETENTION_WARNING_DAYS)),
   'clients.get': async ({ id }, ctx) => view(ctx, id),
   'clients.findByPhone': async ({ phone }, ctx) =>
     (await findClientsByPhone(ctx.db, ctx.cipher, phone)).map((r) => clientView(ctx.cipher, r, ctx.today(), RETENTION_WARNING_DAYS)),
   'clients.create': async (input, ctx) => {
+    refuseInconsistent(implausibleDate('moveInDate', input.moveInDate));
     const id = await ctx.db.tx((q) => createClient(q, ctx.keys, ctx.actor(), input));
     return view(ctx, id);
   },
   'clients.update': async ({ id, ...fields }, ctx) => {
+    refuseInconsistent(implausibleDate('moveInDate', fields.moveInDate));
     const r = await ctx.db.tx((q) => updateClient(q, ctx.keys, ctx.actor(), id, fields));
     if (r === 'destroyed') {
       throw new ApiError('CONFLICT', {

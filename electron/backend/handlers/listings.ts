@@ -4,6 +4,8 @@ import { getCase } from '../../../data/repos/cases.js';
 import {
   createListing, deleteListing, getListing, listListings, listingView, restoreListing, updateListing,
 } from '../../../data/repos/listings.js';
+import { viewEach } from '../unreadable.js';
+import { ownerCipher } from '../../../data/privacy/owner.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 const notFound = () => new ApiError('NOT_FOUND', { ko: '매물을 찾을 수 없습니다.', en: 'Listing not found.' });
@@ -26,16 +28,18 @@ export const listingHandlers: Pick<
   HandlerMap,
   'listings.list' | 'listings.get' | 'listings.create' | 'listings.update' | 'listings.delete' | 'listings.restore'
 > = {
-  'listings.list': async (filter, ctx) => (await listListings(ctx.db, filter)).map((r) => listingView(ctx.cipher, r) as ListingView),
+  'listings.list': async (filter, ctx) => viewEach(ctx, 'listings', await listListings(ctx.db, filter), (r) => listingView(ctx.cipher, r) as ListingView),
   'listings.get': async ({ id }, ctx) => view(ctx, id),
   'listings.create': async (input, ctx) => {
     await checkCase(ctx, input.caseId);
-    const id = await ctx.db.tx((q) => createListing(q, ctx.cipher, ctx.actor(), input));
+    const cipher = await ownerCipher(ctx.db, ctx.keys, { caseId: input.caseId });
+    const id = await ctx.db.tx((q) => createListing(q, cipher, ctx.actor(), input));
     return view(ctx, id);
   },
   'listings.update': async ({ id, ...input }, ctx) => {
     await checkCase(ctx, input.caseId);
-    if (!(await ctx.db.tx((q) => updateListing(q, ctx.cipher, ctx.actor(), id, input)))) throw notFound();
+    const cipher = await ownerCipher(ctx.db, ctx.keys, { caseId: input.caseId });
+    if (!(await ctx.db.tx((q) => updateListing(q, cipher, ctx.actor(), id, input)))) throw notFound();
     return view(ctx, id);
   },
   'listings.delete': async ({ id }, ctx) => {

@@ -71,13 +71,17 @@ export const managerHandlers: Pick<
   'managers.changePin': async ({ oldPin, newPin }, ctx) => {
     const m = await target(ctx, ctx.session.managerId!);
     const now = ctx.now().getTime();
-    const wait = ctx.session.pinBlockedFor(m.id, now);
-    if (wait > 0) {
-      const min = Math.ceil(wait / 60_000);
+    // Counted before the slow verification (issue 10: concurrent guesses never exceed the limit).
+    if (!ctx.session.tryBeginPin(m.id, now)) {
+      const min = Math.max(1, Math.ceil(ctx.session.pinBlockedFor(m.id, now) / 60_000));
       throw new ApiError('BAD_PIN', { ko: `PIN을 여러 번 잘못 입력했습니다. ${min}분 뒤에 다시 시도하세요.`, en: `Too many wrong PINs. Try again in ${min} min.` });
     }
-    const ok = await verifyPin(m, oldPin);
-    ctx.session.recordPin(m.id, ok, now);
+    let ok = false;
+    try {
+      ok = await verifyPin(m, oldPin);
+    } finally {
+      ctx.session.endPin(m.id, ok, ctx.now().getTime());
+    }
     if (!ok) throw new ApiError('BAD_PIN', { ko: '현재 PIN이 맞지 않습니다.', en: 'The current PIN is wrong.' }, [{ path: 'oldPin', message: { ko: '현재 PIN이 맞지 않습니다.', en: 'The current PIN is wrong.' } }]);
     await ctx.db.tx((q) => setPin(q, ctx.actor(), m.id, newPin));
     return { ok: true };

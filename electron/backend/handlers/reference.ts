@@ -2,7 +2,7 @@
 import { createPublicKey } from 'node:crypto';
 import { ApiError } from '../../api/errors.js';
 import type { ReferencePackView } from '../../api/reference-methods.js';
-import { checkPack, buildPack, type PackCheck } from '../../../data/reference/pack/pack.js';
+import { checkPack, buildPack, shippedPack, type PackCheck } from '../../../data/reference/pack/pack.js';
 import { activePack, packHistory, storePack } from '../../../data/repos/reference-packs.js';
 import { getSetting, setSetting } from '../../../data/repos/settings.js';
 import { writeAudit } from '../../../data/repos/audit.js';
@@ -77,9 +77,12 @@ export const referenceHandlers: Pick<HandlerMap, 'reference.show' | 'reference.v
   'reference.export': async (_input, ctx) => {
     const use = await referenceInUse(ctx.db);
     const row = use.pack.source === 'loaded' ? await activePack(ctx.db) : undefined;
+    // The shipped pack holds every registered table (legal and policy alike), not only the
+    // engines' ReferenceTables.
+    const shipped = shippedPack();
     const json = row
       ? row.pack_json
-      : JSON.stringify(buildPack(use.tables as unknown as Record<string, ReferenceTable<VersionBase>>, { packVersion: use.pack.packVersion, verifiedOn: use.pack.verifiedOn, createdAt: ctx.now().toISOString(), publisher: 'Ansim Desk build' }));
+      : JSON.stringify(buildPack(shipped.tables as Record<string, ReferenceTable<VersionBase>>, { packVersion: use.pack.packVersion, verifiedOn: use.pack.verifiedOn, createdAt: ctx.now().toISOString(), publisher: 'Ansim Desk build' }));
     return { fileName: `ansim-reference-${use.pack.packVersion}.json`, json };
   },
   'reference.setSigningKey': async ({ publicKeyPem }, ctx) => {

@@ -9,6 +9,7 @@ import { referenceInUse, usedPack } from '../reference.js';
 import { emptyRegistryDoc } from '../../../checklists/rights/registry-doc.js';
 import { mergeBaseRates } from '../../../data/reference/index.js';
 import { addBaseRate, getRegistry, listBaseRates, removeBaseRate, saveRegistry } from '../../../data/repos/registry.js';
+import { ownerCipher } from '../../../data/privacy/owner.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 import { analyzeListingById, listingFacts } from '../services/rights-analysis.js';
 
@@ -53,7 +54,8 @@ export const rightsHandlers: Pick<HandlerMap, keyof RightsResults> = {
   },
   'registry.save': async ({ listingId, registry }, ctx) => {
     await listingFacts(ctx, listingId);
-    await ctx.db.tx((q) => saveRegistry(q, ctx.cipher, ctx.actor(), listingId, registry));
+    const cipher = await ownerCipher(ctx.db, ctx.keys, { listingId });
+    await ctx.db.tx((q) => saveRegistry(q, cipher, ctx.actor(), listingId, registry));
     return registryView(ctx, listingId);
   },
   'rights.analyze': async ({ listingId, asOf }, ctx) => analyzeListingById(ctx, listingId, asOf),

@@ -6,6 +6,7 @@ import { getManager, listManagers, managerView, verifyPin, type ManagerRow } fro
 import { expiringClients, clientView } from '../../../data/repos/clients.js';
 import { addDays } from '../../../checklists/common/seoul-time.js';
 import { demoPresent, setSetting } from '../../../data/repos/settings.js';
+import { unreadableRecords, viewEach } from '../unreadable.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 export async function sessionView(ctx: HandlerContext): Promise<SessionView> {
@@ -21,10 +22,11 @@ export async function sessionView(ctx: HandlerContext): Promise<SessionView> {
     lockAfterMinutes: ctx.session.lockAfterMinutes,
     demo: { present: await demoPresent(ctx.db) },
     deviceId: ctx.deviceId,
-    retentionWarnings: expiring.map((r) => {
+    retentionWarnings: viewEach(ctx, 'clients', expiring, (r) => {
       const v = clientView(ctx.cipher, r, today, RETENTION_WARNING_DAYS);
       return { clientId: v.id, label: v.label, name: v.name, expiresOn: v.consent.expiresOn! };
     }),
+    unreadable: signedIn ? unreadableRecords(ctx) : [],
   };
 }
 
@@ -39,16 +41,21 @@ const badPin = () => new ApiError('BAD_PIN', { ko: 'PIN이 맞지 않습니다.'
 /** Checks a PIN with the attempt limit: after PIN_ATTEMPTS wrong ones, refused for a while. */
 async function checkPin(ctx: HandlerContext, m: ManagerRow, pin: string): Promise<void> {
   const now = ctx.now().getTime();
-  const wait = ctx.session.pinBlockedFor(m.id, now);
-  if (wait > 0) {
-    const min = Math.ceil(wait / 60_000);
+  // The attempt is counted before the slow verification, so 60 guesses sent at once evaluate
+  // at most PIN_ATTEMPTS of them.
+  if (!ctx.session.tryBeginPin(m.id, now)) {
+    const min = Math.max(1, Math.ceil(ctx.session.pinBlockedFor(m.id, now) / 60_000));
     throw new ApiError('BAD_PIN', {
       ko: `PIN을 여러 번 잘못 입력했습니다. ${min}분 뒤에 다시 시도하세요.`,
       en: `Too many wrong PINs. Try again in ${min} min.`,
     });
   }
-  const ok = await verifyPin(m, pin);
-  ctx.session.recordPin(m.id, ok, now);
+  let ok = false;
+  try {
+    ok = await verifyPin(m, pin);
+  } finally {
+    ctx.session.endPin(m.id, ok, ctx.now().getTime());
+  }
   if (!ok) throw badPin();
 }
 

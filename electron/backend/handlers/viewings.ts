@@ -15,7 +15,7 @@ import { getManager, listManagers } from '../../../data/repos/managers.js';
 import { getRun } from '../../../data/repos/checklist-runs.js';
 import {
   addAmendment, addStopPhoto, confirmViewing, createViewing, decryptFollowUps, getStop, getStopPhoto, getViewing,
-  listAmendments, listCaseViewings, listStopPhotos, listStops, listViewings, removeStopPhoto, setViewingStatus, stopForRun,
+  listAmendments, listCaseViewings, meetingPlaceOf, listStopPhotos, listStops, listViewings, removeStopPhoto, setViewingStatus, stopForRun,
   updateStop, updateViewingNotes, updateViewingPlan, type StopPhotoRow, type StopRow, type ViewingRow,
 } from '../../../data/repos/viewings.js';
 import { FileStore } from '../../../data/crypto/file-store.js';
@@ -27,6 +27,8 @@ import { viewingIcs } from '../viewings/ics.js';
 import { suggestWalkingOrder } from '../viewings/route.js';
 import { startInspectionRun } from '../viewings/inspection.js';
 import { tenantReportFile, viewingLogFile } from '../viewings/reports.js';
+import { ownerCipher } from '../../../data/privacy/owner.js';
+import type { FieldCipher } from '../../../data/crypto/field-cipher.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 
@@ -40,7 +42,10 @@ const readOnly = () =>
 const fieldError = (path: string, message: Bilingual) =>
   new ApiError('VALIDATION', { ko: `${path}: ${message.ko}`, en: `${path}: ${message.en}` }, [{ path, message }]);
 
-const files = (ctx: HandlerContext) => new FileStore(ctx.filesDir, ctx.cipher);
+const files = (ctx: HandlerContext, cipher: FieldCipher = ctx.cipher) => new FileStore(ctx.filesDir, cipher);
+/** A viewing's data is written under its client's key. */
+const viewingCipher = (ctx: HandlerContext, viewingId: string) => ownerCipher(ctx.db, ctx.keys, { viewingId });
+const stopCipher = (ctx: HandlerContext, stopId: string) => ownerCipher(ctx.db, ctx.keys, { stopId });
 
 async function viewingOr404(ctx: HandlerContext, id: string): Promise<ViewingRow> {
   const row = await getViewing(ctx.db, id);
@@ -101,7 +106,7 @@ async function summaryView(ctx: HandlerContext, v: ViewingRow, stops?: StopRow[]
     clientLabel: ctx.cipher.decrypt(v.client_name_enc) ?? anonymousLabel(v.client_id),
     date: v.date,
     startTime: v.start_time,
-    meetingPlace: v.meeting_place,
+    meetingPlace: meetingPlaceOf(ctx.cipher, v),
     managerIds: ids,
     managerNames: await managerNames(ctx, ids),
     status: v.status,
@@ -191,7 +196,8 @@ export const viewingHandlers: Pick<HandlerMap, keyof ViewingResults> = {
     await checkListings(ctx, input.caseId, input.listingIds);
     const managerIds = input.managerIds?.length ? input.managerIds : [ctx.session.managerId!];
     await checkManagers(ctx, managerIds);
-    const id = await ctx.db.tx((q) => createViewing(q, ctx.actor(), { ...input, managerIds }));
+    const cipher = await ownerCipher(ctx.db, ctx.keys, { caseId: input.caseId });
+    const id = await ctx.db.tx((q) => createViewing(q, ctx.actor(), { ...input, managerIds }, false, cipher));
     return fullView(ctx, id);
   },
   'viewings.update': async ({ id, ...plan }, ctx) => {
@@ -199,7 +205,8 @@ export const viewingHandlers: Pick<HandlerMap, keyof ViewingResults> = {
     if (v.confirmed_at) throw readOnly();
     if (plan.listingIds) await checkListings(ctx, v.case_id, plan.listingIds);
     if (plan.managerIds) await checkManagers(ctx, plan.managerIds);
-    await ctx.db.tx((q) => updateViewingPlan(q, ctx.actor(), id, plan));
+    const cipher = await viewingCipher(ctx, id);
+    await ctx.db.tx((q) => updateViewingPlan(q, ctx.actor(), id, plan, cipher));
     return fullView(ctx, id);
   },
   'viewings.setStatus': async ({ id, status }, ctx) => {
@@ -241,7 +248,7 @@ export const viewingHandlers: Pick<HandlerMap, keyof ViewingResults> = {
       id,
       date: v.date,
       startTime: v.start_time,
-      meetingPlace: v.meeting_place,
+      meetingPlace: meetingPlaceOf(ctx.cipher, v),
       maskedClient: client ? maskName(client) : anonymousLabel(v.client_id),
       stops: stops.map((s) => ({ address: listingAddress(s) })),
       status: v.status,
@@ -266,7 +273,8 @@ export const viewingHandlers: Pick<HandlerMap, keyof ViewingResults> = {
   'viewings.updateStop': async (input, ctx) => {
     await editableStop(ctx, input.stopId);
     const patch = input.field === 'followUps' ? { field: input.field, value: input.value } : { field: input.field, value: input.value || null };
-    await ctx.db.tx((q) => updateStop(q, ctx.cipher, ctx.actor(), input.stopId, patch as Parameters<typeof updateStop>[4]));
+    const cipher = await stopCipher(ctx, input.stopId);
+    await ctx.db.tx((q) => updateStop(q, cipher, ctx.actor(), input.stopId, patch as Parameters<typeof updateStop>[4]));
     return stopResult(ctx, input.stopId);
   },
   'viewings.forRun': async ({ runId }, ctx) => {
@@ -292,10 +300,11 @@ export const viewingHandlers: Pick<HandlerMap, keyof ViewingResults> = {
       if (e instanceof PhotoRefused) throw fieldError('dataBase64', e.bilingual);
       throw e;
     }
-    const fileId = ctx.cipher.contentId(original);
+    const cipher = await stopCipher(ctx, stopId);
+    const fileId = cipher.contentId(original);
     // Files first (content-addressed, so a retry rewrites the same names), then the row.
-    await files(ctx).put(PHOTO_KIND, fileId, prepared.full);
-    await files(ctx).put(PHOTO_KIND, `${fileId}.thumb`, prepared.thumb);
+    await files(ctx, cipher).put(PHOTO_KIND, fileId, prepared.full);
+    await files(ctx, cipher).put(PHOTO_KIND, `${fileId}.thumb`, prepared.thumb);
     const { id, duplicate } = await ctx.db.tx((q) =>
       addStopPhoto(q, ctx.actor(), stopId, {
         fileId, mime: prepared.mime, width: prepared.width, height: prepared.height, bytes: prepared.full.length,
@@ -322,7 +331,8 @@ export const viewingHandlers: Pick<HandlerMap, keyof ViewingResults> = {
     const v = await viewingOr404(ctx, input.id);
     if (v.confirmed_at) throw readOnly();
     const actor = ctx.actor();
-    await ctx.db.tx((q) => updateViewingNotes(q, ctx.cipher, actor, input.id, input.field === 'satisfaction' ? { field: 'satisfaction', value: input.value } : { field: input.field, value: input.value || null }));
+    const cipher = await viewingCipher(ctx, input.id);
+    await ctx.db.tx((q) => updateViewingNotes(q, cipher, actor, input.id, input.field === 'satisfaction' ? { field: 'satisfaction', value: input.value } : { field: input.field, value: input.value || null }));
     return { savedAt: actor.now };
   },
   'viewings.close': async (input, ctx) => {
@@ -331,16 +341,18 @@ export const viewingHandlers: Pick<HandlerMap, keyof ViewingResults> = {
     if (v.status === 'cancelled' || v.status === 'no-show') {
       throw new ApiError('CONFLICT', { ko: '취소·불참 처리된 동행은 마감할 수 없습니다. 먼저 「예정」으로 되돌리세요.', en: 'A cancelled or no-show viewing cannot be closed. Put it back to planned first.' });
     }
-    // Drawn (default): the signature image, sealed in the file store. Typed: the typed name is
-    // the confirmation (encrypted like every name), witnessed by the signed-in manager.
+    // Drawn (default): the signature image, sealed in the file store under the client's key.
+    // Typed: the typed name is the confirmation (encrypted like every name), witnessed by the
+    // signed-in manager.
+    const cipher = await viewingCipher(ctx, input.id);
     let fileId: string | null = null;
     if (input.method === 'drawn') {
       const png = await readSignature(input.signaturePng ?? '');
-      fileId = ctx.cipher.contentId(png);
-      await files(ctx).put(SIGNATURE_KIND, fileId, png);
+      fileId = cipher.contentId(png);
+      await files(ctx, cipher).put(SIGNATURE_KIND, fileId, png);
     }
     await ctx.db.tx((q) =>
-      confirmViewing(q, ctx.cipher, ctx.actor(), input.id, {
+      confirmViewing(q, cipher, ctx.actor(), input.id, {
         summary: input.summary || null, nextSteps: input.nextSteps || null, satisfaction: input.satisfaction,
         tenantName: input.tenantName, method: input.method, signatureFile: fileId,
       }),
@@ -358,7 +370,8 @@ export const viewingHandlers: Pick<HandlerMap, keyof ViewingResults> = {
     if (!v.confirmed_at) {
       throw new ApiError('CONFLICT', { ko: '확인 전의 기록은 정정 대신 바로 고치면 됩니다.', en: 'Before confirmation, edit the log directly; amendments are for confirmed logs.' });
     }
-    await ctx.db.tx((q) => addAmendment(q, ctx.cipher, ctx.actor(), id, { field, text }));
+    const cipher = await viewingCipher(ctx, id);
+    await ctx.db.tx((q) => addAmendment(q, cipher, ctx.actor(), id, { field, text }));
     return fullView(ctx, id);
   },
   'reports.tenant': async ({ caseId, locale }, ctx) => tenantReportFile(ctx, caseId, locale),

@@ -1,12 +1,18 @@
-// The policy tables in use: the shipped catalogue and 기준 중위소득, until the reference pack
-// (issue 11/13) provides a newer loaded version — this is the one place that will ask it.
-import { medianIncomeTable, programmesTable, type MedianIncomeTable, type Programme, type ProgrammesTable } from '../../../data/reference/policy-tables.js';
+// The policy tables in use: the catalogue and 기준 중위소득 of the reference pack in force (a pack a
+// coordinator loaded, else the one shipped), checked by the pack's validators when loaded.
+import {
+  medianIncomeTable, medianIncomeTableSchema, programmesTable, programmesTableSchema, type MedianIncomeTable, type Programme, type ProgrammesTable,
+} from '../../../data/reference/policy-tables.js';
+import { referenceInUse } from '../reference.js';
 import { matchProgrammes, versionAt, type MatchResult } from '../../../checklists/policy/match.js';
 import type { HandlerContext } from '../context.js';
 import type { CatalogueView, MatchView, ProgrammeView } from '../../api/policy-methods.js';
 
-export async function policyTables(_ctx: HandlerContext): Promise<{ programmes: ProgrammesTable; medianIncome: MedianIncomeTable }> {
-  return { programmes: programmesTable, medianIncome: medianIncomeTable };
+export async function policyTables(ctx: HandlerContext): Promise<{ programmes: ProgrammesTable; medianIncome: MedianIncomeTable }> {
+  const t = (await referenceInUse(ctx.db)).tables as unknown as Record<string, unknown>;
+  const p = t.programmes ? programmesTableSchema.safeParse(t.programmes) : null;
+  const m = t.medianIncome ? medianIncomeTableSchema.safeParse(t.medianIncome) : null;
+  return { programmes: p?.success ? p.data : programmesTable, medianIncome: m?.success ? m.data : medianIncomeTable };
 }
 
 export function programmeView(p: Programme): ProgrammeView {

@@ -33,7 +33,7 @@ export interface ManagerInfo {
   phone?: string;
 }
 
-export interface ListingFacts {
+export interface ReportListingFacts {
   /** Short name, e.g. '관악구 봉천동 다세대 302호'. */
   title: string;
   address: string;
@@ -72,7 +72,7 @@ export interface RiskAssessment {
   flags: RiskFlag[];
 }
 
-export interface LadderEntry {
+export interface ReportLadderEntry {
   /** e.g. '근저당권 (○○은행)', '임차인 (본인)', '선순위 임차보증금'. */
   label: string;
   /** 접수일 or, for the tenant, the date the priority takes effect. */
@@ -86,11 +86,11 @@ export interface LadderEntry {
 
 export interface SeniorityLadder {
   /** Highest priority first. */
-  entries: LadderEntry[];
+  entries: ReportLadderEntry[];
   note?: string;
 }
 
-export interface PriorityRepaymentResult {
+export interface ReportPriorityRepayment {
   /** 최우선변제 대상 여부. */
   eligible: boolean;
   /** The 기준일 of the table applied (the senior 담보물권's 접수일, or today). */
@@ -103,7 +103,7 @@ export interface PriorityRepaymentResult {
   basis: string;
 }
 
-export interface HugResult {
+export interface ReportHug {
   /** null: cannot be decided from what was entered (e.g. no market value or official price). */
   eligible: boolean | null;
   /** The largest deposit the guarantee would accept, when known. */
@@ -151,13 +151,15 @@ export interface AfterContractStep {
 export interface ListingAssessment {
   risk: RiskAssessment;
   seniority: SeniorityLadder;
-  priorityRepayment: PriorityRepaymentResult;
-  hug: HugResult;
+  priorityRepayment: ReportPriorityRepayment;
+  hug: ReportHug;
 }
 
 export interface TenantReportModel {
   /** Which reference pack (and its verification date) the figures came from (issue 13). */
   referencePack?: string;
+  /** A contract checklist found the landlord registered as a rental business (issue 13). */
+  registeredLandlord?: boolean;
   locale?: ReportLocale;
   /** Demo content: printed with a visible 예시 mark. */
   demo?: boolean;
@@ -167,12 +169,12 @@ export interface TenantReportModel {
   /** The client's full name; the report prints it masked (김*지). No phone number is printed. */
   clientName: string;
   manager: ManagerInfo;
-  listings: ListingFacts[];
+  listings: ReportListingFacts[];
   /** The first listing's assessment (the one with a registry entered, when there is one). */
   risk: RiskAssessment;
   seniority: SeniorityLadder;
-  priorityRepayment: PriorityRepaymentResult;
-  hug: HugResult;
+  priorityRepayment: ReportPriorityRepayment;
+  hug: ReportHug;
   /** The other listings of the case, each assessed the same way. */
   otherAssessments?: ListingAssessment[];
   checklists: ChecklistResult[];

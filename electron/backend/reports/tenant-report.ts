@@ -149,7 +149,7 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
   }
 
   // ── legal (issue 13): remedies and the reference pack used ──
-  drawLegalNotes(w, { reportDate: model.reportDate, referencePack: model.referencePack }, lc);
+  drawLegalNotes(w, { reportDate: model.reportDate, referencePack: model.referencePack, registeredLandlord: model.registeredLandlord }, lc);
 
   // Sign-off (who wrote it, when) and the not-legal-advice note, kept together.
   const signOff = [

@@ -10,6 +10,8 @@ import { FileStore } from '../../../data/crypto/file-store.js';
 import { getListing } from '../../../data/repos/listings.js';
 import { listStoredTemplates } from '../../../data/repos/checklist-templates.js';
 import { clearAnswer, createRun, getRun, listRuns, readUnmapped, runAnswers, upsertAnswer, type RunListRow, type RunRow } from '../../../data/repos/checklist-runs.js';
+import { ownerCipher } from '../../../data/privacy/owner.js';
+import type { FieldCipher } from '../../../data/crypto/field-cipher.js';
 import { getLinkedPhoto, itemPhotoIds, runPhotos, type PhotoRow } from '../../../data/repos/checklist-photos.js';
 import { getTemplate, latestTemplate, score, validateTemplateData, type Item, type Template } from '../../../checklists/engine/index.js';
 import type { HandlerContext } from '../context.js';
@@ -65,13 +67,13 @@ export function findItem(t: Template, itemId: string): Item | undefined {
 }
 
 // ── runs ─────────────────────────────────────────────────────────────────
-export interface Loaded {
+export interface LoadedRun {
   run: RunRow;
   template: Template;
   custom: Template[];
 }
 
-export async function loadRun(ctx: HandlerContext, id: string, opts: { open?: boolean } = {}): Promise<Loaded> {
+export async function loadRun(ctx: HandlerContext, id: string, opts: { open?: boolean } = {}): Promise<LoadedRun> {
   const run = await getRun(ctx.db, id);
   if (!run) throw runNotFound();
   const custom = (await customTemplates(ctx)).map((c) => c.template);
@@ -93,7 +95,7 @@ function address(row: Pick<RunListRow, 'road_address' | 'jibun_address' | 'dong'
 }
 
 export async function runView(ctx: HandlerContext, row: RunListRow, template: Template, custom: Template[]): Promise<ChecklistRunView> {
-  const answers = await runAnswers(ctx.db, row.id);
+  const answers = await runAnswers(ctx.db, row.id, ctx.cipher);
   return {
     id: row.id,
     listingId: row.listing_id,
@@ -132,7 +134,8 @@ export function photoView(p: PhotoRow & { item_id: string }, ctx: HandlerContext
 /** A run with its template, answers, photos and score. */
 export async function runDetail(ctx: HandlerContext, id: string): Promise<ChecklistRunDetail> {
   const { run, template, custom } = await loadRun(ctx, id);
-  const [row] = (await listRuns(ctx.db, { listingId: run.listing_id })).filter((r) => r.id === id);
+  // By id, not through the listing's most recent 500 (an older run must open too).
+  const [row] = await listRuns(ctx.db, { runId: id });
   const answers: ChecklistAnswerView[] = await runAnswers(ctx.db, id, ctx.cipher);
   return {
     run: await runView(ctx, row, template, custom),
@@ -150,14 +153,19 @@ export async function currentScore(ctx: HandlerContext, runId: string, template:
 }
 
 /** A photo item's answer is the list of its photos: keep it in step with the links. */
-export async function syncPhotoAnswer(ctx: HandlerContext, q: Parameters<Parameters<Database['tx']>[0]>[0], runId: string, item: Item) {
+export async function syncPhotoAnswer(ctx: HandlerContext, q: Parameters<Parameters<Database['tx']>[0]>[0], runId: string, item: Item, cipher: FieldCipher = ctx.cipher) {
   if (item.type !== 'photo') return;
   const ids = await itemPhotoIds(q, runId, item.id);
-  if (ids.length > 0) await upsertAnswer(q, ctx.cipher, ctx.actor(), runId, { itemId: item.id, value: ids }, processId(ctx));
+  if (ids.length > 0) await upsertAnswer(q, cipher, ctx.actor(), runId, { itemId: item.id, value: ids }, processId(ctx));
   else await clearAnswer(q, ctx.actor(), runId, item.id, processId(ctx));
 }
 
-export const files = (ctx: HandlerContext) => new FileStore(ctx.filesDir, ctx.cipher);
+export const files = (ctx: HandlerContext, cipher: FieldCipher = ctx.cipher) => new FileStore(ctx.filesDir, cipher);
+/** A run's data is written under its client's key. */
+export const runCipher = (ctx: HandlerContext, runId: string) => ownerCipher(ctx.db, ctx.keys, { runId });
+/** Items whose answer is what a person typed: stored encrypted, destroyed with the client. */
+export const isTextItem = (item: Item) => item.type === 'text' || item.type === 'longtext';
+export const textItems = (t: Template) => new Set(t.sections.flatMap((s) => s.items.filter(isTextItem).map((i) => i.id)));
 
 
 /** Starts a run of the latest version of `templateId` for a listing (demo mark from the listing). */

@@ -24,10 +24,12 @@ export async function listingFacts(ctx: HandlerContext, listingId: string): Prom
   const l = listingView(ctx.cipher, row);
   return {
     buildingType: l.buildingType ?? 'other',
-    address: [l.roadAddress || l.jibunAddress, l.dong, l.ho].filter(Boolean).join(' '),
+    // A listing whose address was destroyed with its client (or never entered) still gets its analysis.
+    address: [l.roadAddress || l.jibunAddress, l.dong, l.ho].filter(Boolean).join(' ') || '주소 없음 (No address)',
     deposit: l.deposit ?? 0,
     monthlyRent: l.monthlyRent ?? 0,
     marketValue: l.marketValue ?? null,
+    marketValueSource: (l.marketValueSource as 'kb' | 'reb' | 'asking' | null) ?? null,
     officialPrice: l.officialPrice ?? null,
     landlordName: l.landlordName ?? null,
   };
@@ -37,7 +39,7 @@ export async function listingFacts(ctx: HandlerContext, listingId: string): Prom
 export async function analyzeListingById(ctx: HandlerContext, listingId: string, asOf?: string): Promise<RightsAnalysisView> {
   const listing = await listingFacts(ctx, listingId);
   const saved = await getRegistry(ctx.db, ctx.cipher, listingId);
-  const run = await latestRunAnswers(ctx.db, listingId, REGISTRY_TEMPLATE);
+  const run = await latestRunAnswers(ctx.db, listingId, REGISTRY_TEMPLATE, ctx.cipher);
   const answers = Object.fromEntries((run?.answers ?? []).map((a) => [a.itemId, a.value]));
   const ref = await referenceInUse(ctx.db);
   const analysis = analyzeListing(saved?.doc ?? emptyRegistryDoc(), listing, answers, { asOf: asOf ?? ctx.today(), tables: ref.tables });

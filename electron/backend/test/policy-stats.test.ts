@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { signedIn, type Harness } from './harness.js';
 import { openWithPoppler } from '../reports/poppler.js';
+import { buildPack, shippedPack } from '../../../data/reference/pack/pack.js';
 
 let h: (Harness & { manager: { id: string } }) | undefined;
 afterEach(async () => h?.backend.close());
@@ -41,6 +42,24 @@ describe('policy guidance through the API', () => {
     // Withdrawing consent destroys the stored facts.
     await h.api('clients.withdrawConsent', { id: c.id });
     expect(await h.backend.db.get(`SELECT count(*) AS n FROM client_policy_facts`)).toEqual({ n: 0 });
+  });
+});
+
+describe('a newer catalogue through the reference pack', () => {
+  it('a coordinator loads a pack with a newer catalogue; matching uses it and says its date', async () => {
+    h = await signedIn({ now: new Date('2027-02-01T01:00:00Z') });
+    const p = JSON.parse(JSON.stringify(shippedPack()));
+    const next = structuredClone(p.tables.programmes.versions.at(-1));
+    next.effectiveFrom = '2027-01-01';
+    const youth = next.programmes.find((x: { id: string }) => x.id === 'seoul-youth-rent');
+    youth.windows = [{ from: '2027-01-20', to: '2027-02-10' }];
+    p.tables.programmes.versions.push(next);
+    await h.api('reference.load', { json: JSON.stringify(buildPack(p.tables, { packVersion: '2027.01', verifiedOn: '2027-01-15', createdAt: '2027-01-15T00:00:00Z' })) });
+    const cat = await h.api('policy.catalogue', {});
+    expect(cat.effectiveFrom).toBe('2027-01-01');
+    const m = await h.api('policy.match', { facts: { ...facts, deposit: 10_000_000, monthlyRent: 550_000, region: '서울 관악구' } });
+    expect(m.catalogue.effectiveFrom).toBe('2027-01-01');
+    expect(m.matches.find((x) => x.id === 'seoul-youth-rent')!.status).toBe('eligible'); // open in the new window
   });
 });
 

@@ -167,3 +167,19 @@ describe('rights.analyze with the registry checklist', () => {
     expect((await h.api('rights.analyze', { listingId: l.id })).flags.some((f) => f.code === 'R7')).toBe(false);
   });
 });
+
+describe('issue 13: the listing records where its market value is from, and HUG uses only KB/한국부동산원', () => {
+  it('an 오피스텔 with a KB price is valued by it; the same figure as an asking price is not used', async () => {
+    h = await signedIn();
+    const kb = await listing({ buildingType: 'officetel', marketValueSource: 'kb' });
+    expect(kb.marketValueSource).toBe('kb');
+    const a = await h.api('rights.analyze', { listingId: kb.id });
+    expect(a.hug.basis?.key).toBe('marketKb');
+    expect(a.hug.housePrice).toBe(300_000_000);
+    expect(a.pack.source).toBe('shipped');
+    const asking = await listing({ buildingType: 'officetel', marketValueSource: 'asking' });
+    const b = await h.api('rights.analyze', { listingId: asking.id });
+    expect(b.hug.basis).toBeNull();
+    expect(b.hug.reasons.map((r) => r.ko).join(' ')).toContain('호가');
+  });
+});

@@ -113,7 +113,7 @@ describe('viewings', () => {
     expect(saved).toMatchObject({ observations: '욕실 천장에 곰팡이.\n창문 틈새 바람.', impression: 'poor', impressionNote: '채광이 아쉬움', followUps: [{ text: '건축물대장 요청', done: false }] });
     // Encrypted at rest: the note is not in the database file in clear.
     const rows = await h.backend.db.all<{ observations_enc: string }>('SELECT observations_enc FROM viewing_stops WHERE id = ?', [stop]);
-    expect(rows[0].observations_enc).toMatch(/^v1:/);
+    expect(rows[0].observations_enc).toMatch(/^k1:/) // under the client’s own key;
     const audit = await h.api('audit.list', { id: stop });
     expect(audit.map((a) => a.fields.join())).toEqual(expect.arrayContaining(['arrivedAt', 'departedAt', 'observations', 'impression', 'impressionNote', 'followUps']));
 

@@ -13,9 +13,10 @@ import { getCase } from '../../../data/repos/cases.js';
 import { anonymousLabel } from '../../../data/repos/clients.js';
 import { listListings } from '../../../data/repos/listings.js';
 import { getManager } from '../../../data/repos/managers.js';
-import { listRuns } from '../../../data/repos/checklist-runs.js';
+import { latestRunAnswers, listRuns } from '../../../data/repos/checklist-runs.js';
+import { reportRunNote, reportRuns } from '../reports/report-runs.js';
 import { getRegistry } from '../../../data/repos/registry.js';
-import { decryptFollowUps, getViewing, listAmendments, listStopPhotos, listStops } from '../../../data/repos/viewings.js';
+import { decryptFollowUps, getViewing, listAmendments, meetingPlaceOf, listStopPhotos, listStops } from '../../../data/repos/viewings.js';
 import { FileStore } from '../../../data/crypto/file-store.js';
 import { severityOf, visibleItems } from '../../../checklists/engine/index.js';
 import { BUILDING_TYPE_LABELS, LEASE_TYPE_LABELS, parseBuildingType, type LeaseType } from '../../../checklists/common/vocabulary.js';
@@ -23,7 +24,7 @@ import { photoFile, runDetail } from '../services/checklist-runs.js';
 import { analyzeListingById } from '../services/rights-analysis.js';
 import {
   maskName, renderTenantReport, renderViewingLog,
-  type ChecklistResult, type ListingAssessment, type ListingFacts, type ManagerInfo, type ReportLocale, type ReportPhoto, type TenantReportModel,
+  type ChecklistResult, type ListingAssessment, type ReportListingFacts, type ManagerInfo, type ReportLocale, type ReportPhoto, type TenantReportModel,
   type ViewingLogModel, type ViewingStop,
 } from '../reports/index.js';
 import type { HandlerContext } from '../context.js';
@@ -54,7 +55,7 @@ async function managerInfo(ctx: HandlerContext, id: string | null): Promise<Mana
 
 type ListingRowLike = Record<string, string | number | null> & { id: string };
 
-function listingFacts(l: ListingRowLike, locale: L): ListingFacts {
+function listingFacts(l: ListingRowLike, locale: L): ReportListingFacts {
   const floor = l.floor === null ? undefined : `${l.floor_kind === 'basement' ? 'B' : ''}${l.floor}${locale === 'ko' ? '층' : 'F'}`;
   return {
     title: listingAddress(l as never),
@@ -70,13 +71,14 @@ function listingFacts(l: ListingRowLike, locale: L): ListingFacts {
   };
 }
 
-/** Each checklist run of the listing (the newest per template), problems first is the engine's job. */
+/**
+ * The checklist runs of the listing the report shows: per template, the latest completed one
+ * (reportRuns — never an unanswered run); problems first is the engine's job.
+ */
 async function listingChecklists(ctx: HandlerContext, listingId: string, title: string, locale: L): Promise<ChecklistResult[]> {
-  const runs = await listRuns(ctx.db, { listingId });
-  const newest = new Map<string, string>();
-  for (const r of [...runs].sort((a, b) => a.started_at.localeCompare(b.started_at))) newest.set(r.template_id, r.id);
+  const runs = await listRuns(ctx.db, { listingId, limit: 100_000 });
   const out: ChecklistResult[] = [];
-  for (const runId of newest.values()) {
+  for (const { runId, basis } of reportRuns(runs)) {
     const d = await runDetail(ctx, runId);
     const answers = new Map(d.answers.map((a) => [a.itemId, a]));
     const photosByItem = new Map<string, ReportPhoto[]>();
@@ -104,7 +106,7 @@ async function listingChecklists(ctx: HandlerContext, listingId: string, title: 
     const all = d.template.sections.flatMap((sec) => sec.items);
     out.push({
       title: pick(d.run.title, locale),
-      subject: title,
+      subject: `${title} · ${reportRunNote(basis, locale)}`,
       completedAt: d.run.completedAt ?? undefined,
       items: items.filter((_, i) => visible.has(all[i].id)),
     });
@@ -138,6 +140,7 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
     reportDate: ctx.today(),
     // ── legal (issue 13): which reference pack the figures came from ──
     referencePack: packLabel((await referenceInUse(ctx.db)).pack),
+    registeredLandlord: await anyRegisteredLandlord(ctx, listings.map((l) => l.id)),
     caseNumber: k.id.slice(0, 8).toUpperCase(),
     clientName,
     manager: await managerInfo(ctx, k.manager_id),
@@ -309,7 +312,7 @@ export async function buildViewingLogModel(ctx: HandlerContext, viewingId: strin
     caseNumber: v.case_id.slice(0, 8).toUpperCase(),
     clientName: ctx.cipher.decrypt(v.client_name_enc) ?? anonymousLabel(v.client_id),
     managers,
-    meetingPlace: v.meeting_place,
+    meetingPlace: meetingPlaceOf(ctx.cipher, v),
     startAt: `${v.date}T${v.start_time}:00+09:00`,
     endAt: lastLeft ?? undefined,
     status: v.status,
@@ -328,3 +331,12 @@ export async function viewingLogFile(ctx: HandlerContext, viewingId: string, loc
   return { fileName: reportFileName('viewing', maskName(model.clientName), model.date, locale), mime: 'application/pdf', dataBase64: Buffer.from(bytes).toString('base64') };
 }
 
+
+/** ── legal (issue 13): whether a contract checklist of the case found a 등록임대사업자 ── */
+async function anyRegisteredLandlord(ctx: HandlerContext, listingIds: string[]): Promise<boolean> {
+  for (const id of listingIds) {
+    const run = await latestRunAnswers(ctx.db, id, 'contract');
+    if (run?.answers.some((a) => a.itemId === 'registeredLandlord' && a.value === 'registered')) return true;
+  }
+  return false;
+}

@@ -61,8 +61,13 @@ async function transport(method: string, input: unknown): Promise<ApiResponse<un
   return (await res.json()) as ApiResponse<unknown>;
 }
 
-export async function api<M extends Method>(method: M, input?: ApiInput<M>): Promise<ApiResults[M]> {
-  const r = await transport(method, input ?? {});
+/**
+ * Calls one API method. `requestId` (a UUID made once per save attempt) lets the backend drop
+ * a repeat of the same save — a double-click or a retry — and answer with the first result.
+ */
+export async function api<M extends Method>(method: M, input?: ApiInput<M>, opts: { requestId?: string } = {}): Promise<ApiResults[M]> {
+  const body = opts.requestId ? { ...(input ?? {}), requestId: opts.requestId } : (input ?? {});
+  const r = await transport(method, body);
   if (!r.ok) {
     if (r.error.code === 'LOCKED' || r.error.code === 'NO_SESSION') listeners.forEach((fn) => fn(r.error));
     throw new ApiCallError(r.error);

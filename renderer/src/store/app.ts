@@ -42,6 +42,9 @@ interface AppState {
   setSession(s: SessionView): void;
   refreshSession(): Promise<void>;
   go(route: Route): void;
+  /** A changed form's question before leaving it (true = may leave); null when none. */
+  leaveGuard: (() => boolean) | null;
+  setLeaveGuard(guard: (() => boolean) | null): void;
   notify(n: Omit<Notice, 'id'>): void;
   dismiss(id: number): void;
 }
@@ -54,7 +57,11 @@ export const useApp = create<AppState>((set, get) => ({
   notices: [],
   setSession: (session) => set({ session }),
   refreshSession: async () => set({ session: await api('session.status') }),
+  leaveGuard: null,
+  setLeaveGuard: (leaveGuard) => set({ leaveGuard }),
   go: (route) => {
+    const guard = get().leaveGuard;
+    if (guard && !guard()) return;
     set({ route });
     window.scrollTo?.(0, 0);
   },

@@ -6,6 +6,7 @@ import type { ApiInput } from '../../../electron/api/methods.js';
 import { formatAmountBoth } from '../../../checklists/common/money.js';
 import { todaySeoul } from '../../../checklists/common/seoul-time.js';
 import { api } from '../api/client.js';
+import { useSaveOnce } from '../api/useSaveOnce.js';
 import { useApi } from '../api/useLoad.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { useApp } from '../store/app.js';
@@ -197,6 +198,7 @@ export function CaseEditor({ existing, clientId, onDone }: { existing?: CaseView
     notes: existing?.notes ?? '',
   });
   const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({});
+  const { saving, run } = useSaveOnce();
   useEffect(() => {
     void api('clients.list', {}).then(setClients);
     void api('managers.list').then(setManagers);
@@ -205,7 +207,10 @@ export function CaseEditor({ existing, clientId, onDone }: { existing?: CaseView
     e.preventDefault();
     const body: ApiInput<'cases.create'> = { ...f, notes: f.notes || null };
     try {
-      const saved = existing ? await api('cases.update', { id: existing.id, ...body }) : await api('cases.create', body);
+      const saved = await run((requestId) =>
+        existing ? api('cases.update', { id: existing.id, ...body }, { requestId }) : api('cases.create', body, { requestId }),
+      );
+      if (!saved) return;
       notify({ text: t('common.saved') });
       if (onDone) onDone(saved);
       else go({ name: 'case', id: saved.id });
@@ -256,7 +261,7 @@ export function CaseEditor({ existing, clientId, onDone }: { existing?: CaseView
         </Field>
         <div className="actions wide">
           <button type="button" onClick={() => (onDone && existing ? onDone(existing) : go({ name: 'cases' }))}>{t('common.cancel')}</button>
-          <button type="submit" className="primary">{t('common.save')}</button>
+          <button type="submit" className="primary" disabled={saving} aria-busy={saving}>{saving ? t('privacy.saving') : t('common.save')}</button>
         </div>
       </form>
     </section>

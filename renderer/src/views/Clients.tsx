@@ -6,6 +6,8 @@ import type { ApiInput } from '../../../electron/api/methods.js';
 import { addMonths, todaySeoul } from '../../../checklists/common/seoul-time.js';
 import { formatAmountBoth } from '../../../checklists/common/money.js';
 import { api } from '../api/client.js';
+import { useSaveOnce } from '../api/useSaveOnce.js';
+import { useDraft } from '../api/useDraft.js';
 import { useApi } from '../api/useLoad.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { useApp } from '../store/app.js';
@@ -129,6 +131,7 @@ export function ClientEditor({ id }: { id?: string }) {
   const [pending, setPending] = useState<Record<string, boolean>>({});
   const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({});
   const [general, setGeneral] = useState('');
+  const { saving, run } = useSaveOnce();
 
   useEffect(() => {
     if (!id) return;
@@ -138,6 +141,13 @@ export function ClientEditor({ id }: { id?: string }) {
     });
     void api('cases.list', { clientId: id }).then(setCases);
   }, [id, t]);
+
+  // Unsaved input survives a lock, a reload and Back (kept as a draft for a day).
+  const draft = useDraft(id ? `client:${id}` : 'client:new', d, setD, {
+    clientId: id ?? null,
+    leaveQuestion: t('privacy.draft.leave'),
+    ready: !id || !!client,
+  });
 
   const personalAllowed = (item: ConsentItem) => d.consent.given && d.consent.items.includes(item);
 
@@ -163,7 +173,11 @@ export function ClientEditor({ id }: { id?: string }) {
       moveInDate: d.moveInDate || null,
     };
     try {
-      const saved = id ? await api('clients.update', { id, ...body }) : await api('clients.create', body);
+      const saved = await run((requestId) =>
+        id ? api('clients.update', { id, ...body }, { requestId }) : api('clients.create', body, { requestId }),
+      );
+      if (!saved) return; // a repeat click while the first save runs
+      await draft.clear();
       setErrors({});
       notify({ text: t('common.saved') });
       void refreshSession();
@@ -207,6 +221,12 @@ export function ClientEditor({ id }: { id?: string }) {
         </div>
       </header>
       {client?.consent.destroyedAt && <div className="card warn">{t('client.destroyed', { date: client.consent.destroyedAt.slice(0, 10) })}</div>}
+      {draft.restoredAt && (
+        <div className="card info row" role="status">
+          <span className="grow">{t('privacy.draft.restored', { time: new Date(draft.restoredAt).toLocaleString() })}</span>
+          <button type="button" onClick={() => void draft.discard().then(() => setD(draftFrom(client, t('consent.defaultPurpose'))))}>{t('privacy.draft.discard')}</button>
+        </div>
+      )}
       <form onSubmit={submit} aria-label={id ? t('client.edit') : t('client.new')}>
         <fieldset className="card consent">
           <legend>{t('consent.title')}</legend>
@@ -285,7 +305,7 @@ export function ClientEditor({ id }: { id?: string }) {
         </div>
         {general && <div className="error" role="alert">{general}</div>}
         <div className="actions">
-          <button type="submit" className="primary">{t('common.save')}</button>
+          <button type="submit" className="primary" disabled={saving} aria-busy={saving}>{saving ? t('privacy.saving') : t('common.save')}</button>
         </div>
         {client && <p className="muted small">{t('common.lastChangedBy')}: {client.updatedBy ?? '—'} · {client.updatedAt.slice(0, 16).replace('T', ' ')}</p>}
       </form>

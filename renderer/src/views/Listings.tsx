@@ -5,6 +5,7 @@ import { BUILDING_TYPES, FLOOR_KINDS, LEASE_TYPES, type BuildingType, type Floor
 import { parseLeaseShorthand } from '../../../checklists/common/money.js';
 import type { ApiInput } from '../../../electron/api/methods.js';
 import { api } from '../api/client.js';
+import { useSaveOnce } from '../api/useSaveOnce.js';
 import { useApi } from '../api/useLoad.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { useApp } from '../store/app.js';
@@ -55,7 +56,7 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
     buildingType: 'multi_household' as BuildingType, leaseType: 'semi_monthly' as LeaseType,
     deposit: null as number | null, monthlyRent: null as number | null, maintenanceFee: null as number | null,
     exclusiveAreaM2: '', floor: '', floorKind: 'above' as FloorKind | null, approvalYear: '',
-    marketValue: null as number | null, officialPrice: null as number | null, lat: '', lon: '',
+    marketValue: null as number | null, marketValueSource: '', officialPrice: null as number | null, lat: '', lon: '',
     landlordName: '', brokerName: '', brokerOffice: '', brokerRegNo: '', notes: '',
   });
   const [moneyKey, setMoneyKey] = useState(0); // remounts money inputs after the shortcut fills them
@@ -63,6 +64,7 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
   const [shorthand, setShorthand] = useState('');
   const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({});
   const [general, setGeneral] = useState('');
+  const { saving, run } = useSaveOnce();
 
   useEffect(() => {
     void api('cases.get', { id: caseId }).then(setC);
@@ -73,7 +75,7 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
         roadAddress: s(l.roadAddress), jibunAddress: s(l.jibunAddress), dong: s(l.dong), ho: s(l.ho),
         buildingType: l.buildingType, leaseType: l.leaseType, deposit: l.deposit, monthlyRent: l.monthlyRent, maintenanceFee: l.maintenanceFee,
         exclusiveAreaM2: s(l.exclusiveAreaM2), floor: s(l.floor), floorKind: l.floorKind, approvalYear: s(l.approvalYear),
-        marketValue: l.marketValue, officialPrice: l.officialPrice, lat: s(l.lat), lon: s(l.lon),
+        marketValue: l.marketValue, marketValueSource: l.marketValueSource ?? '', officialPrice: l.officialPrice, lat: s(l.lat), lon: s(l.lon),
         landlordName: s(l.landlordName), brokerName: s(l.brokerName), brokerOffice: s(l.brokerOffice), brokerRegNo: s(l.brokerRegNo), notes: s(l.notes),
       });
       setLoaded(true);
@@ -103,13 +105,15 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
       buildingType: f.buildingType, leaseType: f.leaseType,
       deposit: f.deposit, monthlyRent: f.leaseType === 'jeonse' ? 0 : (f.monthlyRent ?? 0), maintenanceFee: f.maintenanceFee,
       exclusiveAreaM2: num(f.exclusiveAreaM2), floor: num(f.floor), floorKind: f.floorKind, approvalYear: num(f.approvalYear),
-      marketValue: f.marketValue, officialPrice: f.officialPrice, lat: num(f.lat), lon: num(f.lon),
+      marketValue: f.marketValue, marketValueSource: (f.marketValueSource || null) as 'kb' | 'reb' | 'asking' | null, officialPrice: f.officialPrice, lat: num(f.lat), lon: num(f.lon),
       landlordName: f.landlordName || null, brokerName: f.brokerName || null, brokerOffice: f.brokerOffice || null, brokerRegNo: f.brokerRegNo || null,
       notes: f.notes || null,
     };
     try {
-      if (id) await api('listings.update', { id, ...body });
-      else await api('listings.create', body);
+      const saved = await run((requestId) =>
+        id ? api('listings.update', { id, ...body }, { requestId }) : api('listings.create', body, { requestId }),
+      );
+      if (!saved) return;
       notify({ text: t('common.saved') });
       go({ name: 'case', id: caseId });
     } catch (err) {
@@ -159,6 +163,13 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
           {f.leaseType !== 'jeonse' && <Field label={t('listing.monthlyRent')} required error={errors.monthlyRent}>{money('monthlyRent')}</Field>}
           <Field label={t('listing.maintenanceFee')} error={errors.maintenanceFee}>{money('maintenanceFee')}</Field>
           <Field label={t('listing.marketValue')} error={errors.marketValue}>{money('marketValue')}</Field>
+          <Field label={t('legal.marketValueSource.label')} error={errors.marketValueSource} hint={t('legal.marketValueSource.hint')}>
+            {(id) => (
+              <select id={id} value={f.marketValueSource} onChange={(e) => setF({ ...f, marketValueSource: e.target.value })}>
+                {['', 'kb', 'reb', 'asking'].map((v) => <option key={v} value={v}>{t(`legal.marketValueSource.${v || 'unset'}`)}</option>)}
+              </select>
+            )}
+          </Field>
           <Field label={t('listing.officialPrice')} error={errors.officialPrice}>{money('officialPrice')}</Field>
         </div>
         <div className="card form-grid">
@@ -183,7 +194,7 @@ export function ListingEditor({ caseId, id }: { caseId: string; id?: string }) {
         {general && <div className="error" role="alert">{general}</div>}
         <div className="actions">
           <button type="button" onClick={() => go({ name: 'case', id: caseId })}>{t('common.cancel')}</button>
-          <button type="submit" className="primary">{t('common.save')}</button>
+          <button type="submit" className="primary" disabled={saving} aria-busy={saving}>{saving ? t('privacy.saving') : t('common.save')}</button>
         </div>
       </form>
     </section>

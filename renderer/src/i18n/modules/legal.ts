@@ -2,6 +2,7 @@
 // a top-level key of their own in both languages (i18n.test.ts checks ko and en have the same keys).
 export const ko = {
   legal: {
+    marketValueSource: { label: '시세 출처', hint: 'HUG는 KB·한국부동산원 시세만 인정합니다 (호가 불인정).', unset: '모름', kb: 'KB 시세', reb: '한국부동산원 시세', asking: '호가' },
     managers: {
       role: { manager: '매니저', coordinator: '코디네이터' },
       inactive: '비활성',
@@ -50,6 +51,7 @@ export const ko = {
 
 export const en: typeof ko = {
   legal: {
+    marketValueSource: { label: 'Market value source', hint: 'HUG counts only KB or Korea Real Estate Board prices (not asking prices).', unset: 'Unknown', kb: 'KB price', reb: 'Korea Real Estate Board price', asking: 'Asking price' },
     managers: {
       role: { manager: 'Manager', coordinator: 'Coordinator' },
       inactive: 'Inactive',

@@ -1,7 +1,6 @@
 // The map's layer list (top first) and how each kind is drawn. Shipped layers come as small
 // GeoJSON; imported files, study parcels and sites come as vector tiles from the backend.
-import type { ExpressionSpecification, LayerSpecification, Map as MlMap } from 'maplibre-gl';
-import type { GeoJSON } from 'geojson';
+import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, Map as MlMap } from 'maplibre-gl';
 import type { ShippedLayerView } from '../../../../electron/api/map-methods.js';
 import { tileUrl } from '../../api/tiles.js';
 import { LABEL_FONT } from './mapStyle.js';
@@ -150,7 +149,7 @@ export function syncLayers(map: MlMap, layers: MapLayer[], shippedData: Record<s
       if (l.kind === 'shipped') {
         const data = shippedData[l.source];
         if (!data) continue;
-        map.addSource(l.id, { type: 'geojson', data: data as GeoJSON, attribution: l.attribution, generateId: true });
+        map.addSource(l.id, { type: 'geojson', data: data as GeoJSONSourceSpecification['data'], attribution: l.attribution, generateId: true });
       } else {
         // Study parcels come from z13 on (the backend cuts them from z13 buckets); sites and imports from z0.
         map.addSource(l.id, { type: 'vector', tiles: [tileUrl(l.source)], minzoom: l.kind === 'run' ? 13 : 0, maxzoom: 16, attribution: l.attribution });

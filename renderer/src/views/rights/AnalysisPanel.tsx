@@ -123,7 +123,9 @@ function Priority({ a }: { a: RightsAnalysisView }) {
           ))}
         </tbody>
       </table>
+      {a.priorityRepayment[0]?.resolution && <p className="small" data-testid="rights-address-resolution">{tr(a.priorityRepayment[0].resolution)}</p>}
       {a.priorityRepayment.flatMap((p) => p.notes).map((n, i) => <p key={i} className="small muted">{tr(n)}</p>)}
+      {a.pack && <p className="small muted">{t('rights.calc.pack', { version: a.pack.packVersion, date: a.pack.verifiedOn })}</p>}
     </section>
   );
 }

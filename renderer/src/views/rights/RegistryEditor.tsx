@@ -1,5 +1,6 @@
 // The registry form: the certificate's 갑구 and 을구 lines as printed, and the landlord, building-
 // register and contract facts. Every change goes up at once; the screen autosaves it.
+import { implausibleDate, paymentsMismatch } from '../../../../checklists/common/consistency.js';
 import { useTranslation } from 'react-i18next';
 import type { Bilingual } from '../../../../electron/api/errors.js';
 import type { RegistryDoc, RegistryDocEntry } from '../../../../checklists/rights/registry-doc.js';
@@ -48,6 +49,8 @@ export interface EditorProps {
   onChange(fn: (d: EditDoc) => void): void;
   /** A money field waits for the user to settle an ambiguous amount: do not save it yet. */
   onPending(field: string, pending: boolean): void;
+  /** The listing's deposit, to check the contract's payments against (a warning). */
+  deposit?: number | null;
 }
 
 function TriSelect(props: { id: string; value: boolean | null; onChange(v: boolean | null): void }) {
@@ -202,6 +205,14 @@ export function RegistryEditor(p: EditorProps) {
         {pay('downPayment')}
         {pay('interimPayment')}
         {pay('balance')}
+        {(() => {
+          const w = paymentsMismatch(p.deposit, [c.downPayment.amount, c.interimPayment.amount, c.balance.amount]);
+          return w ? <p className="field-warning" role="note" data-testid="payments-warning">{t(`privacy.check.${w.key}`, w.values)}</p> : null;
+        })()}
+        {(() => {
+          const w = implausibleDate('contract.moveInDate', c.moveInDate);
+          return w ? <p className="field-warning" role="note">{t(`privacy.check.${w.key}`, w.values)}</p> : null;
+        })()}
         <div className="form-grid">
           {dateField(t('rights.editor.moveInDate'), 'contract.moveInDate', c.moveInDate, (d, v) => { d.contract.moveInDate = v; })}
           {dateField(t('rights.editor.fixedDate'), 'contract.fixedDate', c.fixedDate, (d, v) => { d.contract.fixedDate = v; })}

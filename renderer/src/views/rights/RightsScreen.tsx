@@ -133,7 +133,7 @@ export function RightsScreen({ listingId, caseId }: { listingId: string; caseId?
       <div className="rights-layout">
         <div>
           <h2>{t('rights.editor.heading')}</h2>
-          <RegistryEditor doc={doc} errors={errors} onChange={change} onPending={onPending} />
+          <RegistryEditor doc={doc} errors={errors} onChange={change} onPending={onPending} deposit={listing.deposit} />
         </div>
         <div>
           <h2>{t('rights.analysis.heading')}</h2>

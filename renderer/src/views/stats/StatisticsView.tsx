@@ -8,7 +8,7 @@ import { api, ApiCallError } from '../../api/client.js';
 import { useApp } from '../../store/app.js';
 import { AGE_BANDS, GENDERS, SEOUL_DISTRICTS } from '../../../../electron/api/domain.js';
 import type { StatsSummaryView } from '../../../../electron/api/stats-methods.js';
-import type { DrillRow, GroupRow } from '../../../../data/repos/statistics.js';
+import type { DrillRow, GroupRow } from '../../../../electron/api/stats-types.js';
 import { useBilingual } from '../../components/useBilingual.js';
 import { base64ToBlob, saveBlob } from '../viewings/files.js';
 import { ExchangePanel } from './ExchangePanel.js';

@@ -1,6 +1,8 @@
 // One stop of a viewing on site: big 도착/출발 buttons with their times and the minutes spent,
 // the inspection run, observations, photos, the tenant's impression and follow-ups. Every
 // field saves on its own; a confirmed log shows the same card read-only.
+import { arrivalEarly } from '../../../../checklists/common/consistency.js';
+import { todaySeoul } from '../../../../checklists/common/seoul-time.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ViewingStopView } from '../../../../electron/api/viewing-methods.js';
@@ -28,8 +30,10 @@ function Thumb({ id, onRemove, label }: { id: string; onRemove?: () => void; lab
   );
 }
 
-export function StopCard({ stop, index, readOnly, autosave, onChange, reload }: {
+export function StopCard({ stop, index, readOnly, autosave, onChange, reload, scheduledDate }: {
   stop: ViewingStopView;
+  /** The viewing's day: an arrival on an earlier day gets a warning beside it. */
+  scheduledDate?: string;
   index: number;
   readOnly: boolean;
   autosave: Autosave;
@@ -97,6 +101,10 @@ export function StopCard({ stop, index, readOnly, autosave, onChange, reload }: 
           {stop.departedAt ? t('viewings.departedAt', { time: hhmm(stop.departedAt) }) : t('viewings.depart')}
         </button>
         {stop.durationMinutes !== null && <span className="viewings-duration">{t('viewings.duration', { min: stop.durationMinutes })}</span>}
+        {(() => {
+          const w = scheduledDate && stop.arrivedAt ? arrivalEarly(scheduledDate, todaySeoul(new Date(stop.arrivedAt))) : null;
+          return w ? <p className="field-warning" role="note">{t(`privacy.check.${w.key}`, w.values)}</p> : null;
+        })()}
         {/* After closing, an existing inspection run stays one click away; none can be started. */}
         {(!readOnly || stop.inspectionRunId) && (
           <button type="button" className="viewings-big secondary" onClick={() => (stop.inspectionRunId && readOnly ? go({ name: 'checklistRun', id: stop.inspectionRunId }) : inspection())}>

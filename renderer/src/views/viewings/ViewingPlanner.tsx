@@ -6,6 +6,7 @@ import type { CaseView, ListingView, ManagerView } from '../../../../electron/ap
 import type { SuggestedOrderView } from '../../../../electron/api/viewing-methods.js';
 import { todaySeoul } from '../../../../checklists/common/seoul-time.js';
 import { api } from '../../api/client.js';
+import { useSaveOnce } from '../../api/useSaveOnce.js';
 import { useApp } from '../../store/app.js';
 import { Field } from '../../components/Field.js';
 import { fieldErrors, useBilingual } from '../../components/useBilingual.js';
@@ -25,6 +26,7 @@ export function ViewingPlanner({ caseId, id, listingId }: { caseId: string; id?:
   const [suggestion, setSuggestion] = useState<SuggestedOrderView | null>(null);
   const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const { saving, run } = useSaveOnce();
 
   useEffect(() => {
     void api('cases.get', { id: caseId }).then(setC);
@@ -58,9 +60,10 @@ export function ViewingPlanner({ caseId, id, listingId }: { caseId: string; id?:
     setErrors({});
     setFormError(null);
     try {
-      const v = id
-        ? await api('viewings.update', { id, ...f, listingIds: order })
-        : await api('viewings.plan', { caseId, ...f, listingIds: order });
+      const v = await run((requestId) =>
+        id ? api('viewings.update', { id, ...f, listingIds: order }, { requestId }) : api('viewings.plan', { caseId, ...f, listingIds: order }, { requestId }),
+      );
+      if (!v) return;
       notify({ text: t('common.saved') });
       go({ name: 'viewing', id: v.id });
     } catch (err) {
@@ -136,7 +139,7 @@ export function ViewingPlanner({ caseId, id, listingId }: { caseId: string; id?:
         </div>
         {formError && <div className="error wide" role="alert">{formError}</div>}
         <div className="row wide">
-          <button type="submit" className="primary">{t('viewings.savePlan')}</button>
+          <button type="submit" className="primary" disabled={saving} aria-busy={saving}>{saving ? t('privacy.saving') : t('viewings.savePlan')}</button>
         </div>
       </form>
     </section>

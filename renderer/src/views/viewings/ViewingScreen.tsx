@@ -233,7 +233,7 @@ export function ViewingScreen({ id }: { id: string }) {
       </div>
       {v.readOnly && <ClosedRecord v={v} onAmended={setV} />}
       {v.stops.map((s, i) => (
-        <StopCard key={s.id} stop={s} index={i} readOnly={!active} autosave={autosave} onChange={setStop} reload={reload} />
+        <StopCard key={s.id} stop={s} index={i} readOnly={!active} autosave={autosave} onChange={setStop} reload={reload} scheduledDate={v.date} />
       ))}
       {active && <CloseForm v={v} autosave={autosave} onClosed={(n) => { setV(n); window.scrollTo?.(0, 0); }} />}
     </section>
