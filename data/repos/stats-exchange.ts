@@ -84,23 +84,28 @@ export async function importRows(
   payloadText: string,
   rowCount: number,
 ): Promise<{ rows: number; newRows: number }> {
-  // Rows already known, by key lookups (counting the whole table before and after would scan it).
-  const known = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM json_each(?, '$.rows') j JOIN stats_city_rows r ON r.row_key = j.value ->> 0`, [payloadText]))!.n;
+  // One statement, no per-row JavaScript: SQLite reads the payload's rows (json_each), turns each
+  // row into JSONB once, materialised (so the 23 column reads do not re-parse its text), and inserts by key;
+  // a known key is replaced by the newer export. New rows get rowids above the table's largest
+  // (rows are never renumbered), so counting them is a rowid range, not a lookup per row.
+  const before = (await db.get<{ m: number }>(`SELECT coalesce(max(rowid), 0) AS m FROM stats_city_rows`))!.m;
   // Column positions follow ROW_COLUMNS in electron/backend/statistics/city-file.ts.
   const cols: [string, string][] = [
-    ['row_key', 'value ->> 0'], ['person_key', 'value ->> 1'], ['district', 'value ->> 2'], ['opened_on', 'value ->> 3'], ['month', 'substr(value ->> 3, 1, 7)'],
-    ...CONSULT_TYPES.map((t, i): [string, string] => [`t_${t}`, `value ->> ${4 + i}`]),
-    ['age_band', 'value ->> 9'], ['gender', 'value ->> 10'], ['residence_district', 'value ->> 11'], ['listing_district', 'value ->> 12'],
-    ['moving_into_seoul', 'value ->> 13'], ['viewings', 'value ->> 14'], ['checklists', 'value ->> 15'], ['verdict', 'value ->> 16'], ['programmes', 'value -> 17'],
-    ...SURVEY_ITEMS.map((s, i): [string, string] => [`s_${s}`, `value ->> ${18 + i}`]),
+    ['row_key', 'b ->> 0'], ['person_key', 'b ->> 1'], ['district', 'b ->> 2'], ['opened_on', 'b ->> 3'], ['month', 'substr(b ->> 3, 1, 7)'],
+    ...CONSULT_TYPES.map((t, i): [string, string] => [`t_${t}`, `b ->> ${4 + i}`]),
+    ['age_band', 'b ->> 9'], ['gender', 'b ->> 10'], ['residence_district', 'b ->> 11'], ['listing_district', 'b ->> 12'],
+    ['moving_into_seoul', 'b ->> 13'], ['viewings', 'b ->> 14'], ['checklists', 'b ->> 15'], ['verdict', 'b ->> 16'], ['programmes', 'json(b -> 17)'],
+    ...SURVEY_ITEMS.map((s, i): [string, string] => [`s_${s}`, `b ->> ${18 + i}`]),
     ['desk_fingerprint', '?'], ['imported_at', '?'],
   ];
   await db.run(
-    `INSERT INTO stats_city_rows (${cols.map((c) => c[0]).join(', ')}) SELECT ${cols.map((c) => c[1]).join(', ')} FROM json_each(?, '$.rows') WHERE 1
+    `WITH r AS MATERIALIZED (SELECT jsonb(value) AS b FROM json_each(?, '$.rows'))
+     INSERT INTO stats_city_rows (${cols.map((c) => c[0]).join(', ')})
+     SELECT ${cols.map((c) => c[1]).join(', ')} FROM r WHERE 1
      ON CONFLICT (row_key) DO UPDATE SET ${cols.filter((c) => c[0] !== 'row_key').map((c) => `${c[0]} = excluded.${c[0]}`).join(', ')}`,
-    [imp.fingerprint, imp.at, payloadText],
+    [payloadText, imp.fingerprint, imp.at],
   );
-  const newRows = rowCount - known;
+  const newRows = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM stats_city_rows WHERE rowid > ?`, [before]))!.n;
   await db.run(
     `INSERT INTO stats_imports (id, desk_fingerprint, period_from, period_to, file_sha256, row_count, new_rows, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [imp.id, imp.fingerprint, imp.period.from, imp.period.to, imp.sha256, rowCount, newRows, imp.at, imp.by],
