@@ -188,8 +188,10 @@ export async function seedDistrict(db: Database, opts: SeedOptions = {}): Promis
     for (let k = 0; k < n; k++) {
       const id = uid(r);
       const lease = weighted(r, [['jeonse', 35], ['semi_monthly', 25], ['monthly', 40]] as const);
+      // The address is encrypted like a real desk's (migration 0106); without a cipher it is marked.
+      const address = `서울특별시 ${district} ${pick(r, DONGS)} ${1 + Math.floor(r() * 1800)}`;
       listings.push([
-        id, caseIds[i], `서울특별시 ${district} ${pick(r, DONGS)} ${1 + Math.floor(r() * 1800)}`,
+        id, caseIds[i], opts.cipher ? opts.cipher.encrypt(address) : `seed:${address}`,
         pick(r, ['apartment', 'rowhouse_multiplex', 'multi_household', 'officetel'] as const), lease,
         Math.round(500 + r() * 30000) * 10_000, lease === 'jeonse' ? 0 : Math.round(30 + r() * 70) * 10_000,
         iso(caseOpened[i]), iso(caseOpened[i]), device,
@@ -237,7 +239,7 @@ export async function seedDistrict(db: Database, opts: SeedOptions = {}): Promis
         await insertRows(q, 'case_programmes', ['case_id', 'programme_id', 'pointed_on'], programmes, step('case_programmes', programmes.length));
       }
       await insertRows(q, 'cases', ['id', 'client_id', 'case_type', 'status', 'district', 'manager_id', 'opened_on', 'closed_on', 'created_at', 'updated_at', 'device_id', 'deleted_at', 'is_demo'], cases, step('cases', cases.length));
-      await insertRows(q, 'listings', ['id', 'case_id', 'road_address', 'building_type', 'lease_type', 'deposit', 'monthly_rent', 'created_at', 'updated_at', 'device_id'], listings, step('listings', listings.length));
+      await insertRows(q, 'listings', ['id', 'case_id', 'road_address_enc', 'building_type', 'lease_type', 'deposit', 'monthly_rent', 'created_at', 'updated_at', 'device_id'], listings, step('listings', listings.length));
       if (withStats) {
         await q.run(`UPDATE case_stats SET
           viewings_done = (SELECT count(*) FROM viewings v WHERE v.case_id = case_stats.case_id AND v.status = 'done'),

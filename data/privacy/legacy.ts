@@ -4,6 +4,7 @@
 import type { Database } from '../db/sqlite.js';
 import type { CipherSource } from '../crypto/field-cipher.js';
 import { ownerCipher } from './owner.js';
+import { LISTING_PLAIN_ADDRESS_COLUMNS } from '../db/migrations/0106-listing-address-enc.js';
 
 export async function encryptLegacyMeetingPlaces(db: Database, keys: CipherSource): Promise<number> {
   const rows = await db.all<{ id: string; meeting_place: string }>(`SELECT id, meeting_place FROM viewings WHERE meeting_place <> ''`);
@@ -14,6 +15,27 @@ export async function encryptLegacyMeetingPlaces(db: Database, keys: CipherSourc
       await q.run(`UPDATE viewings SET meeting_place = '', meeting_place_enc = ? WHERE id = ?`, [cipher.encrypt(r.meeting_place), r.id]);
       await q.run(`DELETE FROM privacy_rewrites WHERE client_id = 'legacy'`);
     });
+  }
+  if (rows.length > 0) await db.checkpoint();
+  return rows.length;
+}
+
+/**
+ * One-time clean-up of listings written before 0106: the road / lot-number address, 동·호 and the
+ * broker columns are encrypted under the client's key into their `_enc` columns and the plain
+ * columns set to NULL (the 0106 triggers allow only that). Rows already encrypted are skipped,
+ * so this runs at every start-up at no cost.
+ */
+export async function encryptLegacyListingAddresses(db: Database, keys: CipherSource): Promise<number> {
+  const cols = LISTING_PLAIN_ADDRESS_COLUMNS;
+  const rows = await db.all<Record<string, string | null> & { id: string }>(
+    `SELECT id, ${cols.join(', ')} FROM listings WHERE ${cols.map((c) => `${c} IS NOT NULL`).join(' OR ')}`,
+  );
+  for (const r of rows) {
+    const cipher = await ownerCipher(db, keys, { listingId: r.id });
+    const set = cols.flatMap((c) => (r[c] === null ? [] : [`${c} = NULL`, `${c}_enc = ?`]));
+    const values = cols.filter((c) => r[c] !== null).map((c) => cipher.encrypt(r[c] === '' ? null : r[c]));
+    await db.run(`UPDATE listings SET ${set.join(', ')} WHERE id = ?`, [...values, r.id]);
   }
   if (rows.length > 0) await db.checkpoint();
   return rows.length;

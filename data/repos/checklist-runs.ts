@@ -35,10 +35,11 @@ export interface RunRow {
 /** A run with where it belongs, for lists across cases. */
 export interface RunListRow extends RunRow {
   case_id: string;
-  road_address: string | null;
-  jibun_address: string | null;
-  dong: string | null;
-  ho: string | null;
+  /** The listing's address, encrypted under its client's key: `openAddress(ctx.cipher, row)`. */
+  road_address_enc: string | null;
+  jibun_address_enc: string | null;
+  dong_enc: string | null;
+  ho_enc: string | null;
   answer_count: number;
 }
 
@@ -93,7 +94,7 @@ export function listRuns(q: Queryable, f: { listingId?: string; runId?: string; 
   params.push(f.limit ?? 500);
   return q.all<RunListRow>(
     `SELECT r.*, s.name AS started_by_name, c.name AS completed_by_name,
-            l.case_id, l.road_address, l.jibun_address, l.dong, l.ho,
+            l.case_id, l.road_address_enc, l.jibun_address_enc, l.dong_enc, l.ho_enc,
             (SELECT count(*) FROM checklist_answers a WHERE a.run_id = r.id AND a.deleted_at IS NULL) AS answer_count
        FROM checklist_runs r
        JOIN listings l ON l.id = r.listing_id

@@ -1,9 +1,10 @@
-// Listings (매물) under a case. The landlord's name and free-text notes are encrypted;
-// the property address is not personal data of the tenant and stays searchable.
+// Listings (매물) under a case. The landlord's name, free-text notes, the addresses, 동·호 and the
+// broker are encrypted under the client's own key (migration 0106): the address says where the
+// tenant is going to live. Searching decrypts and filters, as client names do.
 import { randomUUID } from 'node:crypto';
 import type { Queryable, SqlValue } from '../db/sqlite.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
-import { likePattern, searchWords, type Actor } from './audit.js';
+import { matchesAll, searchWords, type Actor } from './audit.js';
 import { insertRecord, metaView, restore, softDelete, updateRecord, type MetaRow } from './records.js';
 
 export interface ListingFields {
@@ -35,10 +36,6 @@ export interface ListingFields {
 
 const PLAIN: [keyof ListingFields, string][] = [
   ['caseId', 'case_id'],
-  ['roadAddress', 'road_address'],
-  ['jibunAddress', 'jibun_address'],
-  ['dong', 'dong'],
-  ['ho', 'ho'],
   ['buildingType', 'building_type'],
   ['leaseType', 'lease_type'],
   ['deposit', 'deposit'],
@@ -53,11 +50,15 @@ const PLAIN: [keyof ListingFields, string][] = [
   ['officialPrice', 'official_price'],
   ['lat', 'lat'],
   ['lon', 'lon'],
-  ['brokerName', 'broker_name'],
-  ['brokerOffice', 'broker_office'],
-  ['brokerRegNo', 'broker_reg_no'],
 ];
 const SECRET: [keyof ListingFields, string][] = [
+  ['roadAddress', 'road_address_enc'],
+  ['jibunAddress', 'jibun_address_enc'],
+  ['dong', 'dong_enc'],
+  ['ho', 'ho_enc'],
+  ['brokerName', 'broker_name_enc'],
+  ['brokerOffice', 'broker_office_enc'],
+  ['brokerRegNo', 'broker_reg_no_enc'],
   ['landlordName', 'landlord_name_enc'],
   ['notes', 'notes_enc'],
 ];
@@ -116,23 +117,59 @@ export function getListing(q: Queryable, id: string) {
   return q.get<ListingRow>(`${SELECT} WHERE l.id = ? AND ${LIVE}`, [id]);
 }
 
-/** Korean partial words match the addresses, 동·호 and the broker's office (「관악」 → 「관악구 …」). */
-export function listListings(q: Queryable, f: { caseId?: string; query?: string }) {
+/** What reads a listing's address: any cipher (`ctx.cipher`) decrypts every client's tokens. */
+export interface AddressReader {
+  decrypt(token: string | null | undefined): string | null;
+  tryDecrypt(token: string | null | undefined): string | null;
+}
+
+/** The encrypted address columns of a listing row (joined under the alias `a`). */
+export const addressColumns = (a: string) => `${a}.road_address_enc, ${a}.jibun_address_enc, ${a}.dong_enc, ${a}.ho_enc`;
+
+export interface EncryptedAddress {
+  road_address_enc: string | null;
+  jibun_address_enc: string | null;
+  dong_enc: string | null;
+  ho_enc: string | null;
+}
+export interface ListingAddress {
+  road_address: string | null;
+  jibun_address: string | null;
+  dong: string | null;
+  ho: string | null;
+}
+
+/** The address of a listing row; all null once its client's key was destroyed. */
+export function openAddress(cipher: AddressReader, row: EncryptedAddress | Record<string, unknown>): ListingAddress {
+  const r = row as Record<string, string | null | undefined>;
+  return {
+    road_address: cipher.decrypt(r.road_address_enc),
+    jibun_address: cipher.decrypt(r.jibun_address_enc),
+    dong: cipher.decrypt(r.dong_enc),
+    ho: cipher.decrypt(r.ho_enc),
+  };
+}
+
+/**
+ * Korean partial words match the addresses, 동·호 and the broker's office (「관악」 → 「관악구 …」).
+ * The columns are encrypted: rows are decrypted and filtered here (a damaged token matches nothing).
+ */
+export async function listListings(q: Queryable, f: { caseId?: string; query?: string }, cipher: AddressReader) {
   const where = [LIVE];
   const params: SqlValue[] = [];
   if (f.caseId) {
     where.push('l.case_id = ?');
     params.push(f.caseId);
   }
-  // Every word must match one of the searchable columns.
-  for (const word of searchWords(f.query)) {
-    const p = likePattern(word);
-    where.push(
-      `(l.road_address LIKE ? ESCAPE '\\' OR l.jibun_address LIKE ? ESCAPE '\\' OR l.broker_office LIKE ? ESCAPE '\\' OR (ifnull(l.dong,'') || ' ' || ifnull(l.ho,'')) LIKE ? ESCAPE '\\')`,
-    );
-    params.push(p, p, p, p);
-  }
-  return q.all<ListingRow>(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY l.created_at`, params);
+  const rows = await q.all<ListingRow>(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY l.created_at`, params);
+  const words = searchWords(f.query);
+  if (words.length === 0) return rows;
+  // Every word must match one of the searchable fields.
+  return rows.filter((r) => {
+    const d = (col: string) => cipher.tryDecrypt(r[col] as string | null) ?? '';
+    const fields = [d('road_address_enc'), d('jibun_address_enc'), d('broker_office_enc'), `${d('dong_enc')} ${d('ho_enc')}`];
+    return words.every((w) => fields.some((t) => matchesAll(t, [w])));
+  });
 }
 
 export const deleteListing = (q: Queryable, actor: Actor, id: string) => softDelete(q, actor, 'listings', id);

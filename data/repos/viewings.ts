@@ -56,10 +56,11 @@ export interface StopRow {
   follow_ups_enc: string | null;
   inspection_run_id: string | null;
   updated_at: string;
-  road_address: string | null;
-  jibun_address: string | null;
-  dong: string | null;
-  ho: string | null;
+  /** The listing's address, encrypted under its client's key: `openAddress(ctx.cipher, row)`. */
+  road_address_enc: string | null;
+  jibun_address_enc: string | null;
+  dong_enc: string | null;
+  ho_enc: string | null;
   lat: number | null;
   lon: number | null;
 }
@@ -230,7 +231,7 @@ export function listCaseViewings(q: Queryable, caseId: string): Promise<ViewingR
 
 export function listStops(q: Queryable, viewingId: string): Promise<StopRow[]> {
   return q.all<StopRow>(
-    `SELECT s.*, l.road_address, l.jibun_address, l.dong, l.ho, l.lat, l.lon
+    `SELECT s.*, l.road_address_enc, l.jibun_address_enc, l.dong_enc, l.ho_enc, l.lat, l.lon
        FROM viewing_stops s JOIN listings l ON l.id = s.listing_id
       WHERE s.viewing_id = ? AND s.deleted_at IS NULL AND l.deleted_at IS NULL
       ORDER BY s.position`,
@@ -240,7 +241,7 @@ export function listStops(q: Queryable, viewingId: string): Promise<StopRow[]> {
 
 export function getStop(q: Queryable, stopId: string): Promise<StopRow | undefined> {
   return q.get<StopRow>(
-    `SELECT s.*, l.road_address, l.jibun_address, l.dong, l.ho, l.lat, l.lon
+    `SELECT s.*, l.road_address_enc, l.jibun_address_enc, l.dong_enc, l.ho_enc, l.lat, l.lon
        FROM viewing_stops s JOIN listings l ON l.id = s.listing_id
       WHERE s.id = ? AND s.deleted_at IS NULL`,
     [stopId],

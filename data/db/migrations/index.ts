@@ -10,10 +10,11 @@ import { m0008 } from './0008-lease.js';
 import { m0009 } from './0009-policy-statistics.js';
 import { m0011 } from './0011-map.js';
 import { m0013 } from './0013-typed-confirmation.js';
+import { m0106 } from './0106-listing-address-enc.js';
 import { m0107 } from './0107-reference-packs.js';
 import { m0108 } from './0108-lease-prefill.js';
 import { m0109 } from './0109-stats-indexes.js';
 import type { Migration } from './types.js';
 
-export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0011, m0013, m0107, m0108, m0109];
+export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0011, m0013, m0106, m0107, m0108, m0109];
 export type { Migration };

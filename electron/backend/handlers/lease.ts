@@ -29,7 +29,7 @@ async function requireCase(ctx: HandlerContext, caseId: string) {
 
 /** Facts suggested from the case's listing and its registry document, before any are saved. */
 async function suggestedFacts(ctx: HandlerContext, caseId: string): Promise<{ listingId: string | null; facts: LeaseFacts }> {
-  const listings = await listListings(ctx.db, { caseId });
+  const listings = await listListings(ctx.db, { caseId }, ctx.cipher);
   let chosen: { id: string; doc: RegistryDoc | null } | null = null;
   for (const l of listings) {
     const saved = await getRegistry(ctx.db, ctx.cipher, l.id);
@@ -118,7 +118,7 @@ export const leaseHandlers: Pick<HandlerMap, keyof LeaseResults> = {
     if (listingId) {
       const l = await listingFacts(ctx, listingId);
       void l;
-      const belongs = (await listListings(ctx.db, { caseId: row.id })).some((x) => x.id === listingId);
+      const belongs = (await listListings(ctx.db, { caseId: row.id }, ctx.cipher)).some((x) => x.id === listingId);
       if (!belongs) throw new ApiError('VALIDATION', { ko: '이 상담 건의 매물이 아닙니다.', en: 'The listing is not part of this case.' }, [{ path: 'listingId', message: { ko: '이 상담 건의 매물이 아닙니다.', en: 'Not a listing of this case.' } }]);
     }
     const recheck = await latestRecheck(ctx, listingId);

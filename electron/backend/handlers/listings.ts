@@ -28,7 +28,7 @@ export const listingHandlers: Pick<
   HandlerMap,
   'listings.list' | 'listings.get' | 'listings.create' | 'listings.update' | 'listings.delete' | 'listings.restore'
 > = {
-  'listings.list': async (filter, ctx) => viewEach(ctx, 'listings', await listListings(ctx.db, filter), (r) => listingView(ctx.cipher, r) as ListingView),
+  'listings.list': async (filter, ctx) => viewEach(ctx, 'listings', await listListings(ctx.db, filter, ctx.cipher), (r) => listingView(ctx.cipher, r) as ListingView),
   'listings.get': async ({ id }, ctx) => view(ctx, id),
   'listings.create': async (input, ctx) => {
     await checkCase(ctx, input.caseId);

@@ -10,7 +10,7 @@ import type {
 import { getCase } from '../../../data/repos/cases.js';
 import { auditCount } from '../../../data/repos/audit.js';
 import { anonymousLabel } from '../../../data/repos/clients.js';
-import { getListing } from '../../../data/repos/listings.js';
+import { getListing, openAddress } from '../../../data/repos/listings.js';
 import { getManager, listManagers } from '../../../data/repos/managers.js';
 import { getRun } from '../../../data/repos/checklist-runs.js';
 import {
@@ -76,7 +76,7 @@ function stopView(ctx: HandlerContext, s: StopRow, photos: StopPhotoRow[]): View
     id: s.id,
     listingId: s.listing_id,
     position: s.position,
-    address: listingAddress(s),
+    address: listingAddress(openAddress(ctx.cipher, s)),
     lat: s.lat,
     lon: s.lon,
     arrivedAt: s.arrived_at,
@@ -111,7 +111,7 @@ async function summaryView(ctx: HandlerContext, v: ViewingRow, stops?: StopRow[]
     managerNames: await managerNames(ctx, ids),
     status: v.status,
     stopCount: s.length,
-    firstAddress: s[0] ? listingAddress(s[0]) : null,
+    firstAddress: s[0] ? listingAddress(openAddress(ctx.cipher, s[0])) : null,
     confirmedAt: v.confirmed_at,
     isDemo: v.is_demo === 1,
   };
@@ -250,7 +250,7 @@ export const viewingHandlers: Pick<HandlerMap, keyof ViewingResults> = {
       startTime: v.start_time,
       meetingPlace: meetingPlaceOf(ctx.cipher, v),
       maskedClient: client ? maskName(client) : anonymousLabel(v.client_id),
-      stops: stops.map((s) => ({ address: listingAddress(s) })),
+      stops: stops.map((s) => ({ address: listingAddress(openAddress(ctx.cipher, s)) })),
       status: v.status,
       stamp: ctx.now(),
       updatedAt: v.updated_at,

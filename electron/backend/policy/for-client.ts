@@ -36,15 +36,15 @@ export async function matchForClient(ctx: HandlerContext, clientId: string, case
   if (caseId) {
     const k = await getCase(ctx.db, caseId);
     if (!k || k.client_id !== clientId) throw new ApiError('NOT_FOUND', { ko: '상담 건을 찾을 수 없습니다.', en: 'Case not found.' });
-    const l = await ctx.db.get<{ id: string; deposit: number; monthly_rent: number; road_address: string | null; jibun_address: string | null }>(
-      `SELECT id, deposit, monthly_rent, road_address, jibun_address FROM listings WHERE case_id = ? AND deleted_at IS NULL ORDER BY updated_at DESC LIMIT 1`,
+    const l = await ctx.db.get<{ id: string; deposit: number; monthly_rent: number; road_address_enc: string | null; jibun_address_enc: string | null }>(
+      `SELECT id, deposit, monthly_rent, road_address_enc, jibun_address_enc FROM listings WHERE case_id = ? AND deleted_at IS NULL ORDER BY updated_at DESC LIMIT 1`,
       [caseId],
     );
     if (l) {
       listing = l.id;
       facts.deposit ??= l.deposit;
       facts.monthlyRent ??= l.monthly_rent;
-      const addr = l.road_address || l.jibun_address;
+      const addr = ctx.cipher.decrypt(l.road_address_enc) || ctx.cipher.decrypt(l.jibun_address_enc);
       if (addr) facts.region ??= addr;
     }
   }

@@ -7,7 +7,7 @@ import { ApiError, type Bilingual } from '../../api/errors.js';
 import type { ChecklistAnswerView, ChecklistPhotoView, ChecklistRunDetail, ChecklistRunView, ChecklistTemplateView } from '../../api/checklist-methods.js';
 import type { Database } from '../../../data/db/sqlite.js';
 import { FileStore } from '../../../data/crypto/file-store.js';
-import { getListing } from '../../../data/repos/listings.js';
+import { getListing, openAddress } from '../../../data/repos/listings.js';
 import { listStoredTemplates } from '../../../data/repos/checklist-templates.js';
 import { clearAnswer, createRun, getRun, listRuns, readUnmapped, runAnswers, upsertAnswer, type RunListRow, type RunRow } from '../../../data/repos/checklist-runs.js';
 import { ownerCipher } from '../../../data/privacy/owner.js';
@@ -91,8 +91,9 @@ export async function loadRun(ctx: HandlerContext, id: string, opts: { open?: bo
   return { run, template, custom };
 }
 
-function address(row: Pick<RunListRow, 'road_address' | 'jibun_address' | 'dong' | 'ho'>): string {
-  return [row.road_address ?? row.jibun_address ?? '', row.dong ?? '', row.ho ?? ''].filter((s) => s !== '').join(' ');
+function address(ctx: HandlerContext, row: Pick<RunListRow, 'road_address_enc' | 'jibun_address_enc' | 'dong_enc' | 'ho_enc'>): string {
+  const a = openAddress(ctx.cipher, row);
+  return [a.road_address ?? a.jibun_address ?? '', a.dong ?? '', a.ho ?? ''].filter((s) => s !== '').join(' ');
 }
 
 export async function runView(ctx: HandlerContext, row: RunListRow, template: Template, custom: Template[]): Promise<ChecklistRunView> {
@@ -101,7 +102,7 @@ export async function runView(ctx: HandlerContext, row: RunListRow, template: Te
     id: row.id,
     listingId: row.listing_id,
     caseId: row.case_id,
-    address: address(row),
+    address: address(ctx, row),
     templateId: row.template_id,
     templateVersion: row.template_version,
     latestVersion: latestTemplate(row.template_id, custom)?.version ?? row.template_version,

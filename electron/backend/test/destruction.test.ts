@@ -54,6 +54,12 @@ async function allFiles(dir: string): Promise<string[]> {
   return out;
 }
 
+/** The seeded strings (of `among`) a file holds, in any of the four encodings. */
+async function scanFile(file: string, among: string[] = strings): Promise<string[]> {
+  const bytes = await readFile(file);
+  return among.filter((s) => encodings(s).some((b) => bytes.includes(b)));
+}
+
 /** Every (file, seeded string) pair found in the folder, in any of the four encodings. */
 async function scanFolder(dir: string): Promise<string[]> {
   const hits: string[] = [];
@@ -170,6 +176,16 @@ describe('destruction follows the data everywhere', () => {
     await x.backend.db.checkpoint();
     const backupFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'ansim-backup-')), 'backup-before.sqlite');
     await copyFile(path.join(x.dir, 'ansim.sqlite'), backupFile);
+    // Issue 10 item 1 (migration 0106): the listing's address, 동·호 and broker are encrypted under
+    // the client's key — the raw database file, and so the backup, never holds them readable…
+    const address = [SEEDED.road, SEEDED.ho, SEEDED.broker];
+    expect(before).toContain(SEEDED.road);
+    expect(await scanFile(path.join(x.dir, 'ansim.sqlite'), address)).toEqual([]);
+    expect(await scanFile(backupFile, address)).toEqual([]);
+    // …while searching by address (decrypt and filter) still finds the listing.
+    const found = await x.api('listings.list', { caseId: ids.k.id, query: '비밀길 909' });
+    expect(found.map((l) => l.id)).toEqual([ids.l.id]);
+    expect(await x.api('listings.list', { caseId: ids.k.id, query: '없는길' })).toEqual([]);
 
     await x.api('clients.withdrawConsent', { id: ids.c.id });
 
@@ -196,6 +212,15 @@ describe('destruction follows the data everywhere', () => {
     expect(x.backend.keys.folderCipher.decrypt(row!.name_enc)).toBeNull();
     const obs = await backup.get<{ observations_enc: string }>('SELECT observations_enc FROM viewing_stops WHERE id = ?', [ids.stop]);
     expect(x.backend.keys.folderCipher.decrypt(obs!.observations_enc)).toBeNull();
+    // The listing's address in the backup was ciphertext under the client's key: now unreadable.
+    const addr = await backup.get<Record<string, string | null>>(
+      'SELECT road_address, ho, broker_name, road_address_enc, ho_enc, broker_name_enc FROM listings WHERE id = ?', [ids.l.id]);
+    expect(addr).toMatchObject({ road_address: null, ho: null, broker_name: null });
+    for (const col of ['road_address_enc', 'ho_enc', 'broker_name_enc']) {
+      expect(addr![col]).toMatch(new RegExp(`^k1:${ids.c.id}:`));
+      expect(x.backend.keys.folderCipher.decrypt(addr![col])).toBeNull();
+    }
+    expect(await scanFile(backupFile, address)).toEqual([]);
     await backup.close();
 
     // What the statistics need stays.

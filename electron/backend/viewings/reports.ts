@@ -11,7 +11,7 @@ import { ApiError } from '../../api/errors.js';
 import type { ReportFileView } from '../../api/viewing-methods.js';
 import { getCase } from '../../../data/repos/cases.js';
 import { anonymousLabel } from '../../../data/repos/clients.js';
-import { listListings } from '../../../data/repos/listings.js';
+import { listListings, openAddress, type AddressReader } from '../../../data/repos/listings.js';
 import { getManager } from '../../../data/repos/managers.js';
 import { latestRunAnswers, listRuns } from '../../../data/repos/checklist-runs.js';
 import { reportRunNote, reportRuns } from '../reports/report-runs.js';
@@ -56,11 +56,12 @@ async function managerInfo(ctx: HandlerContext, id: string | null): Promise<Mana
 
 type ListingRowLike = Record<string, string | number | null> & { id: string };
 
-function listingFacts(l: ListingRowLike, locale: L): ReportListingFacts {
+function listingFacts(cipher: AddressReader, l: ListingRowLike, locale: L): ReportListingFacts {
+  const addr = openAddress(cipher, l);
   const floor = l.floor === null ? undefined : `${l.floor_kind === 'basement' ? 'B' : ''}${l.floor}${locale === 'ko' ? '층' : 'F'}`;
   return {
-    title: listingAddress(l as never),
-    address: [l.road_address, l.jibun_address].filter(Boolean).join(' / ') || listingAddress(l as never),
+    title: listingAddress(addr),
+    address: [addr.road_address, addr.jibun_address].filter(Boolean).join(' / ') || listingAddress(addr),
     housingType: pick(BUILDING_TYPE_LABELS[parseBuildingType(String(l.building_type)) ?? 'other'], locale),
     leaseType: pick(LEASE_TYPE_LABELS[l.lease_type as LeaseType] ?? LEASE_TYPE_LABELS.jeonse, locale),
     depositWon: Number(l.deposit ?? 0),
@@ -119,8 +120,8 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
   const k = await getCase(ctx.db, caseId);
   if (!k) throw new ApiError('NOT_FOUND', { ko: '상담 건을 찾을 수 없습니다.', en: 'Case not found.' });
   const clientName = ctx.cipher.decrypt(k.client_name_enc) ?? anonymousLabel(k.client_id);
-  const listings = (await listListings(ctx.db, { caseId })) as unknown as ListingRowLike[];
-  const facts = listings.map((l) => listingFacts(l, locale));
+  const listings = (await listListings(ctx.db, { caseId }, ctx.cipher)) as unknown as ListingRowLike[];
+  const facts = listings.map((l) => listingFacts(ctx.cipher, l, locale));
 
   // Every listing is assessed; the first with a registry entered (or the first) leads.
   const entries: Subject[] = [];
@@ -289,9 +290,10 @@ export async function buildViewingLogModel(ctx: HandlerContext, viewingId: strin
         checklistSummary = undefined; // A deleted run leaves the stop without a summary.
       }
     }
+    const addr = openAddress(ctx.cipher, s);
     out.push({
-      listingTitle: listingAddress(s),
-      address: [s.road_address, s.jibun_address].filter(Boolean).join(' / ') || listingAddress(s),
+      listingTitle: listingAddress(addr),
+      address: [addr.road_address, addr.jibun_address].filter(Boolean).join(' / ') || listingAddress(addr),
       arrivedAt: s.arrived_at ?? undefined,
       leftAt: s.departed_at ?? undefined,
       observations: obs ? obs.split(/\n+/).map((x) => x.trim()).filter(Boolean) : [],
