@@ -43,6 +43,16 @@ export const mapInputs = {
   'map.layers.add': z.object({ file: z.object({ ref: z.string().min(1).max(400) }).strict(), name: z.string().trim().min(1).max(100), ...importOptions }),
   'map.layers.list': z.object({}).default({}),
   'map.layers.remove': z.object({ id: z.string().uuid() }),
+  /** An imported layer's fields: type, distinct values (up to maxValues), numeric min/max and quantiles. */
+  'map.layers.fields': z.object({ id: z.string().uuid(), maxValues: z.number().int().min(1).max(100).default(12) }),
+  /** A page of an imported layer's attribute table, sorted by a field and filtered by text. */
+  'map.layers.features': z.object({
+    id: z.string().uuid(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(50),
+    sort: z.object({ field: z.string().min(1).max(200), desc: z.boolean().default(false) }).optional(),
+    filter: z.string().max(200).optional(),
+  }),
   /** Every saved version of a study document (newest first). */
   'map.studyVersions.list': z.object({ studyId: z.string().uuid() }),
   /** The optional online basemap (off by default); its host joins the CSP only while it is on. */
@@ -92,6 +102,8 @@ export interface MapResults {
   'map.layers.add': { jobId: string };
   'map.layers.list': MapLayerView[];
   'map.layers.remove': { id: string };
+  'map.layers.fields': import('../backend/map/attributes.js').FieldSummary[];
+  'map.layers.features': import('../backend/map/attributes.js').FeaturePage;
   'map.studyVersions.list': { version: number; name: string; savedAt: string }[];
   'map.basemap.get': BasemapView;
   'map.basemap.set': BasemapView;
