@@ -4,6 +4,8 @@ import type { FeatureCollection } from 'geojson';
 import { bilingualMessage } from './errors.js';
 import type { SeoulLayerInfo } from '../../data/layers/index.js';
 
+export type { FeaturePage, FieldSummary } from '../backend/map/attributes.js';
+
 const tileLayer = z.string().regex(/^(run|sites|import):[A-Za-z0-9-]{1,64}$/);
 
 const shippedId = z.enum(['gu', 'dong', 'stations', 'subwayLines', 'hospitals', 'parks']);
@@ -52,6 +54,8 @@ export const mapInputs = {
     limit: z.number().int().min(1).max(500).default(50),
     sort: z.object({ field: z.string().min(1).max(200), desc: z.boolean().default(false) }).optional(),
     filter: z.string().max(200).optional(),
+    /** A feature index (e.g. clicked on the map): answers the page that holds it instead of `offset`. */
+    focus: z.number().int().min(0).optional(),
   }),
   /** Every saved version of a study document (newest first). */
   'map.studyVersions.list': z.object({ studyId: z.string().uuid() }),

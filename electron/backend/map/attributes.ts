@@ -15,8 +15,8 @@ export interface FieldSummary {
   name: string;
   /** 'number' when every non-empty value is a finite number. */
   type: 'number' | 'string';
-  /** Distinct non-empty values (as strings) when there are at most `maxValues`; else null. */
-  values: string[] | null;
+  /** The most frequent non-empty values (as strings), at most `maxValues`: count desc, then value. */
+  values: { value: string; count: number }[];
   distinct: number;
   min: number | null;
   max: number | null;
@@ -28,6 +28,8 @@ export interface FeaturePage {
   total: number;
   /** Rows that match the filter. */
   matched: number;
+  /** The first row's position in the sorted, filtered list (moved to the focused feature's page). */
+  offset: number;
   fields: string[];
   rows: { index: number; properties: Record<string, unknown>; bbox: [number, number, number, number] | null }[];
 }
@@ -55,13 +57,13 @@ const num = (v: unknown): number | null => {
 
 export function fieldSummaries(t: AttributeRows, maxValues: number): FieldSummary[] {
   return t.fields.map((name) => {
-    const distinct = new Set<string>();
+    const distinct = new Map<string, number>();
     const nums: number[] = [];
     let numeric = true;
     for (const r of t.rows) {
       const v = r[name];
       if (empty(v)) continue;
-      distinct.add(String(v));
+      distinct.set(String(v), (distinct.get(String(v)) ?? 0) + 1);
       const n = num(v);
       if (n === null) numeric = false;
       else nums.push(n);
@@ -72,7 +74,10 @@ export function fieldSummaries(t: AttributeRows, maxValues: number): FieldSummar
     return {
       name,
       type: isNum ? 'number' : 'string',
-      values: distinct.size <= maxValues ? [...distinct].sort((a, b) => a.localeCompare(b, 'ko')) : null,
+      values: [...distinct]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'ko'))
+        .slice(0, maxValues)
+        .map(([value, count]) => ({ value, count })),
       distinct: distinct.size,
       min: isNum ? nums[0] : null,
       max: isNum ? nums[nums.length - 1] : null,
@@ -92,7 +97,7 @@ function compare(a: unknown, b: unknown): number {
 
 export function featurePage(
   t: AttributeRows,
-  q: { offset: number; limit: number; sort?: { field: string; desc?: boolean }; filter?: string },
+  q: { offset: number; limit: number; sort?: { field: string; desc?: boolean }; filter?: string; focus?: number },
 ): FeaturePage {
   let idx = t.rows.map((_, i) => i);
   const needle = q.filter?.trim().toLowerCase();
@@ -106,11 +111,18 @@ export function featurePage(
       return (desc ? -compare(a, b) : compare(a, b)) || i - j;
     });
   }
+  let offset = q.offset;
+  if (q.focus !== undefined) {
+    // The page holding the feature picked on the map, when it matches the filter.
+    const pos = idx.indexOf(q.focus);
+    if (pos >= 0) offset = Math.floor(pos / q.limit) * q.limit;
+  }
   return {
     total: t.rows.length,
     matched: idx.length,
+    offset,
     fields: t.fields,
-    rows: idx.slice(q.offset, q.offset + q.limit).map((i) => ({ index: i, properties: t.rows[i], bbox: t.bboxes[i] })),
+    rows: idx.slice(offset, offset + q.limit).map((i) => ({ index: i, properties: t.rows[i], bbox: t.bboxes[i] })),
   };
 }
 

@@ -43,14 +43,17 @@ describe('an imported layer’s attributes through the API', () => {
     const fields = await h.api('map.layers.fields', { id: v.id });
     const by = Object.fromEntries(fields.map((f) => [f.name, f]));
     expect(Object.keys(by)).toEqual(['이름', '용도', '면적']);
-    expect(by['용도']).toMatchObject({ type: 'string', values: [...GU].sort((a, b) => a.localeCompare(b, 'ko')), distinct: 4, min: null });
+    const count = (g: string) => Array.from({ length: 30 }, (_, i) => i).filter((i) => i % 7 !== 6 && GU[i % 4] === g).length;
+    const expected = GU.map((value) => ({ value, count: count(value) })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'ko'));
+    expect(by['용도']).toMatchObject({ type: 'string', values: expected, distinct: 4, min: null });
     expect(by['면적'].type).toBe('number');
     const areas = Array.from({ length: 30 }, (_, i) => (i * 37) % 30 * 10 + 5);
     expect(by['면적'].min).toBe(Math.min(...areas));
     expect(by['면적'].max).toBe(Math.max(...areas));
     expect(by['면적'].quantiles).toHaveLength(4);
-    // 30 distinct names: more than maxValues, so no value list.
-    expect(by['이름']).toMatchObject({ values: null, distinct: 30 });
+    // 30 distinct names: only the first 12 (all once, so by name) come back; the rest is 기타.
+    expect(by['이름'].distinct).toBe(30);
+    expect(by['이름'].values.map((x) => x.value)).toEqual(Array.from({ length: 12 }, (_, i) => `필지${String(i).padStart(2, '0')}`));
     expect((await h.api('map.layers.fields', { id: v.id, maxValues: 40 })).find((f) => f.name === '이름')!.values).toHaveLength(30);
   });
 
@@ -80,6 +83,12 @@ describe('an imported layer’s attributes through the API', () => {
     expect(f.matched).toBe(songpa.length);
     expect(f.rows.map((r) => r.index)).toEqual(songpa.slice(0, 5));
     expect(f.rows.every((r) => r.properties['용도'] === '송파구')).toBe(true);
+
+    // A feature picked on the map: the page holding it, wherever the sort puts it.
+    const pos = asc.rows.findIndex((r) => r.index === 17);
+    const focused = await h.api('map.layers.features', { id: v.id, offset: 0, limit: 10, sort: { field: '면적' }, focus: 17 });
+    expect(focused.offset).toBe(Math.floor(pos / 10) * 10);
+    expect(focused.rows.map((r) => r.index)).toContain(17);
   });
 
   it('answers NOT_FOUND for a layer that does not exist and VALIDATION for a bad page', async () => {
