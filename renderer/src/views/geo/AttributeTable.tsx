@@ -14,7 +14,10 @@ const LIMIT = 50;
 export function AttributeTable({ layer, map, onClose }: { layer: MapLayer; map: MlMap | null; onClose(): void }) {
   const { t } = useTranslation();
   const id = useId();
-  const selected = useGeo((s) => (s.selectedFeature?.layer === layer.id ? s.selectedFeature.index : null));
+  // The selection object itself (not only its index): a map click on the already selected
+  // feature still brings its row's page back.
+  const selection = useGeo((s) => (s.selectedFeature?.layer === layer.id ? s.selectedFeature : null));
+  const selected = selection?.index ?? null;
   const selectFeature = useGeo((s) => s.selectFeature);
   const [page, setPage] = useState<FeaturePage | null>(null);
   const [offset, setOffset] = useState(0);
@@ -31,9 +34,9 @@ export function AttributeTable({ layer, map, onClose }: { layer: MapLayer; map: 
   }, [filter]);
 
   useEffect(() => {
-    if (selected !== null && !page?.rows.some((r) => r.index === selected)) setFocus(selected);
+    if (selection && !page?.rows.some((r) => r.index === selection.index)) setFocus(selection.index);
     // Only a new selection moves the page.
-  }, [selected]);
+  }, [selection]);
 
   useEffect(() => {
     let live = true;
