@@ -53,6 +53,12 @@ export function AttributeTable({ layer, map, onClose }: { layer: MapLayer; map: 
     };
   }, [layer.source, offset, sort, query, focus, t]);
 
+  // The selected row in view inside the table's scroll box.
+  useEffect(() => {
+    if (selected === null) return;
+    document.querySelector(`section[data-table-for="${layer.id}"] tr[data-index="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [page, selected, layer.id]);
+
   const pick = (index: number, bbox: [number, number, number, number] | null) => {
     selectFeature({ layer: layer.id, index });
     if (map && bbox) map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { maxZoom: 17, padding: 80, duration: 600 });
