@@ -5,6 +5,8 @@ import { bilingualMessage } from './errors.js';
 import { fileRef } from './schemas.js';
 import type { SeoulLayerInfo } from '../../data/layers/index.js';
 
+export type { FeaturePage, FieldSummary } from '../backend/map/attributes.js';
+
 const tileLayer = z.string().regex(/^(run|sites|import):[A-Za-z0-9-]{1,64}$/);
 
 const shippedId = z.enum(['gu', 'dong', 'stations', 'subwayLines', 'hospitals', 'parks']);
@@ -44,6 +46,18 @@ export const mapInputs = {
   'map.layers.add': z.object({ file: fileRef, name: z.string().trim().min(1).max(100), ...importOptions }),
   'map.layers.list': z.object({}).default({}),
   'map.layers.remove': z.object({ id: z.string().uuid() }),
+  /** An imported layer's fields: type, distinct values (up to maxValues), numeric min/max and quantiles. */
+  'map.layers.fields': z.object({ id: z.string().uuid(), maxValues: z.number().int().min(1).max(100).default(12) }),
+  /** A page of an imported layer's attribute table, sorted by a field and filtered by text. */
+  'map.layers.features': z.object({
+    id: z.string().uuid(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(50),
+    sort: z.object({ field: z.string().min(1).max(200), desc: z.boolean().default(false) }).optional(),
+    filter: z.string().max(200).optional(),
+    /** A feature index (e.g. clicked on the map): answers the page that holds it instead of `offset`. */
+    focus: z.number().int().min(0).optional(),
+  }),
   /** Every saved version of a study document (newest first). */
   'map.studyVersions.list': z.object({ studyId: z.string().uuid() }),
   /** The optional online basemap (off by default); its host joins the CSP only while it is on. */
@@ -93,6 +107,8 @@ export interface MapResults {
   'map.layers.add': { jobId: string };
   'map.layers.list': MapLayerView[];
   'map.layers.remove': { id: string };
+  'map.layers.fields': import('../backend/map/attributes.js').FieldSummary[];
+  'map.layers.features': import('../backend/map/attributes.js').FeaturePage;
   'map.studyVersions.list': { version: number; name: string; savedAt: string }[];
   'map.basemap.get': BasemapView;
   'map.basemap.set': BasemapView;

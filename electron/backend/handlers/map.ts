@@ -11,6 +11,7 @@ import type { InspectInput, LayerImportOutput } from '../jobs/tasks.js';
 import { getSetting, setSetting } from '../../../data/repos/settings.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 import { SEOUL_LAYERS, shippedAvailable, shippedGeoJson } from '../map/shipped.js';
+import { attributeRows, featurePage, fieldSummaries, type AttributeRows } from '../map/attributes.js';
 
 const OFF: BasemapView = { enabled: false, url: '', attribution: '' };
 
@@ -25,6 +26,25 @@ function layerView(r: MapLayerRow): MapLayerView {
 }
 
 const importsDir = (ctx: HandlerContext) => path.join(path.dirname(ctx.filesDir), 'geo', 'imports');
+
+// The attribute rows of the last few imported layers asked about (the table pages through them).
+const attrCache = new Map<string, AttributeRows>();
+
+async function layerAttributes(ctx: HandlerContext, id: string): Promise<AttributeRows> {
+  const row = (await listMapLayers(ctx.db)).find((r) => r.id === id);
+  if (!row) throw new ApiError('NOT_FOUND', { ko: '레이어를 찾을 수 없습니다.', en: 'Layer not found.' }, [{ path: 'id', message: { ko: '없는 레이어입니다.', en: 'No such layer.' } }]);
+  const key = `${importsDir(ctx)}/${row.file}`;
+  let t = attrCache.get(key);
+  if (!t) {
+    t = attributeRows(JSON.parse(await readFile(path.join(importsDir(ctx), row.file), 'utf8')) as FeatureCollection);
+    attrCache.set(key, t);
+    while (attrCache.size > 3) attrCache.delete(attrCache.keys().next().value!);
+  } else {
+    attrCache.delete(key);
+    attrCache.set(key, t);
+  }
+  return t;
+}
 
 export const mapHandlers: Pick<HandlerMap, keyof MapResults> = {
   'map.surroundings': async ({ lon, lat, radii, layers }, ctx) => {
@@ -58,9 +78,12 @@ export const mapHandlers: Pick<HandlerMap, keyof MapResults> = {
     return { jobId };
   },
   'map.layers.list': async (_i, ctx) => (await listMapLayers(ctx.db)).map(layerView),
+  'map.layers.fields': async ({ id, maxValues }, ctx) => fieldSummaries(await layerAttributes(ctx, id), maxValues),
+  'map.layers.features': async ({ id, ...q }, ctx) => featurePage(await layerAttributes(ctx, id), q),
   'map.layers.remove': async ({ id }, ctx) => {
     const row = await ctx.db.tx((q) => removeMapLayer(q, ctx.actor(), id));
     if (!row) throw new ApiError('NOT_FOUND', { ko: '레이어를 찾을 수 없습니다.', en: 'Layer not found.' });
+    attrCache.delete(`${importsDir(ctx)}/${row.file}`);
     await rm(path.join(importsDir(ctx), row.file), { force: true });
     return { id };
   },

@@ -5,11 +5,16 @@ import { api } from '../../api/client.js';
 import { ImportLayer } from './ImportLayer.js';
 import { useGeo } from './store.js';
 import { Legend } from './Legend.js';
+import { StyleControl } from './StyleControl.js';
+import { AttributeTable } from './AttributeTable.js';
 
 export function LayerPanel({ map }: { map: import('maplibre-gl').Map | null }) {
   const { t } = useTranslation();
   const { layers, update, move, remove } = useGeo();
   const [adding, setAdding] = useState(false);
+  const [styling, setStyling] = useState<string | null>(null);
+  const [table, setTable] = useState<string | null>(null);
+  const tableLayer = layers.find((l) => l.id === table && l.kind === 'import');
   return (
     <section aria-labelledby="layers-h" className="geo-panel-section">
       <div className="row">
@@ -39,10 +44,18 @@ export function LayerPanel({ map }: { map: import('maplibre-gl').Map | null }) {
               <input type="range" min={0} max={1} step={0.05} value={l.opacity} aria-label={t('geo.layers.opacityOf', { name: l.title })} onChange={(e) => update(l.id, { opacity: Number(e.target.value) })} />
               <span>{Math.round(l.opacity * 100)}%</span>
             </label>
+            {l.kind === 'import' && (
+              <div className="row small">
+                <button type="button" aria-expanded={styling === l.id} onClick={() => setStyling(styling === l.id ? null : l.id)}>{t('geo.style.open')}</button>
+                <button type="button" aria-pressed={table === l.id} onClick={() => setTable(table === l.id ? null : l.id)}>{t('geo.table.open')}</button>
+              </div>
+            )}
+            {styling === l.id && <StyleControl layer={l} />}
             {l.visible && <Legend layer={l} />}
           </li>
         ))}
       </ul>
+      {tableLayer && <AttributeTable key={tableLayer.id} layer={tableLayer} map={map} onClose={() => setTable(null)} />}
     </section>
   );
 }

@@ -53,12 +53,25 @@ export function SiteStudy() {
     if (run) setTab('results');
   }, [run]);
 
+  // The selected feature of an imported layer (attribute table ↔ map) carries feature-state `selected`.
+  const selectedFeature = useGeo((s) => s.selectedFeature);
+  useEffect(() => {
+    if (!map || !selectedFeature || !map.getSource(selectedFeature.layer)) return;
+    const target = { source: selectedFeature.layer, sourceLayer: 'features', id: selectedFeature.index };
+    map.setFeatureState(target, { selected: true });
+    return () => {
+      if (map.getSource(target.source)) map.setFeatureState(target, { selected: false });
+    };
+  }, [map, selectedFeature, layers]);
+
   useEffect(() => {
     if (!map) return;
     const click = (e: MapMouseEvent) => {
       if (tabRef.current === 'near') return;
       const ids = map.getStyle().layers.filter((l) => l.id.includes('::') && !l.id.endsWith('::label') && !l.id.endsWith('::hl')).map((l) => l.id);
       const hits = map.queryRenderedFeatures(e.point, { layers: ids }).slice(0, 5);
+      const imported = hits.find((f) => f.layer.id.startsWith('import-') && typeof f.id === 'number');
+      useGeo.getState().selectFeature(imported ? { layer: imported.layer.id.split('::')[0], index: imported.id as number } : null);
       void Promise.all(
         hits.map(async (f): Promise<InfoFeature> => {
           const layer = f.layer.id.split('::')[0];

@@ -12,6 +12,7 @@ import { bannerMessage, fieldErrors, useBilingual } from '../../components/useBi
 import { ahp } from '../../../../geo/core/ahp.js';
 import type { Transform } from '../../../../geo/core/schema.js';
 import { TransformCurve } from './TransformCurve.js';
+import { AddCriterion } from './AddCriterion.js';
 import { JobProgress } from './JobProgress.js';
 import { useJob } from './useJob.js';
 import { useGeo } from './store.js';
@@ -41,6 +42,29 @@ export const TEMPLATE: Doc = {
   assembly: { snapTolerance: 0.3, minArea: 3000, targetArea: 100000 },
   sensitivity: { draws: 200 },
 };
+
+/** Adds a criterion; under AHP it joins the matrix judged equal (1) to every other. */
+function addCriterion(d: Doc, c: Doc['criteria'][number]) {
+  d.criteria.push(c);
+  if (d.ahp) {
+    d.ahp.criteria.push(c.id);
+    d.ahp.matrix.forEach((row) => row.push(1));
+    d.ahp.matrix.push(d.ahp.criteria.map(() => 1));
+  }
+}
+
+/** Removes a criterion, and its row and column of the AHP matrix (AHP ends below two criteria). */
+function removeCriterion(d: Doc, i: number) {
+  const [c] = d.criteria.splice(i, 1);
+  if (!d.ahp) return;
+  const k = d.ahp.criteria.indexOf(c.id);
+  if (k >= 0) {
+    d.ahp.criteria.splice(k, 1);
+    d.ahp.matrix.splice(k, 1);
+    d.ahp.matrix.forEach((row) => row.splice(k, 1));
+  }
+  if (d.ahp.criteria.length < 2) delete d.ahp;
+}
 
 const SAATY = [1 / 9, 1 / 7, 1 / 5, 1 / 3, 1, 3, 5, 7, 9];
 const saatyLabel = (v: number) => (v >= 1 ? String(v) : `1/${Math.round(1 / v)}`);
@@ -232,6 +256,8 @@ export function StudyPanel() {
                 <div className="row">
                   <strong>{c.id}</strong>
                   <span className="muted small">{t(`geo.source.${String(c.source.type)}`)}{c.source.field ? ` · ${String(c.source.field)}` : ''}{c.source.layer ? ` · ${String(c.source.layer)}` : ''}</span>
+                  <button type="button" className="link" aria-label={t('geo.study.removeCriterion', { id: c.id })} disabled={doc.criteria.length <= 1}
+                    onClick={() => edit((d) => { removeCriterion(d, i); })}>{t('geo.study.remove')}</button>
                 </div>
                 <label className="weight">
                   <span className="sr-only">{t('geo.study.weightOf', { id: c.id })}</span>
@@ -240,12 +266,13 @@ export function StudyPanel() {
                     onChange={(e) => edit((d) => { d.criteria[i].weight = Number(e.target.value); })} />
                   <output className="weight-share" data-criterion={c.id}>{(weights[i] * 100).toFixed(1)}%</output>
                 </label>
-                {err(`criteria.${i}.weight`) && <div className="error" role="alert">{tr(err(`criteria.${i}.weight`))}</div>}
+                {Object.keys(errors).filter((k) => k.replace(/^study\./, '').startsWith(`criteria.${i}.`)).map((k) => <div key={k} className="error" role="alert">{tr(errors[k])}</div>)}
                 {c.transform && <TransformCurve transform={c.transform} label={t('geo.study.curveOf', { id: c.id, type: c.transform.type })} />}
                 {!c.transform && <div className="muted small">{t(c.source.type === 'siteArea' ? 'geo.study.defaultAreaCurve' : 'geo.study.noTransform')}</div>}
               </div>
             ))}
             {err('criteria') && <div className="error" role="alert">{tr(err('criteria'))}</div>}
+            <AddCriterion taken={doc.criteria.map((c) => c.id)} layers={Object.keys(doc.layers)} onAdd={(c) => edit((d) => { addCriterion(d, c); })} />
             {doc.ahp && (
               <div className="ahp">
                 <table className="ahp-matrix small">

@@ -14,6 +14,11 @@ export interface AttributeStyle {
   /** categories: value → colour; graduated: breaks ascending with a colour each. */
   categories?: { value: string; color: string; label?: string }[];
   breaks?: { min: number; color: string; label?: string }[];
+  /** categories: values beyond the coloured ones exist (drawn grey, 기타 in the legend). */
+  other?: boolean;
+  /** graduated: how the breaks were chosen, and the field's maximum (the last class's end). */
+  method?: 'quantile' | 'equal';
+  max?: number;
 }
 
 export interface MapLayer {

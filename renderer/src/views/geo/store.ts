@@ -12,6 +12,9 @@ export interface GeoState {
   run: GeoRunView | null;
   selectedSite: number | null;
   compare: number[];
+  /** The imported layer's feature selected in its attribute table or on the map (its tile id). */
+  selectedFeature: { layer: string; index: number } | null;
+  selectFeature(f: { layer: string; index: number } | null): void;
   setLayers(layers: MapLayer[]): void;
   update(id: string, patch: Partial<MapLayer>): void;
   move(id: string, delta: -1 | 1): void;
@@ -30,6 +33,8 @@ export const useGeo = create<GeoState>((set, get) => ({
   run: null,
   selectedSite: null,
   compare: [],
+  selectedFeature: null,
+  selectFeature: (selectedFeature) => set({ selectedFeature }),
   setLayers: (layers) => set({ layers }),
   update: (id, patch) => set({ layers: get().layers.map((l) => (l.id === id ? { ...l, ...patch } : l)) }),
   move: (id, delta) => {
