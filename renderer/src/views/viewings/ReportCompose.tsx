@@ -54,7 +54,7 @@ export function ReportComposePanel({ state }: { state: ReturnType<typeof useTena
   const { options, on, texts, toggle, edit } = state;
   if (!options) return <p className="muted small">{t('reports.compose.loading')}</p>;
   const box = (group: Group, id: string, label: string, disabled = false) => (
-    <label className="row">
+    <label className="compose-check">
       <input type="checkbox" checked={on.has(id)} disabled={disabled} onChange={(e) => toggle(group, id, e.target.checked)} aria-label={label} />
       <span>{label}</span>
     </label>
@@ -88,10 +88,10 @@ export function ReportComposePanel({ state }: { state: ReturnType<typeof useTena
       <fieldset>
         <legend>{t('reports.compose.clauses')}</legend>
         {options.clauses.length === 0 && <p className="muted small">{t('reports.compose.noClauses')}</p>}
-        {options.clauses.map((c) => (
+        {options.clauses.map((c, i) => (
           <div key={c.key} className="compose-clause">
-            {box('clauses', `clause:${c.key}`, `${t('reports.compose.clause')} ${c.key}`)}
-            <textarea rows={2} value={texts[c.key] ?? c.text} disabled={!on.has(`clause:${c.key}`)} aria-label={`${t('reports.compose.clauseText')} ${c.key}`} onChange={(e) => edit(c.key, e.target.value)} />
+            {box('clauses', `clause:${c.key}`, `${t('reports.compose.clause')} ${i + 1}`)}
+            <textarea rows={2} value={texts[c.key] ?? c.text} disabled={!on.has(`clause:${c.key}`)} aria-label={`${t('reports.compose.clauseText')} ${i + 1}`} onChange={(e) => edit(c.key, e.target.value)} />
             <p className="muted small">{t('reports.compose.reason')}: {c.reason}</p>
           </div>
         ))}
