@@ -126,6 +126,26 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'viewings and reports' : '
     expect(text).not.toContain('010-0000-1234');
     expect(errors).toEqual([]);
   });
+
+  it('composes the 상담 결과 보고서: leaves a listing out and edits a clause', async () => {
+    const panel = page.getByTestId('report-compose');
+    await panel.locator('summary').click();
+    const listings = panel.locator('fieldset').first().locator(':scope > div > label');
+    await expect.poll(() => listings.count()).toBe(2);
+    const dropped = (await listings.nth(1).locator('span').textContent())!.trim();
+    await listings.nth(1).locator('input').uncheck();
+    const clause = panel.locator('.compose-clause').first();
+    await clause.locator('input[type=checkbox]').check();
+    await clause.locator('textarea').fill('E2E 편집 특약: 잔금 전 근저당 말소');
+    await shot(page, 'reports-02-compose');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '상담 결과 보고서 저장' }).click()]);
+    const file = path.join(ARTIFACTS, 'reports-tenant-composed.pdf');
+    await dl.saveAs(file);
+    const text = pdfText(file);
+    expect(text).toContain('E2E 편집 특약: 잔금 전 근저당 말소');
+    expect(text).not.toContain(dropped);
+    expect(errors).toEqual([]);
+  });
 });
 
 /** A reloaded page locks the desk (the token survives, the screen restarts): unlock with the PIN. */

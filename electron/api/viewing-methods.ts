@@ -102,7 +102,19 @@ export const viewingInputs = {
   }),
   'viewings.signature': z.object({ id }),
   'viewings.amend': z.object({ id, field: text(60).nullable().default(null), text: text(2000).min(1, bilingualIssue('정정 내용을 입력하세요.', 'Enter the correction.')) }),
-  'reports.tenant': z.object({ caseId: id, locale }),
+  'reports.tenant': z.object({
+    caseId: id,
+    locale,
+    /** The manager's selection; a field left out keeps the default (reportRuns' rule, all listings). */
+    compose: z.object({
+      listingIds: z.array(id).max(50).optional(),
+      runIds: z.array(id).max(200).optional(),
+      clauses: z.array(z.object({ key: z.string().trim().min(1).max(80), text: text(2000).min(1, bilingualIssue('특약 문구를 입력하세요.', 'Enter the clause text.')), reason: text(2000).default('') })).max(50).optional(),
+      /** Checklist photo ids (content hashes). */
+      photoIds: z.array(z.string().regex(/^[0-9a-f]{64}$/, bilingualIssue('사진 ID가 올바르지 않습니다.', 'Not a valid photo id.'))).max(200).optional(),
+    }).optional(),
+  }),
+  'reports.tenantOptions': z.object({ caseId: id, locale }),
   'reports.viewing': z.object({ viewingId: id, locale }),
 } as const;
 
@@ -184,6 +196,22 @@ export interface SuggestedOrderView {
   note: Bilingual;
 }
 
+/** The selection a tenant report is composed from (passed per call, never stored). */
+export interface TenantCompose {
+  listingIds?: string[];
+  runIds?: string[];
+  clauses?: { key: string; text: string; reason: string }[];
+  photoIds?: string[];
+}
+
+/** What a tenant report can hold, each with whether the default selection includes it. */
+export interface TenantComposeOptions {
+  listings: { id: string; title: string; selected: boolean }[];
+  runs: { id: string; listingId: string; title: string; status: string; startedAt: string; completedAt: string | null; answered: number; selected: boolean }[];
+  clauses: { key: string; listingId: string; text: string; reason: string; selected: boolean }[];
+  photos: { id: string; runId: string; itemLabel: string; takenAt: string | null; selected: boolean }[];
+}
+
 export interface ReportFileView {
   fileName: string;
   mime: 'application/pdf';
@@ -212,5 +240,6 @@ export interface ViewingResults {
   'viewings.signature': { mime: 'image/png'; dataBase64: string };
   'viewings.amend': ViewingView;
   'reports.tenant': ReportFileView;
+  'reports.tenantOptions': TenantComposeOptions;
   'reports.viewing': ReportFileView;
 }

@@ -26,7 +26,7 @@ import { PHOTO_KIND, SIGNATURE_KIND } from '../viewings/files.js';
 import { viewingIcs } from '../viewings/ics.js';
 import { suggestWalkingOrder } from '../viewings/route.js';
 import { startInspectionRun } from '../viewings/inspection.js';
-import { tenantReportFile, viewingLogFile } from '../viewings/reports.js';
+import { tenantComposeOptions, tenantReportFile, viewingLogFile } from '../viewings/reports.js';
 import { ownerCipher } from '../../../data/privacy/owner.js';
 import type { FieldCipher } from '../../../data/crypto/field-cipher.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
@@ -374,6 +374,7 @@ export const viewingHandlers: Pick<HandlerMap, keyof ViewingResults> = {
     await ctx.db.tx((q) => addAmendment(q, cipher, ctx.actor(), id, { field, text }));
     return fullView(ctx, id);
   },
-  'reports.tenant': async ({ caseId, locale }, ctx) => tenantReportFile(ctx, caseId, locale),
+  'reports.tenant': async ({ caseId, locale, compose }, ctx) => tenantReportFile(ctx, caseId, locale, compose),
+  'reports.tenantOptions': async ({ caseId, locale }, ctx) => tenantComposeOptions(ctx, caseId, locale),
   'reports.viewing': async ({ viewingId, locale }, ctx) => viewingLogFile(ctx, viewingId, locale),
 };

@@ -62,6 +62,7 @@ export const L = {
   item: { ko: '항목', en: 'Item' },
   result: { ko: '결과', en: 'Result' },
   note: { ko: '메모', en: 'Note' },
+  answer: { ko: '답', en: 'Answer' },
   photos: { ko: '사진', en: 'Photos' },
   noItems: { ko: '기록된 항목이 없습니다.', en: 'No items were recorded.' },
   clauses: { ko: '제안 특약사항', en: 'Proposed special terms' },
@@ -141,6 +142,8 @@ export const F = {
   upTo: (amount: string, lc: ReportLocale) => (lc === 'ko' ? `${amount} 이하` : `up to ${amount}`),
   problemCount: (problems: number, items: number, lc: ReportLocale) =>
     lc === 'ko' ? `문제 ${problems} / ${items}개 항목` : `${problems} problem(s) of ${items}`,
+  unchecked: (section: string, n: number, lc: ReportLocale) =>
+    lc === 'ko' ? `${section ? `${section}: ` : ''}미확인 ${n}개 항목` : `${section ? `${section}: ` : ''}${n} item(s) not checked`,
   minutes: (n: number, lc: ReportLocale) => (lc === 'ko' ? `${n}분` : `${n} min`),
 };
 

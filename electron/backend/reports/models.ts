@@ -121,6 +121,10 @@ export type ChecklistItemStatus = 'ok' | 'problem' | 'na' | 'unchecked';
 export interface ChecklistItemResult {
   label: string;
   status: ChecklistItemStatus;
+  /** The answer as given (예/아니오, the option chosen, the number with its unit, the text typed). */
+  answer?: string;
+  /** The template section the item belongs to: unchecked items are summarised per section. */
+  section?: string;
   note?: string;
   photos?: ReportPhoto[];
 }

@@ -105,16 +105,28 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
         w.paragraph(t(L.noItems, lc), { color: COLORS.muted });
         continue;
       }
-      w.table(
-        [
-          { header: t(L.result, lc), weight: 13, align: 'center' },
-          { header: t(L.item, lc), weight: 37 },
-          { header: t(L.note, lc), weight: 50 },
-        ],
-        items.map((item): TableCell[] => [statusCell(item.status, lc), item.status === 'problem' ? { text: item.label, bold: true } : item.label, item.note ?? '']),
-      );
+      // Answered items show the answer as given; unchecked ones are one line per section.
+      const answered = items.filter((i) => i.status !== 'unchecked');
+      if (answered.length > 0) {
+        w.table(
+          [
+            { header: t(L.result, lc), weight: 13, align: 'center' },
+            { header: t(L.item, lc), weight: 32 },
+            { header: t(L.answer, lc), weight: 22 },
+            { header: t(L.note, lc), weight: 33 },
+          ],
+          answered.map((item): TableCell[] => [statusCell(item.status, lc), item.status === 'problem' ? { text: item.label, bold: true } : item.label, item.answer ?? '', item.note ?? '']),
+        );
+      }
+      const unchecked = new Map<string, number>();
+      for (const item of items) if (item.status === 'unchecked') unchecked.set(item.section ?? '', (unchecked.get(item.section ?? '') ?? 0) + 1);
+      for (const [section, n] of unchecked) w.paragraph(F.unchecked(section, n, lc), { size: 8.5, color: COLORS.muted });
       const thumbs = items.flatMap((item) =>
-        (item.photos ?? []).map((p) => ({ image: photos.get(p) ?? null, caption: p.caption ? `${item.label}: ${p.caption}` : item.label })),
+        (item.photos ?? []).map((p) => ({
+          image: photos.get(p) ?? null,
+          // The time first: a long item prompt is cut at two lines, the time must not be.
+          caption: [p.takenAt ? formatDateTime(p.takenAt, lc) : '', p.caption ? `${item.label}: ${p.caption}` : item.label].filter(Boolean).join(' · '),
+        })),
       );
       if (thumbs.length > 0) w.thumbnails(thumbs, 4, t(L.imageMissing, lc));
     }

@@ -277,8 +277,9 @@ describe('viewings', () => {
       expect(text).toContain('신한은행');
       expect(text).toContain('임차인 (본인)');
       expect(text).toContain('우편함 호수가 301호로 다름');
-      // The problem item is listed before items that were not checked.
-      expect(text.indexOf('현관·우편함·계량기')).toBeLessThan(text.indexOf('점검 날짜'));
+      // The problem item is listed; items that were not checked are one line per section, not rows.
+      expect(text.indexOf('현관·우편함·계량기')).toBeLessThan(text.indexOf('미확인'));
+      expect(text).not.toContain('점검 날짜');
       // Every listing of the case gets its own assessment, the one with a registry first.
       expect(text.split('위험도 판단').length - 1).toBe(3);
       const first = text.indexOf('위험도 판단');

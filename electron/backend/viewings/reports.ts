@@ -8,17 +8,19 @@
 // registry or a registry checklist run, else the first listing; the other listings are listed
 // with their key facts and checklists. Without any registry the summary says so first.
 import { ApiError } from '../../api/errors.js';
-import type { ReportFileView } from '../../api/viewing-methods.js';
+import type { ReportFileView, TenantCompose, TenantComposeOptions } from '../../api/viewing-methods.js';
+import type { Bilingual } from '../../api/errors.js';
 import { getCase } from '../../../data/repos/cases.js';
 import { anonymousLabel } from '../../../data/repos/clients.js';
 import { listListings, openAddress, type AddressReader } from '../../../data/repos/listings.js';
 import { getManager } from '../../../data/repos/managers.js';
 import { latestRunAnswers, listRuns } from '../../../data/repos/checklist-runs.js';
-import { reportRunNote, reportRuns } from '../reports/report-runs.js';
+import { reportRunNote, reportRuns, type ReportRunBasis } from '../reports/report-runs.js';
 import { getRegistry } from '../../../data/repos/registry.js';
 import { decryptFollowUps, getViewing, listAmendments, meetingPlaceOf, listStopPhotos, listStops } from '../../../data/repos/viewings.js';
 import { FileStore } from '../../../data/crypto/file-store.js';
-import { severityOf, visibleItems } from '../../../checklists/engine/index.js';
+import { describeAnswer, severityOf, visibleItems } from '../../../checklists/engine/index.js';
+import { runPhotos } from '../../../data/repos/checklist-photos.js';
 import { BUILDING_TYPE_LABELS, LEASE_TYPE_LABELS, parseBuildingType, type LeaseType } from '../../../checklists/common/vocabulary.js';
 import { photoFile, runDetail } from '../services/checklist-runs.js';
 import { analyzeListingById } from '../services/rights-analysis.js';
@@ -73,54 +75,136 @@ function listingFacts(cipher: AddressReader, l: ListingRowLike, locale: L): Repo
   };
 }
 
+/** EXIF times carry no offset: the camera's wall clock, in Seoul. */
+export const exifInstant = (t: string | null) => (!t ? undefined : /(Z|[+-]\d\d:?\d\d)$/i.test(t) ? t : `${t}+09:00`);
+
+/** One run as the report shows it: every visible item with its answer; photos as chosen. */
+async function runChecklist(ctx: HandlerContext, runId: string, basis: ReportRunBasis | 'chosen', title: string, locale: L, photoIds?: Set<string>): Promise<ChecklistResult> {
+  const d = await runDetail(ctx, runId);
+  const answers = new Map(d.answers.map((a) => [a.itemId, a]));
+  const photosByItem = new Map<string, ReportPhoto[]>();
+  for (const p of d.photos) {
+    if (photoIds && !photoIds.has(p.id)) continue;
+    const { bytes } = await photoFile(ctx, p.id, 'full');
+    const list = photosByItem.get(p.itemId) ?? [];
+    list.push({ bytes, takenAt: exifInstant(p.takenAt) });
+    photosByItem.set(p.itemId, list);
+  }
+  // Items hidden by the template's conditions (never applied to this home) are left out.
+  const visible = new Set(visibleItems(d.template, d.answers).map((v) => v.item.id));
+  const items = d.template.sections.flatMap((s) =>
+    s.items.filter((item) => visible.has(item.id)).map((item) => {
+      const a = answers.get(item.id);
+      const severity = a ? severityOf(item, a) : null;
+      return {
+        label: pick(item.prompt, locale),
+        section: s.title ? pick(s.title, locale) : '',
+        status: !a ? ('unchecked' as const) : severity === 'ok' ? ('ok' as const) : severity === null ? ('na' as const) : ('problem' as const),
+        answer: a ? pick(describeAnswer(item, a.value), locale) : undefined,
+        note: a?.note ?? undefined,
+        photos: photosByItem.get(item.id) ?? [],
+      };
+    }),
+  );
+  const note = basis === 'chosen'
+    ? (d.run.status === 'completed' ? (locale === 'ko' ? '매니저가 고른 완료된 점검' : 'Completed check chosen by the manager') : reportRunNote('in-progress', locale))
+    : reportRunNote(basis, locale);
+  return { title: pick(d.run.title, locale), subject: `${title} · ${note}`, completedAt: d.run.completedAt ?? undefined, items };
+}
+
 /**
- * The checklist runs of the listing the report shows: per template, the latest completed one
- * (reportRuns — never an unanswered run); problems first is the engine's job.
+ * The checklist runs of a listing the report shows: per template, the latest completed one
+ * (reportRuns — never an unanswered run) unless the manager chose runs; problems first is the
+ * engine's job.
  */
-async function listingChecklists(ctx: HandlerContext, listingId: string, title: string, locale: L): Promise<ChecklistResult[]> {
+async function listingChecklists(ctx: HandlerContext, listingId: string, title: string, locale: L, compose?: TenantCompose): Promise<ChecklistResult[]> {
   const runs = await listRuns(ctx.db, { listingId, limit: 100_000 });
+  const photoIds = compose?.photoIds ? new Set(compose.photoIds) : undefined;
+  const chosen: { runId: string; basis: ReportRunBasis | 'chosen' }[] = compose?.runIds
+    ? runs.filter((r) => compose.runIds!.includes(r.id)).map((r) => ({ runId: r.id, basis: 'chosen' as const }))
+    : reportRuns(runs);
   const out: ChecklistResult[] = [];
-  for (const { runId, basis } of reportRuns(runs)) {
-    const d = await runDetail(ctx, runId);
-    const answers = new Map(d.answers.map((a) => [a.itemId, a]));
-    const photosByItem = new Map<string, ReportPhoto[]>();
-    for (const p of d.photos) {
-      const { bytes } = await photoFile(ctx, p.id, 'full');
-      const list = photosByItem.get(p.itemId) ?? [];
-      list.push({ bytes, takenAt: p.takenAt ?? undefined });
-      photosByItem.set(p.itemId, list);
+  for (const { runId, basis } of chosen) out.push(await runChecklist(ctx, runId, basis, title, locale, photoIds));
+  return out;
+}
+
+const refused = (path: string, message: Bilingual) => new ApiError('VALIDATION', { ko: `${path}: ${message.ko}`, en: `${path}: ${message.en}` }, [{ path, message }]);
+
+/** Every listing, run, clause and photo of the case a tenant report can hold, with the default selection. */
+export async function tenantComposeOptions(ctx: HandlerContext, caseId: string, locale: L): Promise<TenantComposeOptions> {
+  const k = await getCase(ctx.db, caseId);
+  if (!k) throw new ApiError('NOT_FOUND', { ko: '상담 건을 찾을 수 없습니다.', en: 'Case not found.' });
+  const listings = (await listListings(ctx.db, { caseId }, ctx.cipher)) as unknown as ListingRowLike[];
+  const out: TenantComposeOptions = { listings: [], runs: [], clauses: [], photos: [] };
+  const lead = await leadListingId(ctx, listings);
+  for (const l of listings) {
+    const title = listingAddress(openAddress(ctx.cipher, l));
+    out.listings.push({ id: l.id, title, selected: true });
+    const runs = await listRuns(ctx.db, { listingId: l.id, limit: 100_000 });
+    const defaults = new Set(reportRuns(runs).map((r) => r.runId));
+    for (const r of runs) {
+      if (r.answer_count === 0) continue; // nothing to print
+      const d = await runDetail(ctx, r.id);
+      const items = new Map(d.template.sections.flatMap((s) => s.items.map((i) => [i.id, pick(i.prompt, locale)] as const)));
+      out.runs.push({ id: r.id, listingId: l.id, title: pick(d.run.title, locale), status: r.status, startedAt: r.started_at, completedAt: r.completed_at, answered: r.answer_count, selected: defaults.has(r.id) });
+      for (const p of d.photos) out.photos.push({ id: p.id, runId: r.id, itemLabel: items.get(p.itemId) ?? p.itemId, takenAt: p.takenAt, selected: defaults.has(r.id) });
     }
-    const items = d.template.sections.flatMap((s) =>
-      s.items.map((item) => {
-        const a = answers.get(item.id);
-        const severity = a ? severityOf(item, a) : null;
-        const label = pick(item.prompt, locale);
-        return {
-          label,
-          status: !a ? ('unchecked' as const) : severity === 'ok' ? ('ok' as const) : severity === null ? ('na' as const) : ('problem' as const),
-          note: a?.note ?? undefined,
-          photos: (photosByItem.get(item.id) ?? []).map((p) => ({ ...p, caption: label })),
-        };
-      }),
-    );
-    // Items hidden by the template's conditions (never applied to this home) are left out.
-    const visible = new Set(visibleItems(d.template, d.answers).map((v) => v.item.id));
-    const all = d.template.sections.flatMap((sec) => sec.items);
-    out.push({
-      title: pick(d.run.title, locale),
-      subject: `${title} · ${reportRunNote(basis, locale)}`,
-      completedAt: d.run.completedAt ?? undefined,
-      items: items.filter((_, i) => visible.has(all[i].id)),
-    });
+    const a = await analyzeListingById(ctx, l.id);
+    for (const c of a.clauses) {
+      if (out.clauses.some((x) => x.key === c.id)) continue;
+      out.clauses.push({ key: c.id, listingId: l.id, text: pick(c.text, locale), reason: pick(c.reason, locale), selected: l.id === lead });
+    }
   }
   return out;
 }
 
-export async function buildTenantReportModel(ctx: HandlerContext, caseId: string, locale: L): Promise<TenantReportModel> {
+/** Refuses any id of the selection that is not the case's (VALIDATION naming the field). */
+async function checkCompose(ctx: HandlerContext, listings: ListingRowLike[], compose: TenantCompose): Promise<void> {
+  const listingIds = new Set(listings.map((l) => l.id));
+  const notOfCase = { ko: '이 상담 건의 것이 아닙니다.', en: 'Not part of this case.' };
+  compose.listingIds?.forEach((id, i) => {
+    if (!listingIds.has(id)) throw refused(`compose.listingIds.${i}`, notOfCase);
+  });
+  if (!compose.runIds && !compose.photoIds && !compose.clauses) return;
+  const runIds = new Set<string>();
+  const photoIds = new Set<string>();
+  const clauseKeys = new Set<string>();
+  for (const l of listings) {
+    for (const r of await listRuns(ctx.db, { listingId: l.id, limit: 100_000 })) {
+      runIds.add(r.id);
+      if (compose.photoIds) for (const p of await runPhotos(ctx.db, r.id)) photoIds.add(p.id);
+    }
+    if (compose.clauses) for (const c of (await analyzeListingById(ctx, l.id)).clauses) clauseKeys.add(c.id);
+  }
+  compose.runIds?.forEach((id, i) => {
+    if (!runIds.has(id)) throw refused(`compose.runIds.${i}`, notOfCase);
+  });
+  compose.photoIds?.forEach((id, i) => {
+    if (!photoIds.has(id)) throw refused(`compose.photoIds.${i}`, notOfCase);
+  });
+  compose.clauses?.forEach((c, i) => {
+    if (!clauseKeys.has(c.key)) throw refused(`compose.clauses.${i}.key`, { ko: '이 상담 건의 특약 제안이 아닙니다.', en: 'Not a clause proposed for this case.' });
+  });
+}
+
+/** The listing the risk section speaks for: the first with a registry entered, else the first. */
+async function leadListingId(ctx: HandlerContext, listings: ListingRowLike[]): Promise<string | null> {
+  for (const l of listings) {
+    const hasRegistry = (await getRegistry(ctx.db, ctx.cipher, l.id)) !== null;
+    const hasRun = (await listRuns(ctx.db, { listingId: l.id })).some((r) => r.template_id === 'registry');
+    if (hasRegistry || hasRun) return l.id;
+  }
+  return listings[0]?.id ?? null;
+}
+
+export async function buildTenantReportModel(ctx: HandlerContext, caseId: string, locale: L, compose?: TenantCompose): Promise<TenantReportModel> {
   const k = await getCase(ctx.db, caseId);
   if (!k) throw new ApiError('NOT_FOUND', { ko: '상담 건을 찾을 수 없습니다.', en: 'Case not found.' });
   const clientName = ctx.cipher.decrypt(k.client_name_enc) ?? anonymousLabel(k.client_id);
-  const listings = (await listListings(ctx.db, { caseId }, ctx.cipher)) as unknown as ListingRowLike[];
+  const all = (await listListings(ctx.db, { caseId }, ctx.cipher)) as unknown as ListingRowLike[];
+  if (compose) await checkCompose(ctx, all, compose);
+  // The manager's choice of listings (the default: all of them, in entry order).
+  const listings = compose?.listingIds ? all.filter((l) => compose.listingIds!.includes(l.id)) : all;
   const facts = listings.map((l) => listingFacts(ctx.cipher, l, locale));
 
   // Every listing is assessed; the first with a registry entered (or the first) leads.
@@ -134,7 +218,7 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
   // prices) for 최우선변제 and HUG, and its flags say what the missing registry leaves open.
   const primary = entries.find((e) => e.registry) ?? entries[0] ?? null;
   const checklists: ChecklistResult[] = [];
-  for (const [i, l] of listings.entries()) checklists.push(...(await listingChecklists(ctx, l.id, facts[i].title, locale)));
+  for (const [i, l] of listings.entries()) checklists.push(...(await listingChecklists(ctx, l.id, facts[i].title, locale, compose)));
 
   const base: TenantReportModel = {
     locale,
@@ -161,7 +245,7 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
   };
   // lease module: the registry re-check and the case's saved lease timeline.
   const lease = await leaseReportSections(ctx, caseId, locale);
-  if (!primary) return { ...base, ...lease };
+  if (!primary) return { ...base, ...(compose?.clauses ? { specialClauses: compose.clauses.map((c) => ({ text: c.text, reason: c.reason || undefined })) } : {}), ...lease };
   const lead = await assessListing(ctx, primary, locale, base);
   const others: ListingAssessment[] = [];
   for (const e of entries) if (e !== primary) others.push((await assessListing(ctx, e, locale, base)).assessment);
@@ -169,7 +253,8 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
     ...base,
     ...lead.assessment,
     otherAssessments: others,
-    specialClauses: lead.clauses,
+    // The clauses the manager chose and edited (their reasons kept), else the lead listing's.
+    specialClauses: compose?.clauses ? compose.clauses.map((c) => ({ text: c.text, reason: c.reason || undefined })) : lead.clauses,
     afterContractSteps: lead.steps,
     ...lease,
   };
@@ -239,8 +324,8 @@ function seniorityOf(ladder: Ladder, deposit: number, locale: L, today: string):
   };
 }
 
-export async function tenantReportFile(ctx: HandlerContext, caseId: string, locale: L): Promise<ReportFileView> {
-  const model = await buildTenantReportModel(ctx, caseId, locale);
+export async function tenantReportFile(ctx: HandlerContext, caseId: string, locale: L, compose?: TenantCompose): Promise<ReportFileView> {
+  const model = await buildTenantReportModel(ctx, caseId, locale, compose);
   // policy (issue 12): the 정책 안내 section.
   const k = await getCase(ctx.db, caseId);
   if (k) model.programmes = await policySectionModel(ctx, k.client_id, caseId, locale);

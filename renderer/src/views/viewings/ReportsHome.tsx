@@ -10,6 +10,7 @@ import { useBilingual } from '../../components/useBilingual.js';
 import { ViewingStatusBadge } from './ViewingsHome.js';
 import { base64ToBlob, printBlob, saveBlob } from './files.js';
 import { useClientLabel } from '../../components/ClientLabel.js';
+import { ReportComposePanel, useTenantCompose } from './ReportCompose.js';
 
 type Action = 'open' | 'save' | 'print';
 
@@ -23,6 +24,7 @@ export function ReportsHome({ caseId }: { caseId?: string }) {
   const [locale, setLocale] = useState<'ko' | 'en'>('ko');
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<{ url: string; name: string } | null>(null);
+  const composer = useTenantCompose(caseId, locale);
   useEffect(() => {
     void api('cases.list', {}).then(setCases);
   }, []);
@@ -77,7 +79,8 @@ export function ReportsHome({ caseId }: { caseId?: string }) {
         <>
           <div className="card reports-row" data-testid="report-tenant">
             <strong className="grow">{t('reports.tenantReport')}</strong>
-            {buttons(() => api('reports.tenant', { caseId, locale }), t('reports.tenantReport'))}
+            {buttons(() => api('reports.tenant', { caseId, locale, compose: composer.compose() }), t('reports.tenantReport'))}
+            <div className="grow-full"><ReportComposePanel state={composer} /></div>
           </div>
           <div className="card">
             <h2>{t('reports.viewingLog')}</h2>
