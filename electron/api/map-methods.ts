@@ -43,6 +43,11 @@ export const mapInputs = {
   'map.layers.add': z.object({ file: z.object({ ref: z.string().min(1).max(400) }).strict(), name: z.string().trim().min(1).max(100), ...importOptions }),
   'map.layers.list': z.object({}).default({}),
   'map.layers.remove': z.object({ id: z.string().uuid() }),
+  /**
+   * Searches an imported point layer (e.g. 도로명주소 위치 DB as CSV) by its address-like fields
+   * (주소, 도로명, 지번, addr…, else every text field): every word must be contained; at most 20.
+   */
+  'map.layers.search': z.object({ layerId: z.string().uuid(), query: z.string().trim().min(1).max(100) }),
   /** Every saved version of a study document (newest first). */
   'map.studyVersions.list': z.object({ studyId: z.string().uuid() }),
   /** The optional online basemap (off by default); its host joins the CSP only while it is on. */
@@ -92,6 +97,7 @@ export interface MapResults {
   'map.layers.add': { jobId: string };
   'map.layers.list': MapLayerView[];
   'map.layers.remove': { id: string };
+  'map.layers.search': { address: string; lon: number; lat: number; properties: Record<string, unknown> }[];
   'map.studyVersions.list': { version: number; name: string; savedAt: string }[];
   'map.basemap.get': BasemapView;
   'map.basemap.set': BasemapView;

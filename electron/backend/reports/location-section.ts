@@ -7,7 +7,6 @@ import { rgb } from 'pdf-lib';
 import type { Geometry } from 'geojson';
 import { attributionsFor, type SeoulLayerId } from '../../../data/layers/index.js';
 import { listListings, listingLocation } from '../../../data/repos/listings.js';
-import { ownerCipher } from '../../../data/privacy/owner.js';
 import type { HandlerContext } from '../context.js';
 import { shippedGeoJson } from '../map/shipped.js';
 import { surroundings, type Surroundings, type SurroundingsLayer } from '../map/surroundings.js';
@@ -28,8 +27,9 @@ const LAYERS = ['stations', 'hospitals', 'parks'] as const;
 /** The first listing of the case (in entry order) that has a place; null when none has. */
 export async function locationSectionModel(ctx: HandlerContext, caseId: string): Promise<LocationSectionModel | null> {
   for (const row of await listListings(ctx.db, { caseId })) {
-    const cipher = await ownerCipher(ctx.db, ctx.keys, { listingId: String(row.id) });
-    const loc = listingLocation(cipher, row);
+    // Reading needs no owner cipher (ctx.cipher reads any client's token, null once destroyed);
+    // asking for one would create a fresh key for a destroyed client.
+    const loc = listingLocation(ctx.cipher, row);
     if (!loc) continue;
     const list: SurroundingsLayer[] = [];
     for (const id of LAYERS) {
