@@ -32,6 +32,7 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'listing map' : 'listing m
     const text = (await panel.getByTestId('place-surroundings').textContent()) ?? '';
     expect(text).toMatch(/직선 \d/);
     expect(text).toContain('× 1.3');
+    expect(await panel.getByTestId('place-sources').textContent()).toContain('열린데이터광장');
     await page.waitForSelector('.listing-place .map-canvas[data-idle="true"]', { timeout: 15_000, state: 'attached' });
     await panel.scrollIntoViewIfNeeded();
     await shot(page, 'listing-map');

@@ -29,8 +29,11 @@ export function ListingPlace({ listing, title, onChange, onClose }: { listing: L
   const [hits, setHits] = useState<Hit[] | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [sources, setSources] = useState<string[]>([]);
 
   useEffect(() => {
+    // The attributions of what the map draws: the shipped stations, hospitals and parks.
+    void api('map.shipped.list', {}).then((ls) => setSources([...new Set(ls.filter((l) => ['stations', 'hospitals', 'parks'].includes(l.id) && l.available).map((l) => l.attribution))]));
     void api('map.layers.list', {}).then((ls) => {
       const points = ls.filter((l) => l.geometry === 'point');
       setLayers(points);
@@ -78,7 +81,7 @@ export function ListingPlace({ listing, title, onChange, onClose }: { listing: L
         id: `${SRC}::places`, type: 'circle', source: SRC, filter: ['all', ['==', ['geometry-type'], 'Point'], ['!=', ['get', 'kind'], 'listing']],
         paint: { 'circle-radius': 5, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1, 'circle-color': ['match', ['get', 'kind'], 'stations', '#1d4ed8', 'hospitals', '#b91c1c', 'parks', '#15803d', '#6b21a8'] },
       });
-      map.addLayer({ id: `${SRC}::names`, type: 'symbol', source: SRC, filter: ['==', ['get', 'kind'], 'stations'], layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-offset': [0, 1.1] }, paint: { 'text-color': '#1e3a8a', 'text-halo-color': '#fff', 'text-halo-width': 1.5 } });
+      map.addLayer({ id: `${SRC}::names`, type: 'symbol', source: SRC, filter: ['==', ['get', 'kind'], 'stations'], layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-anchor': 'top', 'text-offset': [0, 0.9] }, paint: { 'text-color': '#1e3a8a', 'text-halo-color': '#fff', 'text-halo-width': 1.5 } });
       map.addLayer({ id: `${SRC}::pin`, type: 'circle', source: SRC, filter: ['==', ['get', 'kind'], 'listing'], paint: { 'circle-color': '#ea580c', 'circle-radius': 8, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
     }
     if (result) map.fitBounds([[result.bbox[0], result.bbox[1]], [result.bbox[2], result.bbox[3]]], { padding: 16, duration: 0 });
@@ -100,6 +103,7 @@ export function ListingPlace({ listing, title, onChange, onClose }: { listing: L
       <div className="listing-place-map">
         <MapCanvas label={t('listingMap.mapLabel')} onReady={setMap} className="map-canvas" />
       </div>
+      {result && sources.length > 0 && <p className="muted small" data-testid="place-sources">{sources.join(' · ')}</p>}
       <p className="small" data-testid="place-status">
         {listing.lon != null && listing.lat != null
           ? t('listingMap.placed', { lon: listing.lon.toFixed(6), lat: listing.lat.toFixed(6), source: t(`listingMap.source.${listing.locationSource ?? 'typed'}`) })
