@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { consented, signedIn } from './harness.js';
+import { consented, openHarness, signedIn } from './harness.js';
 
 let h: Awaited<ReturnType<typeof signedIn>> | undefined;
 afterEach(async () => h?.backend.close());
@@ -71,5 +71,17 @@ describe('listings.setLocation', () => {
     const row = await h!.backend.db.get<{ e: string | null; lat: number | null }>('SELECT location_enc AS e, lat FROM listings WHERE id = ?', [l.id]);
     expect(row).toEqual({ e: null, lat: null });
     expect((await h!.api('listings.get', { id: l.id })).lat).toBeNull();
+  });
+
+  it('moves plaintext coordinates written before 0114 into the encrypted place at start-up', async () => {
+    const { l } = await seed();
+    await h!.backend.db.run('UPDATE listings SET location_enc = NULL, lat = ?, lon = ? WHERE id = ?', [LAT, LON, l.id]);
+    const dir = h!.dir;
+    await h!.backend.close();
+    h = { ...(await openHarness({ dir })), manager: h!.manager };
+    const row = await h.backend.db.get<{ lat: number | null; e: string | null }>('SELECT lat, location_enc AS e FROM listings WHERE id = ?', [l.id]);
+    expect(row!.lat).toBeNull();
+    expect(row!.e).toMatch(/^k1:/);
+    expect(await rawDbHas(dir, [...f64(LAT), ...f64(LON)])).toBe(false);
   });
 });
