@@ -69,7 +69,7 @@ export function registerBuiltInPersonalData(): void {
     table: 'listings',
     rows: CLIENT_ROWS.listings,
     clear: {
-      road_address: null, jibun_address: null, dong: null, ho: null, lat: null, lon: null,
+      road_address: null, jibun_address: null, dong: null, ho: null, lat: null, lon: null, location_enc: null,
       road_address_enc: null, jibun_address_enc: null, dong_enc: null, ho_enc: null,
       landlord_name_enc: null, broker_name: null, broker_office: null, broker_reg_no: null, notes_enc: null,
       broker_name_enc: null, broker_office_enc: null, broker_reg_no_enc: null,

@@ -40,3 +40,20 @@ export async function encryptLegacyListingAddresses(db: Database, keys: CipherSo
   if (rows.length > 0) await db.checkpoint();
   return rows.length;
 }
+
+/**
+ * One-time clean-up of listing coordinates written before 0114 in the plaintext `lat`/`lon`
+ * columns: moved into `location_enc` under the client's key (source 'typed', as the listing form
+ * took them), the plaintext cleared, the WAL checkpointed (`secure_delete` zeroes freed bytes).
+ */
+export async function encryptLegacyListingLocations(db: Database, keys: CipherSource): Promise<number> {
+  const rows = await db.all<{ id: string; lat: number; lon: number }>(`SELECT id, lat, lon FROM listings WHERE lat IS NOT NULL AND lon IS NOT NULL AND location_enc IS NULL`);
+  for (const r of rows) {
+    const cipher = await ownerCipher(db, keys, { listingId: r.id });
+    const sealed = cipher.encrypt(JSON.stringify({ lon: r.lon, lat: r.lat, source: 'typed' }));
+    await db.tx((q) => q.run(`UPDATE listings SET location_enc = ?, lat = NULL, lon = NULL WHERE id = ?`, [sealed, r.id]));
+  }
+  await db.run(`UPDATE listings SET lat = NULL, lon = NULL WHERE location_enc IS NOT NULL AND (lat IS NOT NULL OR lon IS NOT NULL)`);
+  if (rows.length > 0) await db.checkpoint();
+  return rows.length;
+}

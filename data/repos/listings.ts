@@ -48,8 +48,6 @@ const PLAIN: [keyof ListingFields, string][] = [
   ['marketValue', 'market_value'],
   ['marketValueSource', 'market_value_source'],
   ['officialPrice', 'official_price'],
-  ['lat', 'lat'],
-  ['lon', 'lon'],
 ];
 const SECRET: [keyof ListingFields, string][] = [
   ['roadAddress', 'road_address_enc'],
@@ -63,6 +61,30 @@ const SECRET: [keyof ListingFields, string][] = [
   ['notes', 'notes_enc'],
 ];
 
+export type LocationSource = 'click' | 'typed' | 'address';
+export interface ListingLocation { lon: number; lat: number; source: LocationSource | 'legacy' }
+
+/** The listing's place: the encrypted one (0114), else a legacy plaintext one; null when unplaced or destroyed. */
+export function listingLocation(cipher: FieldCipher, row: Record<string, unknown>): ListingLocation | null {
+  const plain = cipher.decrypt((row.location_enc as string | null) ?? null);
+  if (plain) {
+    const v = JSON.parse(plain) as ListingLocation;
+    if (Number.isFinite(v.lon) && Number.isFinite(v.lat)) return v;
+  }
+  if (typeof row.lat === 'number' && typeof row.lon === 'number') return { lon: row.lon, lat: row.lat, source: 'legacy' };
+  return null;
+}
+
+const sealLocation = (cipher: FieldCipher, loc: { lon: number; lat: number; source: string } | null) =>
+  loc ? cipher.encrypt(JSON.stringify({ lon: loc.lon, lat: loc.lat, source: loc.source })) : null;
+
+/** Places (or, with null, unplaces) a listing: encrypted under the client's key, plaintext columns cleared. */
+export async function setListingLocation(q: Queryable, cipher: FieldCipher, actor: Actor, id: string, loc: { lon: number; lat: number; source: LocationSource } | null) {
+  const before = await q.get<{ id: string }>('SELECT id FROM listings WHERE id = ? AND deleted_at IS NULL', [id]);
+  if (!before) return false;
+  return updateRecord(q, actor, 'listings', id, { location_enc: sealLocation(cipher, loc), lat: null, lon: null }, ['location']);
+}
+
 type ListingRow = MetaRow & Record<string, string | number | null>;
 
 const SELECT = `SELECT l.*, u.name AS updated_by_name FROM listings l
@@ -75,7 +97,11 @@ export function listingView(cipher: FieldCipher, row: ListingRow) {
   const view: Record<string, unknown> = { ...metaView(row) };
   for (const [field, col] of PLAIN) view[field] = row[col] ?? null;
   for (const [field, col] of SECRET) view[field] = cipher.decrypt(row[col] as string | null);
-  return view as ReturnType<typeof metaView> & Required<{ [K in keyof ListingFields]: ListingFields[K] | null }>;
+  const loc = listingLocation(cipher, row);
+  view.lat = loc?.lat ?? null;
+  view.lon = loc?.lon ?? null;
+  view.locationSource = loc?.source ?? null;
+  return view as ReturnType<typeof metaView> & Required<{ [K in keyof ListingFields]: ListingFields[K] | null }> & { locationSource: ListingLocation['source'] | null };
 }
 
 export async function createListing(q: Queryable, cipher: FieldCipher, actor: Actor, f: ListingFields, isDemo = false) {
@@ -83,6 +109,7 @@ export async function createListing(q: Queryable, cipher: FieldCipher, actor: Ac
   const cols: Record<string, SqlValue> = {};
   for (const [field, col] of PLAIN) cols[col] = (f[field] as SqlValue) ?? null;
   for (const [field, col] of SECRET) cols[col] = cipher.encrypt(f[field] as string | null);
+  cols.location_enc = f.lat != null && f.lon != null ? sealLocation(cipher, { lon: f.lon, lat: f.lat, source: 'typed' }) : null;
   await insertRecord(q, actor, 'listings', id, cols as Record<string, string | number | null>, {
     isDemo,
     auditFields: Object.keys(f).filter((k) => f[k as keyof ListingFields] != null),
@@ -107,6 +134,17 @@ export async function updateListing(q: Queryable, cipher: FieldCipher, actor: Ac
     if (cipher.decrypt(before[col] as string | null) !== v) {
       updates[col] = cipher.encrypt(v);
       changed.push(field);
+    }
+  }
+  // The place is set by listings.setLocation; an update changes it only when it names coordinates.
+  if (f.lat !== undefined && f.lon !== undefined) {
+    const old = listingLocation(cipher, before);
+    const same = (old == null && f.lat == null) || (old != null && old.lat === f.lat && old.lon === f.lon);
+    if (!same) {
+      updates.location_enc = f.lat != null && f.lon != null ? sealLocation(cipher, { lon: f.lon, lat: f.lat, source: 'typed' }) : null;
+      updates.lat = null;
+      updates.lon = null;
+      changed.push('location');
     }
   }
   if (changed.length === 0) return true;

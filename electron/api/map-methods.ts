@@ -58,6 +58,11 @@ export const mapInputs = {
     /** A feature index (e.g. clicked on the map): answers the page that holds it instead of `offset`. */
     focus: z.number().int().min(0).optional(),
   }),
+  /**
+   * Searches an imported point layer (e.g. 도로명주소 위치 DB as CSV) by its address-like fields
+   * (주소, 도로명, 지번, addr…, else every text field): every word must be contained; at most 20.
+   */
+  'map.layers.search': z.object({ layerId: z.string().uuid(), query: z.string().trim().min(1).max(100) }),
   /** Every saved version of a study document (newest first). */
   'map.studyVersions.list': z.object({ studyId: z.string().uuid() }),
   /** The optional online basemap (off by default); its host joins the CSP only while it is on. */
@@ -109,6 +114,7 @@ export interface MapResults {
   'map.layers.remove': { id: string };
   'map.layers.fields': import('../backend/map/attributes.js').FieldSummary[];
   'map.layers.features': import('../backend/map/attributes.js').FeaturePage;
+  'map.layers.search': { address: string; lon: number; lat: number; properties: Record<string, unknown> }[];
   'map.studyVersions.list': { version: number; name: string; savedAt: string }[];
   'map.basemap.get': BasemapView;
   'map.basemap.set': BasemapView;

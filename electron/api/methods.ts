@@ -52,6 +52,9 @@ const coreInputs = {
   'listings.update': s.listingUpdate,
   'listings.delete': s.byId,
   'listings.restore': s.byId,
+  /** Places a listing on the map (clicked, typed, or from an address-points layer); encrypted under the client's key. */
+  'listings.setLocation': s.listingLocation,
+  'listings.clearLocation': s.listingLocationClear,
 
   'audit.list': s.byId,
   'demo.remove': s.empty,
@@ -113,6 +116,8 @@ export interface ApiResults extends ChecklistResults, RightsResults, GeoResults,
   'listings.update': ListingView;
   'listings.delete': { id: string };
   'listings.restore': ListingView;
+  'listings.setLocation': ListingView;
+  'listings.clearLocation': ListingView;
 
   'audit.list': AuditView[];
   'demo.remove': { removed: number };

@@ -186,6 +186,14 @@ function checkListing(v: z.infer<typeof listingFields>, ctx: z.RefinementCtx) {
 }
 export const listingInput = listingFields.superRefine(checkListing);
 export const listingUpdate = listingFields.extend({ id }).superRefine(checkListing);
+export const listingLocation = z.object({
+  listingId: id,
+  lon: z.number().min(124).max(132),
+  lat: z.number().min(33).max(39),
+  source: z.enum(['click', 'typed', 'address']),
+  requestId: z.string().max(100).optional(),
+});
+export const listingLocationClear = z.object({ listingId: id, requestId: z.string().max(100).optional() });
 export const listingFilter = z.object({ query: text(100).optional(), caseId: id.optional() });
 
 export const byId = z.object({ id });

@@ -106,8 +106,11 @@ export interface ListingView extends RecordMeta {
   /** Where the market value is from (issue 13): KB, 한국부동산원, or an asking price. */
   marketValueSource: 'kb' | 'reb' | 'asking' | null;
   officialPrice: number | null;
+  /** The listing's place (encrypted under the client's key; null when unplaced). */
   lat: number | null;
   lon: number | null;
+  /** How it was placed: clicked on the map, typed, from an address-points layer, or an old plaintext value. */
+  locationSource: 'click' | 'typed' | 'address' | 'legacy' | null;
   landlordName: string | null;
   brokerName: string | null;
   brokerOffice: string | null;

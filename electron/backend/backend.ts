@@ -14,7 +14,7 @@ import { expiredClients } from '../../data/repos/clients.js';
 import { registerBuiltInPersonalData } from '../../data/privacy/entries.js';
 import { destroyClient, sweepClientKeys } from '../../data/privacy/destroy.js';
 import { collectFiles } from '../../data/privacy/files-gc.js';
-import { encryptLegacyListingAddresses, encryptLegacyMeetingPlaces } from '../../data/privacy/legacy.js';
+import { encryptLegacyListingAddresses, encryptLegacyListingLocations, encryptLegacyMeetingPlaces } from '../../data/privacy/legacy.js';
 import { sweepDrafts } from '../../data/repos/drafts.js';
 import { seedDemo } from '../../data/demo/seed.js';
 import { anyManager, getSetting } from '../../data/repos/settings.js';
@@ -118,6 +118,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     await sweepClientKeys(db, keys);
     await encryptLegacyMeetingPlaces(db, keys);
     await encryptLegacyListingAddresses(db, keys);
+    await encryptLegacyListingLocations(db, keys);
     await collectFiles(db, dir.filesDir);
   } catch (e) {
     await db.close();

@@ -2,7 +2,7 @@ import { ApiError } from '../../api/errors.js';
 import type { ListingView } from '../../api/views.js';
 import { getCase } from '../../../data/repos/cases.js';
 import {
-  createListing, deleteListing, getListing, listListings, listingView, restoreListing, updateListing,
+  createListing, deleteListing, getListing, listListings, listingView, restoreListing, setListingLocation, updateListing,
 } from '../../../data/repos/listings.js';
 import { viewEach } from '../unreadable.js';
 import { ownerCipher } from '../../../data/privacy/owner.js';
@@ -27,6 +27,7 @@ async function checkCase(ctx: HandlerContext, caseId: string) {
 export const listingHandlers: Pick<
   HandlerMap,
   'listings.list' | 'listings.get' | 'listings.create' | 'listings.update' | 'listings.delete' | 'listings.restore'
+  | 'listings.setLocation' | 'listings.clearLocation'
 > = {
   'listings.list': async (filter, ctx) => viewEach(ctx, 'listings', await listListings(ctx.db, filter, ctx.cipher), (r) => listingView(ctx.cipher, r) as ListingView),
   'listings.get': async ({ id }, ctx) => view(ctx, id),
@@ -41,6 +42,16 @@ export const listingHandlers: Pick<
     const cipher = await ownerCipher(ctx.db, ctx.keys, { caseId: input.caseId });
     if (!(await ctx.db.tx((q) => updateListing(q, cipher, ctx.actor(), id, input)))) throw notFound();
     return view(ctx, id);
+  },
+  'listings.setLocation': async ({ listingId, lon, lat, source }, ctx) => {
+    const cipher = await ownerCipher(ctx.db, ctx.keys, { listingId });
+    if (!(await ctx.db.tx((q) => setListingLocation(q, cipher, ctx.actor(), listingId, { lon, lat, source })))) throw notFound();
+    return view(ctx, listingId);
+  },
+  'listings.clearLocation': async ({ listingId }, ctx) => {
+    const cipher = await ownerCipher(ctx.db, ctx.keys, { listingId });
+    if (!(await ctx.db.tx((q) => setListingLocation(q, cipher, ctx.actor(), listingId, null)))) throw notFound();
+    return view(ctx, listingId);
   },
   'listings.delete': async ({ id }, ctx) => {
     if (!(await ctx.db.tx((q) => deleteListing(q, ctx.actor(), id)))) throw notFound();

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import type { FeatureCollection } from 'geojson';
 import { surroundings, type SurroundingsLayer } from '../map/surroundings.js';
+import { searchAddressPoints } from '../map/address-search.js';
 import path from 'node:path';
 import type { BasemapView, MapLayerView, MapResults } from '../../api/map-methods.js';
 import { insertMapLayer, listMapLayers, removeMapLayer, studyVersions, type MapLayerRow } from '../../../data/repos/map-layers.js';
@@ -86,6 +87,12 @@ export const mapHandlers: Pick<HandlerMap, keyof MapResults> = {
     attrCache.delete(`${importsDir(ctx)}/${row.file}`);
     await rm(path.join(importsDir(ctx), row.file), { force: true });
     return { id };
+  },
+  'map.layers.search': async ({ layerId, query }, ctx) => {
+    const row = (await listMapLayers(ctx.db)).find((r) => r.id === layerId);
+    if (!row) throw new ApiError('NOT_FOUND', { ko: '레이어를 찾을 수 없습니다.', en: 'Layer not found.' });
+    const fc = JSON.parse(await readFile(path.join(importsDir(ctx), row.file), 'utf8')) as FeatureCollection;
+    return searchAddressPoints(fc.features, query, 20);
   },
   'map.studyVersions.list': async ({ studyId }, ctx) => studyVersions(ctx.db, studyId),
   'map.basemap.get': async (_i, ctx) => readBasemap(ctx.db),

@@ -10,7 +10,7 @@ import type {
 import { getCase } from '../../../data/repos/cases.js';
 import { auditCount } from '../../../data/repos/audit.js';
 import { anonymousLabel } from '../../../data/repos/clients.js';
-import { getListing, openAddress } from '../../../data/repos/listings.js';
+import { getListing, listingLocation, openAddress } from '../../../data/repos/listings.js';
 import { getManager, listManagers } from '../../../data/repos/managers.js';
 import { getRun } from '../../../data/repos/checklist-runs.js';
 import {
@@ -220,7 +220,9 @@ export const viewingHandlers: Pick<HandlerMap, keyof ViewingResults> = {
     for (const [i, id] of listingIds.entries()) {
       const l = await getListing(ctx.db, id);
       if (!l) throw fieldError(`listingIds.${i}`, { ko: '매물을 찾을 수 없습니다.', en: 'Listing not found.' });
-      points.push({ id, lat: l.lat as number | null, lon: l.lon as number | null });
+      // listing map: the place is encrypted under the client's key (0114).
+      const place = listingLocation(ctx.cipher, l);
+      points.push({ id, lat: place?.lat ?? null, lon: place?.lon ?? null });
     }
     const r = suggestWalkingOrder(points);
     const note: Bilingual =

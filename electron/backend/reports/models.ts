@@ -190,6 +190,8 @@ export interface TenantReportModel {
   managerRemarks?: string;
   /** policy (issue 12): programmes the client may qualify for. */
   programmes?: PolicySectionModel;
+  /** listing map: 입지 안내 of the first placed listing (omitted when none has a place). */
+  location?: import('./location-section.js').LocationSectionModel;
 }
 
 export type Impression = StopImpression;

@@ -1,5 +1,6 @@
 // 상담 결과 보고서: the report the tenant takes home after counselling. Built from a
 // TenantReportModel only (no database access): bytes in, bytes out.
+import { drawLocationSection } from './location-section.js';
 import { formatArea, formatDate, formatDateTime, formatMoney } from './format.js';
 import { prepareImage, type PreparedImage } from './images.js';
 import { F, L, STATUS_LABEL, VERDICT_LABEL, t } from './labels.js';
@@ -86,6 +87,9 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
 
   // policy (issue 12): 정책 안내.
   if (model.programmes) drawPolicySection(w, model.programmes, lc);
+
+  // listing map: 입지 안내.
+  if (model.location) drawLocationSection(w, model.location, lc);
 
   // Checklists, problems first, with photo thumbnails.
   const photos = await photosReady;

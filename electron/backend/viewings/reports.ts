@@ -30,6 +30,7 @@ import {
   type ViewingLogModel, type ViewingStop,
 } from '../reports/index.js';
 import type { HandlerContext } from '../context.js';
+import { locationSectionModel } from '../reports/location-section.js';
 import { policySectionModel } from '../policy/report-section.js';
 import { listingAddress } from './address.js';
 import { leaseReportSections } from '../lease/report-sections.js';
@@ -329,6 +330,8 @@ export async function tenantReportFile(ctx: HandlerContext, caseId: string, loca
   // policy (issue 12): the 정책 안내 section.
   const k = await getCase(ctx.db, caseId);
   if (k) model.programmes = await policySectionModel(ctx, k.client_id, caseId, locale);
+  // listing map: the 입지 안내 section.
+  model.location = (await locationSectionModel(ctx, caseId)) ?? undefined;
   const bytes = await renderTenantReport(model);
   return { fileName: reportFileName('tenant', maskName(model.clientName), model.reportDate, locale), mime: 'application/pdf', dataBase64: Buffer.from(bytes).toString('base64') };
 }

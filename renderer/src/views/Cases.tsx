@@ -1,3 +1,4 @@
+import { ListingPlace } from './geo/ListingPlace.js';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, ClientView, ListingView, ManagerView } from '../../../electron/api/views.js';
@@ -119,6 +120,7 @@ export function CaseDetail({ id }: { id: string }) {
   const [listings, setListings] = useState<ListingView[] | null>(null);
   const [editing, setEditing] = useState(false);
   const [budget, setBudget] = useState<ClientView | null>(null);
+  const [placing, setPlacing] = useState<string | null>(null);
   useEffect(() => {
     void api('cases.get', { id }).then((k) => {
       setC(k);
@@ -180,11 +182,18 @@ export function CaseDetail({ id }: { id: string }) {
                 <button type="button" onClick={() => go({ name: 'checklistListing', listingId: l.id })}>{t('checklists.open')}</button>
                 <button type="button" onClick={() => go({ name: 'rights', listingId: l.id, caseId: id })}>{t('rights.open')}</button>
                 <button type="button" onClick={() => go({ name: 'viewingPlan', caseId: id, listingId: l.id })}>{t('viewings.plan')}</button>
+                {/* listing map: the listing's place and surroundings */}
+                <button type="button" aria-expanded={placing === l.id} onClick={() => setPlacing(placing === l.id ? null : l.id)}>{t('listingMap.open')}</button>
                 <ConfirmButton label={t('common.delete')} question={t('common.confirmDelete')} onConfirm={() => removeListing(l)} />
               </li>
             ))}
           </ul>
         )}
+        {/* listing map: the chosen listing's place and surroundings (입지 안내) */}
+        {listings?.filter((l) => l.id === placing).map((l) => (
+          <ListingPlace key={l.id} listing={l} title={l.roadAddress ?? l.jibunAddress ?? ''} onClose={() => setPlacing(null)}
+            onChange={(n) => setListings((xs) => xs!.map((x) => (x.id === n.id ? n : x)))} />
+        ))}
       </div>
       {/* lease module: the case's lease timeline, registry readings and re-check */}
       {listings && <LeaseCard caseId={id} listings={listings} />}
