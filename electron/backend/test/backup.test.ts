@@ -2,6 +2,7 @@
 // a withdrawn client, restore only into a new folder.
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { Readable } from 'node:stream';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup, openArchive, restoreBackup, vacuumInto, verifyBackup, BackupError } from '../../../data/backup/archive.js';
@@ -37,6 +38,24 @@ async function seed(x: NonNullable<typeof h>) {
 }
 
 describe('backup and restore', () => {
+  it('through the API: create (coordinator), inspect and restore an uploaded archive into a new sibling folder', async () => {
+    h = await signedIn();
+    await seed(h);
+    expect((await h.raw('backup.create', { passphrase: 'short' })).ok).toBe(false);
+    const made = await h.api('backup.create', { passphrase: PASS });
+    expect(made).toMatchObject({ verified: true, contents: { desk: '관악구 1인가구지원센터', counts: { clients: 2, cases: 1 } } });
+    expect(made.fileName).toMatch(/\.ansimbak$/);
+    const { ref } = await h.backend.files.receive('bk1', made.fileName, Readable.from([Buffer.from(made.dataBase64, 'base64')]));
+    const wrong = await h.raw('backup.inspect', { file: { ref }, passphrase: '틀린 암호 입니다 정말' });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.error.message.ko).toContain('백업 암호가 맞지 않습니다');
+    expect(await h.api('backup.inspect', { file: { ref }, passphrase: PASS })).toMatchObject({ verified: true, counts: { clients: 2 } });
+    const r = await h.api('backup.restore', { file: { ref }, passphrase: PASS });
+    expect(r.dir).toBe(`${h.dir}-restored-20261127-010000`);
+    expect(r.openCommand).toContain('--data-dir');
+    expect(await readdir(r.dir)).toEqual(expect.arrayContaining(['ansim.sqlite', 'ansim-data.json', 'keys', 'files']));
+  });
+
   it('round-trips: every table row equal, personal fields decrypt the same, progress reported, read back verified', async () => {
     h = await signedIn();
     const { a } = await seed(h);
@@ -67,10 +86,15 @@ describe('backup and restore', () => {
     }
     // The restored folder opens as a desk and shows the client.
     await h.backend.close();
-    h = await openHarness({ dir: target });
-    const [m] = await h.api('managers.list', {});
-    await h.api('session.start', { id: m.id, pin: '1234' });
-    expect((await h.api('clients.get', { id: a.id })).name).toBe('백업고객');
+    const h2 = await openHarness({ dir: target });
+    try {
+      const [m] = await h2.api('managers.list', {});
+      await h2.api('session.start', { id: m.id, pin: '1234' });
+      expect((await h2.api('clients.get', { id: a.id })).name).toBe('백업고객');
+    } finally {
+      await h2.backend.close();
+    }
+    h = undefined;
   });
 
   it('refuses a wrong passphrase and a tampered or truncated archive with a clear message', async () => {
