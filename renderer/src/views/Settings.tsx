@@ -5,6 +5,7 @@ import { setLanguage } from '../i18n/index.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
 import { ManagersPanel } from './legal/ManagersPanel.js';
 import { ReferencePanel } from './legal/ReferencePanel.js';
+import { BackupPanel } from './backup/BackupPanel.js';
 
 export function SettingsView() {
   const { t, i18n } = useTranslation();
@@ -29,6 +30,7 @@ export function SettingsView() {
       </div>
       <ManagersPanel />
       <ReferencePanel />
+      <BackupPanel />
       <div className="card">
         <h2>{t('settings.demo')}</h2>
         {session?.demo.present ? (
