@@ -54,6 +54,13 @@ describe('backup and restore', () => {
     expect(r.dir).toBe(`${h.dir}-restored-20261127-010000`);
     expect(r.openCommand).toContain('--data-dir');
     expect(await readdir(r.dir)).toEqual(expect.arrayContaining(['ansim.sqlite', 'ansim-data.json', 'keys', 'files']));
+    // A manager who is not a coordinator may not make or restore backups.
+    const b = await h.api('managers.create', { name: '박동행', center: '', brokerRegNo: '', districts: [], pin: '5678' });
+    await h.api('session.start', { id: b.id, pin: '5678' });
+    for (const [m, input] of [['backup.create', { passphrase: PASS }], ['backup.inspect', { file: { ref }, passphrase: PASS }], ['backup.restore', { file: { ref }, passphrase: PASS }]] as const) {
+      const forbidden = await h.raw(m, input);
+      expect(forbidden.ok ? null : forbidden.error.code).toBe('FORBIDDEN');
+    }
   });
 
   it('round-trips: every table row equal, personal fields decrypt the same, progress reported, read back verified', async () => {
