@@ -1,6 +1,7 @@
 // Issue 11 through the real UI: 설정 → 백업 및 복원 makes a verified archive (downloaded), then the
 // same archive is picked, checked with its passphrase, shows what it holds and is restored into a
 // new folder, with the command that opens it.
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, openDesk, shot, type DeskSession } from './support.js';
@@ -42,6 +43,9 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'backup and restore' : 'ba
     await done.waitFor();
     expect(await done.textContent()).toContain('--data-dir');
     await shot(page, 'backup-restored');
+    const restored = /--data-dir "([^"]+)"/.exec((await done.locator('pre').textContent()) ?? '')?.[1];
+    expect(restored).toMatch(/-restored-\d{8}-\d{6}$/);
+    await rm(restored!, { recursive: true, force: true });
     // Only the wrong passphrase's refusal (HTTP 400), which the panel showed.
     expect(errors.filter((e) => !/backup\.inspect|status of 400/.test(e))).toEqual([]);
   });
