@@ -32,8 +32,8 @@ import { lockDataDir } from '../crypto/folder-lock.js';
 const MAGIC = Buffer.from('ANSIMBAK', 'ascii');
 const WRAP_AAD = Buffer.from('ansim-backup/v1/wrap', 'utf8');
 const END = '\0end';
-export const KDF_DEFAULT = { N: 2 ** 17, r: 8, p: 1 };
-export const MIN_PASSPHRASE = 10;
+const KDF_DEFAULT = { N: 2 ** 17, r: 8, p: 1 };
+const MIN_PASSPHRASE = 10;
 
 /** A refusal with a message in Korean and English (wrong passphrase, damaged archive…). */
 export class BackupError extends DataDirError {
@@ -46,7 +46,7 @@ export class BackupError extends DataDirError {
   }
 }
 
-export interface ArchiveEntryInfo {
+interface ArchiveEntryInfo {
   name: string;
   size: number;
   sha256: string;
@@ -88,7 +88,7 @@ const damaged = (why: string) =>
   new BackupError('DAMAGED', `백업 파일이 손상되었거나 변경되어 사용할 수 없습니다 (${why}).`, `The backup archive is damaged or was altered and cannot be used (${why}).`);
 const notArchive = () => new BackupError('NOT_ARCHIVE', '안심데스크 백업 파일(.ansimbak)이 아닙니다.', 'Not an Ansim Desk backup archive (.ansimbak).');
 
-export function checkPassphrase(passphrase: string): void {
+function checkPassphrase(passphrase: string): void {
   if (typeof passphrase !== 'string' || [...passphrase].length < MIN_PASSPHRASE) {
     throw new BackupError(
       'WEAK_PASSPHRASE',
