@@ -10,6 +10,7 @@ import { geoInputs, type GeoResults } from './geo-methods.js';
 import { viewingInputs, type ViewingResults } from './viewing-methods.js';
 import { managerInputs, type ManagerResults } from './manager-methods.js';
 import { referenceInputs, type ReferenceResults } from './reference-methods.js';
+import { backupInputs, type BackupResults } from './backup-methods.js';
 import { policyInputs, type PolicyResults } from './policy-methods.js';
 import { statsInputs, type StatsResults } from './stats-methods.js';
 import { privacyInputs, type PrivacyResults } from './privacy-methods.js';
@@ -76,13 +77,14 @@ export const apiInputs = mergeMethodMaps('API inputs', {
   jobs: jobInputs,
   map: mapInputs,
   privacy: privacyInputs,
+  backup: backupInputs,
 });
 
 export type Method = keyof typeof apiInputs;
 export type ApiInput<M extends Method> = z.input<(typeof apiInputs)[M]>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof apiInputs)[M]>;
 
-export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, ReferenceResults, LeaseResults, PolicyResults, StatsResults, JobResults, MapResults, PrivacyResults {
+export interface ApiResults extends ChecklistResults, RightsResults, GeoResults, ViewingResults, ManagerResults, ReferenceResults, LeaseResults, PolicyResults, StatsResults, JobResults, MapResults, PrivacyResults, BackupResults {
   'session.status': SessionView;
   'session.start': SessionView;
   'session.lock': SessionView;

@@ -41,6 +41,7 @@ import { JobRunner } from './jobs/runner.js';
 import { mapHandlers } from './handlers/map.js';
 import { TileService } from './map/tiles.js';
 import { privacyHandlers } from './handlers/privacy.js';
+import { backupHandlers } from './handlers/backup.js';
 
 // One handler map; a method handled by two modules throws at start-up. Add a module at the END.
 export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
@@ -61,6 +62,7 @@ export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
   jobs: jobHandlers,
   map: mapHandlers,
   privacy: privacyHandlers,
+  backup: backupHandlers,
 });
 
 export interface BackendOptions {
@@ -131,6 +133,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
   const files = new FileRefs(path.join(dir.dir, 'imports'));
   const jobs = new JobRunner(path.join(dir.dir, 'jobs'));
   const ctx: HandlerContext = {
+    folder: { dir: dir.dir, dataKey: dir.dataKey, manifest: dir.manifest, protector: opts.protector },
     files,
     jobs,
     tiles: new TileService({ geoDir: path.join(path.dirname(dir.filesDir), 'geo') }),

@@ -8,6 +8,7 @@ import type { Session } from './session.js';
 import type { JobRunner } from './jobs/runner.js';
 import type { TileService } from './map/tiles.js';
 import type { FileRefs } from './files.js';
+import type { DataDirManifest, KeyProtector } from '../../data/crypto/data-dir.js';
 
 export interface HandlerContext {
   db: Database;
@@ -34,6 +35,8 @@ export interface HandlerContext {
   tiles: TileService;
   /** Files the user picked or uploaded: `files.resolve(ref)` → path (see files.ts). */
   files: FileRefs;
+  /** The open data folder: its path, data key, manifest and key protector (백업 / 복원). */
+  folder: { dir: string; dataKey: Buffer; manifest: DataDirManifest; protector: KeyProtector };
 }
 
 export type Handler<M extends Method> = (input: ApiParsedInput<M>, ctx: HandlerContext) => Promise<ApiResults[M]>;

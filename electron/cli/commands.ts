@@ -16,5 +16,6 @@ export const commands: Record<string, CommandEntry> = {
   lease: { summary: 'lease timeline: lease timeline < lease.json', load: async () => (await import('./lease.js')).main },
   reference: { summary: 'legal reference pack: show | validate FILE | load FILE --data-dir DIR --manager NAME', load: async () => (await import('./reference.js')).main },
   policy: { summary: 'housing-support programmes: policy match < facts.json', load: async () => (await import('./policy.js')).main },
+  backup: { summary: 'encrypted backup: create --data-dir DIR --out FILE | verify FILE | restore FILE --to DIR', load: async () => (await import('./backup.js')).main },
   // e.g. calc: { summary: 'legal calculators (JSON on stdin)', load: async () => (await import('./calc.js')).main },
 };

@@ -8,6 +8,7 @@ import * as viewings from './modules/viewings.js';
 import * as legal from './modules/legal.js';
 import * as policy from './modules/policy.js';
 import * as stats from './modules/stats.js';
+import * as backup from './modules/backup.js';
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
@@ -23,12 +24,13 @@ describe('locales', () => {
     ['legal', legal.ko, legal.en],
     ['policy', policy.ko, policy.en],
     ['stats', stats.ko, stats.en],
+    ['backup', backup.ko, backup.en],
   ])('%s: every Korean string has an English one and vice versa', (_name, k, e) => {
     expect(keys(e)).toEqual(keys(k));
   });
 
   it('module keys do not collide with the shell or each other', () => {
-    const tops = [ko, checklists.ko, rights.ko, geo.ko, viewings.ko, legal.ko, policy.ko, stats.ko].flatMap((o) => Object.keys(o));
+    const tops = [ko, checklists.ko, rights.ko, geo.ko, viewings.ko, legal.ko, policy.ko, stats.ko, backup.ko].flatMap((o) => Object.keys(o));
     expect(new Set(tops).size).toBe(tops.length);
   });
 

@@ -14,9 +14,10 @@ import * as stats from './modules/stats.js';
 import * as privacy from './modules/privacy.js';
 import * as lease from './modules/lease.js';
 import * as listingmap from './modules/listingmap.js';
+import * as backup from './modules/backup.js';
 
 /** Each module's strings sit beside the shell's, under the module's own top-level keys. */
-const modules = [checklists, rights, geo, viewings, legal, a11y, policy, stats, privacy, lease, listingmap];
+const modules = [checklists, rights, geo, viewings, legal, a11y, policy, stats, privacy, lease, listingmap, backup];
 export const resources = {
   ko: { translation: Object.assign({}, ko, ...modules.map((m) => m.ko)) },
   en: { translation: Object.assign({}, en, ...modules.map((m) => m.en)) },

@@ -6,6 +6,7 @@ import { ConfirmButton } from '../components/ConfirmButton.js';
 import { ManagersPanel } from './legal/ManagersPanel.js';
 import { ReferencePanel } from './legal/ReferencePanel.js';
 import { BasemapSettings } from './geo/BasemapSettings.js';
+import { BackupPanel } from './backup/BackupPanel.js';
 
 export function SettingsView() {
   const { t, i18n } = useTranslation();
@@ -32,6 +33,7 @@ export function SettingsView() {
       <ReferencePanel />
       {/* geo (issue 9): the optional online basemap of the planners' map */}
       <BasemapSettings />
+      <BackupPanel />
       <div className="card">
         <h2>{t('settings.demo')}</h2>
         {session?.demo.present ? (
