@@ -12,7 +12,8 @@ import { m0011 } from './0011-map.js';
 import { m0013 } from './0013-typed-confirmation.js';
 import { m0107 } from './0107-reference-packs.js';
 import { m0108 } from './0108-lease-prefill.js';
+import { m0112 } from './0112-saved-calcs-amendments.js';
 import type { Migration } from './types.js';
 
-export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0011, m0013, m0107, m0108];
+export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0011, m0013, m0107, m0108, m0112];
 export type { Migration };
