@@ -68,12 +68,12 @@ describe('calculator results saved to a case', () => {
     const { kase } = await caseWithListing(h);
     const ran = await h.api('calc.run', { name: 'brokerage', input: brokerage });
     // Whatever a client sends as a result is not an input of calc.save; the backend recomputes.
-    const saved = await h.api('calc.save', { caseId: kase.id, name: 'brokerage', input: { ...brokerage, result: { maxFee: 1 } } as never, requestId: 'req-00000001' });
+    const saved = await h.api('calc.save', { caseId: kase.id, name: 'brokerage', input: { ...brokerage, result: { maxFee: 1 } }, requestId: 'req-00000001' } as never);
     expect(saved).toMatchObject({ caseId: kase.id, name: 'brokerage', savedBy: '정상담', pack: ran.pack });
     expect(saved.result).toEqual(ran.result);
     expect(saved.pack.verifiedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    // The same request id saves once.
-    const again = await h.api('calc.save', { caseId: kase.id, name: 'brokerage', input: brokerage, requestId: 'req-00000001' });
+    // The same (transport-level) request id saves once.
+    const again = await h.api('calc.save', { caseId: kase.id, name: 'brokerage', input: brokerage, requestId: 'req-00000001' } as never);
     expect(again.id).toBe(saved.id);
     await h.api('calc.save', { caseId: kase.id, name: 'conversion', input: { convertedDeposit: 100_000_000, date: '2026-11-27' } });
     const list = await h.api('calc.listForCase', { caseId: kase.id });
