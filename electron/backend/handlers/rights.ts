@@ -11,10 +11,10 @@ import { mergeBaseRates } from '../../../data/reference/index.js';
 import { addBaseRate, getRegistry, listBaseRates, removeBaseRate, saveRegistry } from '../../../data/repos/registry.js';
 import { ownerCipher } from '../../../data/privacy/owner.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
-import type { SavedCalcView } from '../../api/rights-methods.js';
 import type { CalculatorName } from '../../../checklists/calculators/index.js';
 import { getCase } from '../../../data/repos/cases.js';
-import { deleteCalcResult, getCalcResult, listCalcResults, saveCalcResult, type SavedCalcRow } from '../../../data/repos/calc-results.js';
+import { deleteCalcResult, getCalcResult, listCalcResults, saveCalcResult } from '../../../data/repos/calc-results.js';
+import { savedCalcs, savedCalcView } from '../services/saved-calcs.js';
 import { analyzeListingById, listingFacts } from '../services/rights-analysis.js';
 
 async function registryView(ctx: HandlerContext, listingId: string): Promise<RegistryView> {
@@ -67,28 +67,6 @@ async function computeCalc(ctx: HandlerContext, name: CalculatorName, input: Rec
 
 const caseNotFound = () =>
   new ApiError('NOT_FOUND', { ko: '상담을 찾을 수 없습니다.', en: 'Case not found.' }, [{ path: 'caseId', message: { ko: '상담을 찾을 수 없습니다.', en: 'Case not found.' } }]);
-
-function savedCalcView(ctx: HandlerContext, r: SavedCalcRow): SavedCalcView {
-  const read = (t: string | null) => {
-    const s = ctx.cipher.decrypt(t);
-    return s === null ? null : JSON.parse(s);
-  };
-  return {
-    id: r.id,
-    caseId: r.case_id,
-    name: r.calculator as CalculatorName,
-    input: read(r.input_enc),
-    result: read(r.result_enc),
-    pack: { packVersion: r.pack_version, verifiedOn: r.pack_verified_on, source: r.pack_source },
-    savedAt: r.saved_at,
-    savedBy: r.saved_by_name,
-  };
-}
-
-/** The case's saved calculator results, newest first (the tenant report reads these too). */
-export async function savedCalcs(ctx: HandlerContext, caseId: string): Promise<SavedCalcView[]> {
-  return (await listCalcResults(ctx.db, caseId)).map((r) => savedCalcView(ctx, r));
-}
 
 export const rightsHandlers: Pick<HandlerMap, keyof RightsResults> = {
   'registry.get': async ({ listingId }, ctx) => {

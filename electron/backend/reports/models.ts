@@ -186,6 +186,8 @@ export interface TenantReportModel {
   managerRemarks?: string;
   /** policy (issue 12): programmes the client may qualify for. */
   programmes?: PolicySectionModel;
+  /** issue 11: calculator results saved to the case. */
+  savedCalcs?: import('./saved-calcs.js').SavedCalcsSection;
 }
 
 export type Impression = StopImpression;

@@ -1,5 +1,9 @@
 // Issue 11 ("what the manager should not have to type twice"): a calculator result saved to a
 // case, and dated amendments of a completed checklist run.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { severityOf, type Item, type Template } from '../../../checklists/engine/index.js';
@@ -139,6 +143,23 @@ describe('amendments of a completed checklist run', () => {
     const r = await h.raw('checklists.runs.amend', { runId: run.run.id, itemId: 'waterPressure', value: 'weak', reason: '정정' });
     expect(r.ok ? null : r.error.code).toBe('CONFLICT');
     expect((await h.backend.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM checklist_run_amendments'))!.n).toBe(0);
+  });
+});
+
+describe('the tenant report', () => {
+  it('shows the saved calculations in their own section and the effective answers with amended rows marked', async () => {
+    h = await signedIn();
+    const { kase, listing } = await caseWithListing(h);
+    await h.api('calc.save', { caseId: kase.id, name: 'brokerage', input: brokerage });
+    const done = await completedRun(h, listing.id);
+    await h.api('checklists.runs.amend', { runId: done.run.id, itemId: 'waterPressure', value: 'weak', reason: '입주후재확인' });
+    const report = await h.api('reports.tenant', { caseId: kase.id });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ansim-amend-'));
+    writeFileSync(path.join(dir, 'r.pdf'), Buffer.from(report.dataBase64, 'base64'));
+    const text = execFileSync('pdftotext', [path.join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('계산 결과');
+    expect(text).toContain('중개보수');
+    expect(text).toMatch(/정정 \d{4}-\d{2}-\d{2} \(입주후재확인\)/);
   });
 });
 

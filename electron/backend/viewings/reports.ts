@@ -31,6 +31,8 @@ import type { HandlerContext } from '../context.js';
 import { policySectionModel } from '../policy/report-section.js';
 import { listingAddress } from './address.js';
 import { leaseReportSections } from '../lease/report-sections.js';
+import { savedCalcs } from '../services/saved-calcs.js';
+import { savedCalcsSection } from '../reports/saved-calcs.js';
 import { PHOTO_KIND, SIGNATURE_KIND } from './files.js';
 import { packLabel, referenceInUse } from '../reference.js';
 
@@ -81,7 +83,9 @@ async function listingChecklists(ctx: HandlerContext, listingId: string, title: 
   const out: ChecklistResult[] = [];
   for (const { runId, basis } of reportRuns(runs)) {
     const d = await runDetail(ctx, runId);
-    const answers = new Map(d.answers.map((a) => [a.itemId, a]));
+    // issue 11: the answers after the run's amendments; an amended row says so, with date and reason.
+    const answers = new Map(d.effectiveAnswers.map((a) => [a.itemId, a]));
+    const amendedBy = new Map(d.amendments.map((m) => [m.itemId, m]));
     const photosByItem = new Map<string, ReportPhoto[]>();
     for (const p of d.photos) {
       const { bytes } = await photoFile(ctx, p.id, 'full');
@@ -94,16 +98,18 @@ async function listingChecklists(ctx: HandlerContext, listingId: string, title: 
         const a = answers.get(item.id);
         const severity = a ? severityOf(item, a) : null;
         const label = pick(item.prompt, locale);
+        const m = amendedBy.get(item.id);
+        const mark = m ? `${locale === 'ko' ? '정정' : 'Amended'} ${m.at.slice(0, 10)}${m.reason ? ` (${m.reason})` : ''}` : undefined;
         return {
-          label,
+          label: m ? `${label} [${locale === 'ko' ? '정정' : 'amended'}]` : label,
           status: !a ? ('unchecked' as const) : severity === 'ok' ? ('ok' as const) : severity === null ? ('na' as const) : ('problem' as const),
-          note: a?.note ?? undefined,
+          note: [a?.note, mark].filter(Boolean).join(' · ') || undefined,
           photos: (photosByItem.get(item.id) ?? []).map((p) => ({ ...p, caption: label })),
         };
       }),
     );
     // Items hidden by the template's conditions (never applied to this home) are left out.
-    const visible = new Set(visibleItems(d.template, d.answers).map((v) => v.item.id));
+    const visible = new Set(visibleItems(d.template, d.effectiveAnswers).map((v) => v.item.id));
     const all = d.template.sections.flatMap((sec) => sec.items);
     out.push({
       title: pick(d.run.title, locale),
@@ -157,6 +163,8 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
     checklists,
     specialClauses: [],
     afterContractSteps: [],
+    // issue 11: calculator results saved to the case.
+    savedCalcs: savedCalcsSection(await savedCalcs(ctx, caseId), locale),
   };
   // lease module: the registry re-check and the case's saved lease timeline.
   const lease = await leaseReportSections(ctx, caseId, locale);
