@@ -3,7 +3,7 @@
 // sqlite3 and sharp load from node_modules), and the renderer built by Vite.
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { chmod, mkdir, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -72,6 +72,10 @@ async function node() {
 async function renderer() {
   await rm(out('renderer'), { recursive: true, force: true });
   await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+  // The map draws its labels with the shipped Noto Sans KR (renderer/src/views/geo/mapStyle.ts).
+  await mkdir(out('renderer/fonts'), { recursive: true });
+  await copyFile(path.join(root, 'data/fonts/NotoSansKR-Regular.ttf'), out('renderer/fonts/NotoSansKR-Regular.ttf'));
+  await copyFile(path.join(root, 'data/fonts/OFL.txt'), out('renderer/fonts/OFL.txt'));
 }
 
 const t0 = Date.now();

@@ -2,7 +2,7 @@
 // labels; a study on synthetic parcels built, run (progress, job), ranked sites, one opened,
 // two compared.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,7 +65,7 @@ describe.skipIf(!browserAvailable)('부지 분석 map', () => {
     // A bad value is named beside its field, and nothing is lost.
     await page.getByLabel('최소 부지 면적 (m²)').fill('-5');
     await page.getByRole('button', { name: '저장', exact: true }).click();
-    await page.locator('.field.invalid').filter({ hasText: '최소 부지 면적' }).getByRole('alert').waitFor();
+    await page.locator('.field.invalid').filter({ hasText: '최소 부지 면적' }).locator('.error').waitFor();
     await page.getByLabel('최소 부지 면적 (m²)').fill('3000');
     // AHP: a judgement that contradicts itself shows its consistency ratio above 0.10.
     await page.getByLabel('AHP 쌍대비교로 가중치 정하기').check();
@@ -92,6 +92,18 @@ describe.skipIf(!browserAvailable)('부지 분석 map', () => {
     await rows.nth(1).getByLabel('비교').check();
     const compare = page.getByRole('table', { name: '부지 비교' });
     await expect(compare.getByRole('columnheader').allTextContents()).resolves.toEqual(['', '1위 부지', '2위 부지']);
+    // Exports call the geo module's methods and download the files.
+    const exports = page.getByRole('group', { name: '내보내기' });
+    for (const [label, ext] of [['부지 GeoJSON', /\.geojson$/], ['순위 Excel', /\.xlsx$/], ['부지 보고서 PDF', /\.pdf$/]] as const) {
+      const dl = page.waitForEvent('download', { timeout: 60_000 });
+      await exports.getByRole('button', { name: label }).click();
+      const file = await dl;
+      expect(file.suggestedFilename()).toMatch(ext);
+      const saved = path.join(os.tmpdir(), `ansim-e2e-${Date.now()}-${file.suggestedFilename()}`);
+      await file.saveAs(saved);
+      if (label === '부지 GeoJSON') expect((JSON.parse(readFileSync(saved, 'utf8')) as { features: unknown[] }).features.length).toBeGreaterThan(1);
+      if (label === '부지 보고서 PDF') expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+    }
     await page.waitForTimeout(700);
     await mapIdle(page);
     await shot(page, 'geo-study-results');

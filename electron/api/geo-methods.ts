@@ -1,7 +1,7 @@
 // API methods of the site study (geo) module: save and load study documents in SQLite,
 // inspect a data file before using it as a layer, and run a study.
 import { z } from 'zod';
-import { id } from './schemas.js';
+import { fileRef, id } from './schemas.js';
 import type { FeatureCollection } from 'geojson';
 import type { RecordMeta } from './views.js';
 import type { ImportReport } from '../../geo/core/types.js';
@@ -25,7 +25,7 @@ export const geoInputs = {
   'geo.studies.run': z.object({ id, draws: z.number().int().min(0).max(100_000).optional() }),
   'geo.import.inspect': z.object({
     /** A file the user picked (renderer/src/api/files.ts); raw paths are refused. */
-    file: z.object({ ref: z.string().min(1).max(400) }).strict(),
+    file: fileRef,
     encoding: z.enum(['CP949', 'UTF-8']).optional(),
     crs: z.enum(['EPSG:4326', 'EPSG:5174', 'EPSG:5179', 'EPSG:5181', 'EPSG:5186']).optional(),
     x: z.string().optional(),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { FeatureCollection } from 'geojson';
 import { bilingualMessage } from './errors.js';
+import { fileRef } from './schemas.js';
 import type { SeoulLayerInfo } from '../../data/layers/index.js';
 
 const tileLayer = z.string().regex(/^(run|sites|import):[A-Za-z0-9-]{1,64}$/);
@@ -40,7 +41,7 @@ export const mapInputs = {
     layers: z.array(z.object({ id: z.string().uuid(), radius })).max(10).default([]),
   }),
   /** Imports a file the user picked onto the map (a job: WGS84 GeoJSON in the data folder, served as tiles). */
-  'map.layers.add': z.object({ file: z.object({ ref: z.string().min(1).max(400) }).strict(), name: z.string().trim().min(1).max(100), ...importOptions }),
+  'map.layers.add': z.object({ file: fileRef, name: z.string().trim().min(1).max(100), ...importOptions }),
   'map.layers.list': z.object({}).default({}),
   'map.layers.remove': z.object({ id: z.string().uuid() }),
   /** Every saved version of a study document (newest first). */

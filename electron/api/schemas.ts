@@ -195,3 +195,7 @@ export const lockAfter = z.object({ minutes: z.number().int().min(1).max(240) })
 export const phoneLookup = z.object({ phone: z.string().trim().min(4).max(20) });
 export const sessionStart = z.object({ id, pin });
 export const pinOnly = z.object({ pin });
+
+/** A file the user picked (renderer/src/api/files.ts → upload or the system dialog); raw paths are refused. */
+export const fileRef = z.object({ ref: z.string().min(1).max(400) }).strict();
+export type FileRef = z.infer<typeof fileRef>;

@@ -10,9 +10,8 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ApiError } from '../api/errors.js';
 
-export interface FileRef {
-  ref: string;
-}
+import type { FileRef } from '../api/schemas.js';
+export type { FileRef };
 
 /** Names an upload may have: one path segment, no control characters, not hidden. */
 const SAFE_NAME = { test: (n: string) => n.length >= 1 && n.length <= 200 && !/[/\\<>:"|?*]/.test(n) && ![...n].some((c) => c.charCodeAt(0) < 0x20) };

@@ -36,3 +36,20 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/**
+ * The policy with an online basemap's host allowed for images and fetches — only while the desk
+ * has switched the basemap on (map.basemap.set); the default policy names no remote host.
+ */
+export function cspWithBasemap(tileUrl: string | null): string {
+  if (!tileUrl) return CONTENT_SECURITY_POLICY;
+  let origin: string;
+  try {
+    const u = new URL(tileUrl.replace(/\{[a-z]+\}/g, '0'));
+    if (u.protocol !== 'https:') return CONTENT_SECURITY_POLICY;
+    origin = u.origin;
+  } catch {
+    return CONTENT_SECURITY_POLICY;
+  }
+  return CONTENT_SECURITY_POLICY.replace("img-src 'self' data: blob:", `img-src 'self' data: blob: ${origin}`).replace("connect-src 'self'", `connect-src 'self' ${origin}`);
+}

@@ -26,6 +26,8 @@ export interface HttpHostOptions {
   backend: ApiCaller;
   rendererDir: string;
   port?: number;
+  /** The page's CSP, asked for each page load (the basemap host joins it only while switched on). */
+  csp?: () => Promise<string>;
   /** Fixed token (tests); a random one per run otherwise. */
   token?: string;
   /** Receives streamed uploads (the backend's file references); without it PUT /upload is 404. */
@@ -190,7 +192,7 @@ export function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
       res.writeHead(200, {
         'Content-Type': type,
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'Content-Security-Policy': opts.csp ? await opts.csp() : CONTENT_SECURITY_POLICY,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
         'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'public, max-age=3600',

@@ -6,9 +6,8 @@
 import type { ApiErrorBody, ApiResponse } from '../../../electron/api/errors.js';
 import { ApiCallError, token } from './client.js';
 
-export interface FileRef {
-  ref: string;
-}
+import type { FileRef } from '../../../electron/api/schemas.js';
+export type { FileRef };
 
 export interface PickOptions {
   /** Extensions without the dot, e.g. ['shp', 'dbf', 'shx', 'prj', 'cpg']. */

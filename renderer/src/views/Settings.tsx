@@ -5,6 +5,7 @@ import { setLanguage } from '../i18n/index.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
 import { ManagersPanel } from './legal/ManagersPanel.js';
 import { ReferencePanel } from './legal/ReferencePanel.js';
+import { BasemapSettings } from './geo/BasemapSettings.js';
 
 export function SettingsView() {
   const { t, i18n } = useTranslation();
@@ -29,6 +30,8 @@ export function SettingsView() {
       </div>
       <ManagersPanel />
       <ReferencePanel />
+      {/* geo (issue 9): the optional online basemap of the planners' map */}
+      <BasemapSettings />
       <div className="card">
         <h2>{t('settings.demo')}</h2>
         {session?.demo.present ? (

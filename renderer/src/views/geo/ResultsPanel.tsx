@@ -5,7 +5,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MlMap } from 'maplibre-gl';
 import type { GeoRunSite, GeoRunView, GeoStudyView } from '../../../../electron/api/geo-methods.js';
-import { api } from '../../api/client.js';
+import { api, ApiCallError } from '../../api/client.js';
+import { base64ToBlob, saveBlob } from '../viewings/files.js';
+import { currentLang } from '../../i18n/index.js';
 import { useGeo } from './store.js';
 import { showRun } from './runLayers.js';
 import { PALETTE } from './layers.js';
@@ -57,6 +59,7 @@ export function ResultsPanel({ map }: { map: MlMap | null }) {
   return (
     <section className="geo-panel-section" aria-labelledby="results-h">
       <h2 id="results-h">{t('geo.results.title')}</h2>
+      <Exports studyId={studyId} />
       <p className="small">{t('geo.results.summary', { total: parcels.total.toLocaleString(), passed: parcels.passed.toLocaleString(), sites: ranked.length })}</p>
       <ul className="legend inline small" aria-label={t('geo.results.criteriaLegend')}>
         {criteriaIds.map((id) => <li key={id}><span className="swatch" style={{ background: color(id) }} aria-hidden="true" />{id}</li>)}
@@ -150,5 +153,39 @@ function Compare({ sites, criteriaIds }: { sites: GeoRunSite[]; criteriaIds: str
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Export buttons: the geo module's exports (files as base64), saved through the browser/Electron download. */
+function Exports({ studyId }: { studyId: string }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (key: string, call: () => Promise<{ fileName: string; mime: string; dataBase64: string }>) => {
+    setBusy(key);
+    setError(null);
+    try {
+      const f = await call();
+      saveBlob(base64ToBlob(f.dataBase64, f.mime), f.fileName);
+    } catch (e) {
+      setError(e instanceof ApiCallError ? (currentLang() === 'en' ? e.body.message.en : e.body.message.ko) : String(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const items: [string, () => Promise<{ fileName: string; mime: string; dataBase64: string }>][] = [
+    ['geojson', () => api('geo.export.sites', { id: studyId, format: 'geojson' })],
+    ['shapefile', () => api('geo.export.sites', { id: studyId, format: 'shapefile', encoding: 'CP949' })],
+    ['xlsx', () => api('geo.export.ranking', { id: studyId, format: 'xlsx' })],
+    ['csv', () => api('geo.export.ranking', { id: studyId, format: 'csv' })],
+    ['pdf', () => api('geo.export.report', { id: studyId, top: 5, locale: currentLang() })],
+  ];
+  return (
+    <div className="exports" role="group" aria-label={t('geo.export.title')}>
+      {items.map(([k, call]) => (
+        <button key={k} type="button" disabled={busy !== null} onClick={() => void run(k, call)}>{busy === k ? t('geo.export.busy') : t(`geo.export.${k}`)}</button>
+      ))}
+      {error && <p className="error" role="alert">{error}</p>}
+    </div>
   );
 }

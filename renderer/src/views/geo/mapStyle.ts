@@ -4,8 +4,9 @@
 // Sans KR (OFL) served from the app itself, so Hangul, digits and Latin all render offline with
 // the same font, whatever fonts the system has.
 import type { StyleSpecification } from 'maplibre-gl';
-// The same TTF the PDF reports use (data/fonts, OFL), bundled into the renderer as an asset.
-import notoSansKr from '../../../../data/fonts/NotoSansKR-Regular.ttf?url';
+
+/** The same TTF the PDF reports use (data/fonts, OFL), copied beside the built renderer by build/build.mjs. */
+const LABEL_FONT_FILE = 'fonts/NotoSansKR-Regular.ttf';
 
 export const LABEL_FONT = 'Noto Sans KR';
 export const SEOUL_CENTER: [number, number] = [126.986, 37.5665];
@@ -20,7 +21,7 @@ export interface Basemap {
 export function baseStyle(basemap?: Basemap | null): StyleSpecification {
   return {
     version: 8,
-    'font-faces': { [LABEL_FONT]: new URL(notoSansKr, document.baseURI).href },
+    'font-faces': { [LABEL_FONT]: new URL(LABEL_FONT_FILE, document.baseURI).href },
     sources: basemap ? { basemap: { type: 'raster', tiles: [basemap.url], tileSize: 256, attribution: basemap.attribution, maxzoom: 19 } } : {},
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } },
