@@ -37,7 +37,27 @@ export const checklistInputs = {
   'checklists.runs.complete': z.object({ id }),
   'checklists.runs.upgrade': z.object({ id }),
   'checklists.runs.delete': z.object({ id }),
+  // issue 11: a dated amendment of a completed run (open runs are answered normally).
+  'checklists.runs.amend': z.object({
+    runId: id,
+    itemId,
+    value: answerValue,
+    note: z.string().trim().max(4000).optional().nullable(),
+    reason: z.string().trim().min(1, bilingualIssue('정정 사유를 입력하세요.', 'Give the reason for the amendment.')).max(1000),
+  }),
 } as const;
+
+/** A dated amendment of a completed run: the original answers stay as they were (issue 11). */
+export interface ChecklistAmendmentView {
+  id: string;
+  itemId: string;
+  /** The new answer (null: the answer was withdrawn, or the client's key was destroyed). */
+  value: Answer['value'] | null;
+  note: string | null;
+  reason: string | null;
+  at: string;
+  by: string | null;
+}
 
 export interface ChecklistTemplateView {
   id: string;
@@ -80,6 +100,8 @@ export interface ChecklistAnswerView extends Answer {
   answeredAt: string;
   /** lease module: the answer was filled in from the listing, the lease facts or the registry entry. */
   prefilledFrom?: 'listing' | 'lease' | 'registry';
+  /** issue 11: in `effectiveAnswers`, the answer comes from an amendment (id) of the completed run. */
+  amendmentId?: string;
 }
 
 export interface ChecklistPhotoView extends PhotoMeta {
@@ -102,6 +124,12 @@ export interface ChecklistRunDetail {
   recovered: boolean;
   /** Answers an upgrade could not carry over: shown, never dropped. */
   unmapped: ChecklistUnmappedView[];
+  /** issue 11: amendments of the completed run, oldest first; `answers` stay the original ones. */
+  amendments: ChecklistAmendmentView[];
+  /** The answers after the amendments (the latest amendment of an item wins); `score` is computed from these. */
+  effectiveAnswers: ChecklistAnswerView[];
+  /** The score of the original answers, when amendments changed them. */
+  originalScore: RunScore | null;
 }
 
 export interface ChecklistAnswerResult {
@@ -135,4 +163,5 @@ export interface ChecklistResults {
   'checklists.runs.complete': ChecklistRunDetail;
   'checklists.runs.upgrade': ChecklistRunDetail;
   'checklists.runs.delete': { id: string };
+  'checklists.runs.amend': ChecklistRunDetail;
 }

@@ -109,6 +109,15 @@ export const rightsInputs = {
   }),
   'baseRates.list': z.object({}).default({}),
   'baseRates.add': baseRateInput,
+  // issue 11: a calculator result saved to a case (the backend recomputes it; the client's result is never trusted).
+  // A retried save carries the transport's `requestId` (backend.ts: idempotent saves) and is stored once.
+  'calc.save': z.object({
+    caseId: id,
+    name: z.enum(calculatorNames as [CalculatorName, ...CalculatorName[]], bilingualIssue('알 수 없는 계산기입니다.', 'Unknown calculator.')),
+    input: z.record(z.string(), z.unknown()),
+  }),
+  'calc.listForCase': z.object({ caseId: id }),
+  'calc.deleteSaved': z.object({ id }),
   'baseRates.remove': z.object({ id }),
 } as const;
 
@@ -139,6 +148,19 @@ export interface BaseRateRowView extends BaseRateVersion {
   id?: string;
 }
 
+/** A calculator result saved to a case (issue 11): inputs, result and the reference pack (table date) used. */
+export interface SavedCalcView {
+  id: string;
+  caseId: string;
+  name: CalculatorName;
+  /** Null when the client's key was destroyed. */
+  input: Record<string, unknown> | null;
+  result: NamedCalculatorResult['result'] | null;
+  pack: ReferencePackUsed;
+  savedAt: string;
+  savedBy: string | null;
+}
+
 export interface RightsResults {
   'registry.get': RegistryView;
   'registry.save': RegistryView;
@@ -148,4 +170,7 @@ export interface RightsResults {
   'baseRates.list': BaseRateRowView[];
   'baseRates.add': BaseRateRowView[];
   'baseRates.remove': BaseRateRowView[];
+  'calc.save': SavedCalcView;
+  'calc.listForCase': SavedCalcView[];
+  'calc.deleteSaved': { id: string };
 }

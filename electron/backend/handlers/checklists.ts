@@ -16,6 +16,7 @@ import {
   syncPhotoAnswer, templateView, runCipher, isTextItem, textItems,
 } from '../services/checklist-runs.js';
 import { viewEachAsync } from '../unreadable.js';
+import { addRunAmendment } from '../../../data/repos/checklist-amendments.js';
 
 export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
   'checklists.templates.list': async (_input, ctx) => {
@@ -82,6 +83,26 @@ export const checklistHandlers: Pick<HandlerMap, keyof ChecklistResults> = {
   },
 
   'checklists.runs.get': async ({ id }, ctx) => runDetail(ctx, id),
+
+  // issue 11: a completed run is amended, never rewritten; an open run is answered normally.
+  'checklists.runs.amend': async ({ runId, itemId, value, note, reason }, ctx) => {
+    const { run, template } = await loadRun(ctx, runId);
+    if (run.status !== 'completed') {
+      throw new ApiError('CONFLICT', { ko: '진행 중인 체크리스트는 정정하지 않고 그대로 답을 고칩니다.', en: 'An open run is not amended; change its answer instead.' });
+    }
+    const item = findItem(template, itemId);
+    if (!item) throw field('itemId', { ko: '이 체크리스트에 없는 항목입니다.', en: 'No such item in this checklist.' });
+    if (item.type === 'photo') throw field('value', { ko: '사진 항목은 정정할 수 없습니다.', en: 'Photo items cannot be amended.' });
+    let checked: typeof value = null;
+    if (value !== null) {
+      const check = validateAnswer(item, value);
+      if (!check.ok) throw field('value', check.error);
+      checked = check.value;
+    }
+    const cipher = await runCipher(ctx, runId);
+    await ctx.db.tx((q) => addRunAmendment(q, cipher, ctx.actor(), runId, { itemId, value: checked, note: (note ?? '').trim() || null, reason }));
+    return runDetail(ctx, runId);
+  },
 
   'checklists.runs.answer': async ({ runId, itemId, value, note }, ctx) => {
     const { template } = await loadRun(ctx, runId, { open: true });

@@ -11,6 +11,10 @@ import { mergeBaseRates } from '../../../data/reference/index.js';
 import { addBaseRate, getRegistry, listBaseRates, removeBaseRate, saveRegistry } from '../../../data/repos/registry.js';
 import { ownerCipher } from '../../../data/privacy/owner.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
+import type { CalculatorName } from '../../../checklists/calculators/index.js';
+import { getCase } from '../../../data/repos/cases.js';
+import { deleteCalcResult, getCalcResult, listCalcResults, saveCalcResult } from '../../../data/repos/calc-results.js';
+import { savedCalcs, savedCalcView } from '../services/saved-calcs.js';
 import { analyzeListingById, listingFacts } from '../services/rights-analysis.js';
 
 async function registryView(ctx: HandlerContext, listingId: string): Promise<RegistryView> {
@@ -47,6 +51,23 @@ function calcError(e: CalcInputError): ApiError {
   ]);
 }
 
+/** Runs a calculator with the reference pack in force; input problems become field errors. */
+async function computeCalc(ctx: HandlerContext, name: CalculatorName, input: Record<string, unknown>): Promise<NamedCalculatorResult & { pack: ReferencePackUsed }> {
+  const userBaseRates = await listBaseRates(ctx.db);
+  try {
+    // TypeScript cannot pair a union-typed name with its result; runCalculator ran exactly `name`.
+    // The reference pack in force (issue 13): its tables, and the result says which pack it was.
+    const ref = await referenceInUse(ctx.db);
+    return { name, result: runCalculator(name, input, { userBaseRates, tables: ref.tables }), pack: usedPack(ref.pack) } as NamedCalculatorResult & { pack: ReferencePackUsed };
+  } catch (e) {
+    if (e instanceof CalcInputError) throw calcError(e);
+    throw e;
+  }
+}
+
+const caseNotFound = () =>
+  new ApiError('NOT_FOUND', { ko: '상담을 찾을 수 없습니다.', en: 'Case not found.' }, [{ path: 'caseId', message: { ko: '상담을 찾을 수 없습니다.', en: 'Case not found.' } }]);
+
 export const rightsHandlers: Pick<HandlerMap, keyof RightsResults> = {
   'registry.get': async ({ listingId }, ctx) => {
     await listingFacts(ctx, listingId);
@@ -59,17 +80,28 @@ export const rightsHandlers: Pick<HandlerMap, keyof RightsResults> = {
     return registryView(ctx, listingId);
   },
   'rights.analyze': async ({ listingId, asOf }, ctx) => analyzeListingById(ctx, listingId, asOf),
-  'calc.run': async ({ name, input }, ctx) => {
-    const userBaseRates = await listBaseRates(ctx.db);
-    try {
-      // TypeScript cannot pair a union-typed name with its result; runCalculator ran exactly `name`.
-      // The reference pack in force (issue 13): its tables, and the result says which pack it was.
-      const ref = await referenceInUse(ctx.db);
-      return { name, result: runCalculator(name, input, { userBaseRates, tables: ref.tables }), pack: usedPack(ref.pack) } as NamedCalculatorResult & { pack: ReferencePackUsed };
-    } catch (e) {
-      if (e instanceof CalcInputError) throw calcError(e);
-      throw e;
+  'calc.run': async ({ name, input }, ctx) => computeCalc(ctx, name, input),
+  'calc.save': async ({ caseId, name, input }, ctx) => {
+    const row = await getCase(ctx.db, caseId);
+    if (!row) throw caseNotFound();
+    // Recomputed here: what is stored is what the backend's calculators and tables give.
+    const computed = await computeCalc(ctx, name, input);
+    const cipher = ctx.keys.cipherFor(row.client_id);
+    const id = await ctx.db.tx((q) => saveCalcResult(q, cipher, ctx.actor(), { caseId, name, input, result: computed.result, pack: computed.pack }));
+    const saved = (await listCalcResults(ctx.db, caseId)).find((r) => r.id === id);
+    if (!saved) throw caseNotFound();
+    return savedCalcView(ctx, saved);
+  },
+  'calc.listForCase': async ({ caseId }, ctx) => {
+    if (!(await getCase(ctx.db, caseId))) throw caseNotFound();
+    return savedCalcs(ctx, caseId);
+  },
+  'calc.deleteSaved': async ({ id }, ctx) => {
+    const row = await getCalcResult(ctx.db, id);
+    if (!row || !(await getCase(ctx.db, row.case_id)) || !(await ctx.db.tx((q) => deleteCalcResult(q, ctx.actor(), id)))) {
+      throw new ApiError('NOT_FOUND', { ko: '저장된 계산 결과를 찾을 수 없습니다.', en: 'Saved calculation not found.' });
     }
+    return { id };
   },
   'baseRates.list': async (_input, ctx) => baseRateRows(ctx),
   'baseRates.add': async ({ effectiveFrom, ratePercent, note }, ctx) => {

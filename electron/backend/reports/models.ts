@@ -192,6 +192,8 @@ export interface TenantReportModel {
   programmes?: PolicySectionModel;
   /** listing map: 입지 안내 of the first placed listing (omitted when none has a place). */
   location?: import('./location-section.js').LocationSectionModel;
+  /** issue 11: calculator results saved to the case. */
+  savedCalcs?: import('./saved-calcs.js').SavedCalcsSection;
 }
 
 export type Impression = StopImpression;

@@ -9,6 +9,7 @@ import { maskName } from './mask.js';
 import { drawRegistryRecheck } from './registry-recheck.js';
 import { drawLegalNotes } from './legal-notes.js';
 import { drawPolicySection } from './policy-section.js';
+import { drawSavedCalcs } from './saved-calcs.js';
 import type { ChecklistItemResult, ChecklistItemStatus, ReportLocale, ReportPhoto, TenantReportModel, Tone, ListingAssessment } from './models.js';
 
 /** Problems first, then unchecked, then fine, then not applicable; stable within a group. */
@@ -148,6 +149,8 @@ export async function renderTenantReport(model: TenantReportModel): Promise<Uint
 
   // lease module: the registry re-check (its own module).
   if (model.registryRecheck) drawRegistryRecheck(w, model.registryRecheck, lc);
+  // issue 11: calculator results saved to the case (its own module).
+  if (model.savedCalcs) drawSavedCalcs(w, model.savedCalcs, lc);
 
   // After-contract steps.
   if (model.afterContractSteps.length > 0) {

@@ -16,6 +16,7 @@ import { getLinkedPhoto, itemPhotoIds, runPhotos, type PhotoRow } from '../../..
 import { getTemplate, latestTemplate, score, validateTemplateData, type Item, type Template } from '../../../checklists/engine/index.js';
 import { prefillNewRun } from '../lease/prefill.js';
 import type { HandlerContext } from '../context.js';
+import { listRunAmendments, type RunAmendment } from '../../../data/repos/checklist-amendments.js';
 
 // ── this backend process ─────────────────────────────────────────────────
 // Each opened backend (one database connection) gets an id; a run written under another id
@@ -96,8 +97,34 @@ function address(ctx: HandlerContext, row: Pick<RunListRow, 'road_address_enc' |
   return [a.road_address ?? a.jibun_address ?? '', a.dong ?? '', a.ho ?? ''].filter((s) => s !== '').join(' ');
 }
 
+/**
+ * The answers after a completed run's amendments (issue 11): the latest amendment of an item wins;
+ * an amendment to null withdraws the answer. The original answers are not changed.
+ */
+export function applyAmendments(answers: ChecklistAnswerView[], amendments: RunAmendment[]): ChecklistAnswerView[] {
+  const byItem = new Map(answers.map((a) => [a.itemId, a]));
+  for (const m of amendments) {
+    if (m.value === null) {
+      byItem.delete(m.itemId);
+      continue;
+    }
+    const { prefilledFrom: _p, note: _n, ...before } = byItem.get(m.itemId) ?? { itemId: m.itemId };
+    void _p;
+    void _n;
+    byItem.set(m.itemId, { ...before, itemId: m.itemId, value: m.value, ...(m.note ? { note: m.note } : {}), answeredAt: m.at, amendmentId: m.id });
+  }
+  return [...byItem.values()];
+}
+
+/** A run's effective answers (its answers with its amendments applied) and the amendments. */
+export async function effectiveRunAnswers(ctx: HandlerContext, runId: string): Promise<{ answers: ChecklistAnswerView[]; effective: ChecklistAnswerView[]; amendments: RunAmendment[] }> {
+  const answers: ChecklistAnswerView[] = await runAnswers(ctx.db, runId, ctx.cipher);
+  const amendments = await listRunAmendments(ctx.db, runId, ctx.cipher);
+  return { answers, amendments, effective: amendments.length ? applyAmendments(answers, amendments) : answers };
+}
+
 export async function runView(ctx: HandlerContext, row: RunListRow, template: Template, custom: Template[]): Promise<ChecklistRunView> {
-  const answers = await runAnswers(ctx.db, row.id, ctx.cipher);
+  const { effective: answers } = await effectiveRunAnswers(ctx, row.id);
   return {
     id: row.id,
     listingId: row.listing_id,
@@ -138,15 +165,18 @@ export async function runDetail(ctx: HandlerContext, id: string): Promise<Checkl
   const { run, template, custom } = await loadRun(ctx, id);
   // By id, not through the listing's most recent 500 (an older run must open too).
   const [row] = await listRuns(ctx.db, { runId: id });
-  const answers: ChecklistAnswerView[] = await runAnswers(ctx.db, id, ctx.cipher);
+  const { answers, effective, amendments } = await effectiveRunAnswers(ctx, id);
   return {
     run: await runView(ctx, row, template, custom),
     template,
     answers,
     photos: (await runPhotos(ctx.db, id)).map((p) => photoView(p, ctx)),
-    score: score(template, answers),
+    score: score(template, effective),
     recovered: run.status === 'open' && run.touched_by_process !== processId(ctx),
     unmapped: readUnmapped(ctx.cipher, run),
+    amendments,
+    effectiveAnswers: effective,
+    originalScore: amendments.length ? score(template, answers) : null,
   };
 }
 

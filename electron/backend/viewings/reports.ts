@@ -34,6 +34,8 @@ import { locationSectionModel } from '../reports/location-section.js';
 import { policySectionModel } from '../policy/report-section.js';
 import { listingAddress } from './address.js';
 import { leaseReportSections } from '../lease/report-sections.js';
+import { savedCalcs } from '../services/saved-calcs.js';
+import { savedCalcsSection } from '../reports/saved-calcs.js';
 import { PHOTO_KIND, SIGNATURE_KIND } from './files.js';
 import { packLabel, referenceInUse } from '../reference.js';
 
@@ -82,7 +84,9 @@ export const exifInstant = (t: string | null) => (!t ? undefined : /(Z|[+-]\d\d:
 /** One run as the report shows it: every visible item with its answer; photos as chosen. */
 async function runChecklist(ctx: HandlerContext, runId: string, basis: ReportRunBasis | 'chosen', title: string, locale: L, photoIds?: Set<string>): Promise<ChecklistResult> {
   const d = await runDetail(ctx, runId);
-  const answers = new Map(d.answers.map((a) => [a.itemId, a]));
+  // issue 11: the answers after the run's amendments; an amended row says so, with date and reason.
+  const answers = new Map(d.effectiveAnswers.map((a) => [a.itemId, a]));
+  const amendedBy = new Map(d.amendments.map((m) => [m.itemId, m]));
   const photosByItem = new Map<string, ReportPhoto[]>();
   for (const p of d.photos) {
     if (photoIds && !photoIds.has(p.id)) continue;
@@ -92,17 +96,20 @@ async function runChecklist(ctx: HandlerContext, runId: string, basis: ReportRun
     photosByItem.set(p.itemId, list);
   }
   // Items hidden by the template's conditions (never applied to this home) are left out.
-  const visible = new Set(visibleItems(d.template, d.answers).map((v) => v.item.id));
+  const visible = new Set(visibleItems(d.template, d.effectiveAnswers).map((v) => v.item.id));
   const items = d.template.sections.flatMap((s) =>
     s.items.filter((item) => visible.has(item.id)).map((item) => {
       const a = answers.get(item.id);
       const severity = a ? severityOf(item, a) : null;
+      const label = pick(item.prompt, locale);
+      const m = amendedBy.get(item.id);
+      const mark = m ? `${locale === 'ko' ? '정정' : 'Amended'} ${m.at.slice(0, 10)}${m.reason ? ` (${m.reason})` : ''}` : undefined;
       return {
-        label: pick(item.prompt, locale),
+        label: m ? `${label} [${locale === 'ko' ? '정정' : 'amended'}]` : label,
         section: s.title ? pick(s.title, locale) : '',
         status: !a ? ('unchecked' as const) : severity === 'ok' ? ('ok' as const) : severity === null ? ('na' as const) : ('problem' as const),
         answer: a ? pick(describeAnswer(item, a.value), locale) : undefined,
-        note: a?.note ?? undefined,
+        note: [a?.note, mark].filter(Boolean).join(' · ') || undefined,
         photos: photosByItem.get(item.id) ?? [],
       };
     }),
@@ -243,6 +250,8 @@ export async function buildTenantReportModel(ctx: HandlerContext, caseId: string
     checklists,
     specialClauses: [],
     afterContractSteps: [],
+    // issue 11: calculator results saved to the case.
+    savedCalcs: savedCalcsSection(await savedCalcs(ctx, caseId), locale),
   };
   // lease module: the registry re-check and the case's saved lease timeline.
   const lease = await leaseReportSections(ctx, caseId, locale);

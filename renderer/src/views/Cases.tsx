@@ -18,6 +18,7 @@ import { ConfirmButton } from '../components/ConfirmButton.js';
 import { fieldErrors } from '../components/useBilingual.js';
 import { useDebounced } from './Clients.js';
 import { LeaseCard } from './lease/LeaseCard.js';
+import { SavedCalcsCard } from './rights/SavedCalcs.js';
 import { overBudget } from '../../../checklists/lease/budget.js';
 import { ProgrammeList } from './policy/ProgrammeList.js';
 import { CaseStatsCard } from './stats/CaseStatsCard.js';
@@ -197,6 +198,7 @@ export function CaseDetail({ id }: { id: string }) {
       </div>
       {/* lease module: the case's lease timeline, registry readings and re-check */}
       {listings && <LeaseCard caseId={id} listings={listings} />}
+      <SavedCalcsCard caseId={id} />
       {/* policy + statistics (issue 12) */}
       <ProgrammeList clientId={c.clientId} caseId={id} />
       <CaseStatsCard caseId={id} closedOn={c.closedOn} />

@@ -104,6 +104,20 @@ export const ko = {
     rules: {
       R1: '임대인·소유자', R2: '압류·가압류·가처분·가등기·경매·임차권등기', R3: '신탁', R4: '부채비율', R5: 'HUG 보증', R6: '건축물대장', R7: '체납·선순위 보증금', R8: '최우선변제',
     },
+    saved: {
+      title: '저장한 계산 결과',
+      none: '저장한 계산 결과가 없습니다. 계산기에서 「상담에 저장」을 누르세요.',
+      case: '상담',
+      save: '상담에 저장',
+      done: '계산 결과를 상담에 저장했습니다 (입력값으로 다시 계산해 저장).',
+      noCases: '저장할 상담이 없습니다.',
+      meta: '{{at}} · {{who}} · 기준표 {{version}} ({{date}} 확인)',
+      inputs: '입력',
+      result: '결과',
+      delete: '삭제',
+      deleteQuestion: '이 계산 결과를 지울까요?',
+      reportTitle: '계산 결과',
+    },
     calc: {
       title: '계산기',
       intro: '상담 없이도 쓸 수 있습니다. 금액은 원 단위, 날짜는 YYYY-MM-DD입니다.',
@@ -263,6 +277,20 @@ export const en: typeof ko = {
     },
     rules: {
       R1: 'Landlord and owner', R2: 'Seizures, injunctions, provisional registrations, auctions, registered leases', R3: 'Trust', R4: 'Debt ratio', R5: 'HUG guarantee', R6: 'Building register', R7: 'Tax arrears and senior deposits', R8: 'Priority repayment',
+    },
+    saved: {
+      title: 'Saved calculations',
+      none: 'No saved calculations. Use “Save to case” under a calculator result.',
+      case: 'Case',
+      save: 'Save to case',
+      done: 'Saved to the case (recomputed from the inputs).',
+      noCases: 'There is no case to save to.',
+      meta: '{{at}} · {{who}} · reference tables {{version}} (verified {{date}})',
+      inputs: 'Inputs',
+      result: 'Result',
+      delete: 'Delete',
+      deleteQuestion: 'Delete this saved calculation?',
+      reportTitle: 'Calculations',
     },
     calc: {
       title: 'Calculators',

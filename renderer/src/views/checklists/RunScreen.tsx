@@ -263,7 +263,7 @@ export function RunScreen({ id }: { id: string }) {
 
       <TabPanel base="cl-run" tab={tab}>
       {tab === 'summary' ? (
-        <RunSummary d={d} sc={sc} onJump={(itemId) => { setTab('run'); setTimeout(() => { setFocus(itemId); document.getElementById(`cl-item-${itemId}`)?.scrollIntoView({ block: 'center' }); }, 0); }} />
+        <RunSummary d={d} sc={d.run.status === 'completed' && d.amendments.length > 0 ? d.score : sc} onAmended={(r) => setD(r)} onJump={(itemId) => { setTab('run'); setTimeout(() => { setFocus(itemId); document.getElementById(`cl-item-${itemId}`)?.scrollIntoView({ block: 'center' }); }, 0); }} />
       ) : (
         <>
           <p className="cl-keys muted small" data-testid="keyboard-help">{t('checklists.keyboardHelp')}</p>

@@ -5,8 +5,9 @@ import type { RunScore } from '../../../../checklists/engine/run.js';
 import type { ChecklistRunDetail } from '../../../../electron/api/checklist-methods.js';
 import { useBilingual } from '../../components/useBilingual.js';
 import { ProgressBar, VerdictBadge } from './common.js';
+import { RunAmendments } from './RunAmendments.js';
 
-export function RunSummary({ d, sc, onJump }: { d: ChecklistRunDetail; sc: RunScore; onJump(itemId: string): void }) {
+export function RunSummary({ d, sc, onJump, onAmended }: { d: ChecklistRunDetail; sc: RunScore; onJump(itemId: string): void; onAmended?(r: ChecklistRunDetail): void }) {
   const { t } = useTranslation();
   const tr = useBilingual();
   const o = sc.overall;
@@ -56,6 +57,7 @@ export function RunSummary({ d, sc, onJump }: { d: ChecklistRunDetail; sc: RunSc
           </ul>
         </div>
       )}
+      {d.run.status === 'completed' && onAmended && <RunAmendments d={d} onAmended={onAmended} />}
     </div>
   );
 }

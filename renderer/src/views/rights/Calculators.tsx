@@ -14,6 +14,7 @@ import { Field } from '../../components/Field.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
 import { fieldErrors, useBilingual } from '../../components/useBilingual.js';
 import { TabList, TabPanel } from '../../a11y/Tabs.js';
+import { SaveToCase } from './SavedCalcs.js';
 
 type Kind = 'money' | 'date' | 'text' | 'percent' | 'propertyKind' | 'buildingType' | 'choice';
 interface FieldSpec<K extends string = string> {
@@ -152,6 +153,7 @@ function Calculator({ name }: { name: CalculatorName }) {
   const [result, setResult] = useState<NamedCalculatorResult | null>(null);
   const [pack, setPack] = useState<{ packVersion: string; verifiedOn: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, Bilingual>>({});
+  const [lastInput, setLastInput] = useState<Record<string, unknown>>({});
 
   async function run(e: FormEvent) {
     e.preventDefault();
@@ -170,6 +172,7 @@ function Calculator({ name }: { name: CalculatorName }) {
       setErrors({});
       setResult(r);
       setPack(r.pack);
+      setLastInput(input);
     } catch (err) {
       setResult(null);
       setErrors(Object.fromEntries(Object.entries(fieldErrors(err)).map(([k, v]) => [k.replace(/^input\./, ''), v])));
@@ -233,6 +236,7 @@ function Calculator({ name }: { name: CalculatorName }) {
             ))}
           </dl>
           {pack && <p className="muted small" data-testid="calc-pack">{t('rights.calc.pack', { version: pack.packVersion, date: pack.verifiedOn })}</p>}
+          <SaveToCase name={name} input={lastInput} />
         </div>
       )}
       </div>
