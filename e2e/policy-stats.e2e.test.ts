@@ -105,7 +105,10 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'policy guidance and stati
   it('makes a signed statistics file and refuses it from a desk that is not enrolled', async () => {
     await page.getByRole('button', { name: '통계', exact: true }).click();
     const ex = page.getByTestId('stats-exchange');
-    const fp = (await ex.getByTestId('desk-fingerprint').textContent())!;
+    // The fingerprint arrives with the desk's key (a request of its own): wait for it, never for a fixed time.
+    const fpEl = ex.getByTestId('desk-fingerprint');
+    await fpEl.filter({ hasText: /^([0-9a-f]{4} ){15}[0-9a-f]{4}$/ }).waitFor();
+    const fp = (await fpEl.textContent())!;
     expect(fp).toMatch(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
     const [download] = await Promise.all([page.waitForEvent('download'), ex.getByRole('button', { name: '통계 파일 만들기' }).click()]);
     const content = await readFile((await download.path())!);
