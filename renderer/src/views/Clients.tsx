@@ -132,12 +132,16 @@ export function ClientEditor({ id }: { id?: string }) {
   const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({});
   const [general, setGeneral] = useState('');
   const { saving, run } = useSaveOnce();
+  // The client whose saved state the form shows: the draft's baseline is taken only then, so the
+  // form refilled from the server after a save never counts as an unsaved change.
+  const [loadedId, setLoadedId] = useState<string | null>(null);
 
   useEffect(() => {
     if (!id) return;
     void api('clients.get', { id }).then((c) => {
       setClient(c);
       setD(draftFrom(c, t('consent.defaultPurpose')));
+      setLoadedId(c.id);
     });
     void api('cases.list', { clientId: id }).then(setCases);
   }, [id, t]);
@@ -146,7 +150,7 @@ export function ClientEditor({ id }: { id?: string }) {
   const draft = useDraft(id ? `client:${id}` : 'client:new', d, setD, {
     clientId: id ?? null,
     leaveQuestion: t('privacy.draft.leave'),
-    ready: !id || !!client,
+    ready: !id || loadedId === id,
   });
 
   const personalAllowed = (item: ConsentItem) => d.consent.given && d.consent.items.includes(item);
