@@ -39,8 +39,10 @@ async function main() {
   const parcelsDir = path.join(dir, 'geo', 'parcels');
   process.stderr.write(`synthesizing ${PARCELS} parcels…\n`);
   synthesize({ parcels: PARCELS, seed: 1, outDir: parcelsDir });
+  // The API takes only files the user picked: grant them as the desktop app's dialog would.
+  const [parcelsRef, zonesRef] = backend.files.grant([path.join(parcelsDir, 'parcels.shp'), path.join(parcelsDir, 'constraints.shp')]);
   const study = {
-    layers: { parcels: { path: 'parcels/parcels.shp' }, zones: { path: 'parcels/constraints.shp' } },
+    layers: { parcels: parcelsRef, zones: zonesRef },
     constraints: [
       { type: 'attribute', code: 'NOT_PUBLIC', field: '소유구분', in: ['2', '4', '5'] },
       { type: 'overlap', code: 'GREENBELT', layer: 'zones', maxShare: 0.05 },
