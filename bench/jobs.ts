@@ -93,7 +93,7 @@ async function main() {
 
   // Peer: the same study on the request loop (what the handler did before jobs).
   const t1 = performance.now();
-  const inline = await probe(runStudy(study, { baseDir: path.join(dir, 'geo') }));
+  const inline = await probe(runStudy(study, { baseDir: path.join(dir, 'geo'), resolveRef: (ref) => backend.files.resolve(ref) }));
   const inlineSeconds = (performance.now() - t1) / 1000;
   const load1 = loadavg();
 
