@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManagerView } from '../../../electron/api/views.js';
-import { SEOUL_DISTRICTS } from '../../../electron/api/domain.js';
 import type { ApiInput } from '../../../electron/api/methods.js';
 import { api, ApiCallError } from '../api/client.js';
 import { useApp } from '../store/app.js';
@@ -11,6 +10,7 @@ import { Field } from '../components/Field.js';
 import { fieldErrors, useBilingual } from '../components/useBilingual.js';
 import { LanguageToggle } from '../components/LanguageToggle.js';
 import { rovingKeyDown, rovingTabIndex } from '../a11y/roving.js';
+import { DistrictChips } from '../components/DistrictPicker.js';
 
 export function ManagerForm(props: { onDone(m: ManagerView): void; onCancel?(): void }) {
   const { t } = useTranslation();
@@ -43,16 +43,7 @@ export function ManagerForm(props: { onDone(m: ManagerView): void; onCancel?(): 
         {(id) => <input id={id} type="password" inputMode="numeric" autoComplete="new-password" value={f.pin} onChange={(e) => setF({ ...f, pin: e.target.value })} />}
       </Field>
       <Field label={t('manager.districts')} wide>
-        {(id) => (
-          <div id={id} className="chips">
-            {SEOUL_DISTRICTS.map((d) => (
-              <label key={d} className={f.districts.includes(d) ? 'chip selected' : 'chip'}>
-                <input type="checkbox" checked={f.districts.includes(d)} onChange={(e) => setF({ ...f, districts: e.target.checked ? [...f.districts, d] : f.districts.filter((x) => x !== d) })} />
-                {d}
-              </label>
-            ))}
-          </div>
-        )}
+        {(id) => <DistrictChips id={id} value={f.districts} onChange={(districts) => setF({ ...f, districts })} />}
       </Field>
       {general && <div className="error wide" role="alert">{general}</div>}
       <div className="actions wide">

@@ -4,13 +4,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManagerView } from '../../../../electron/api/views.js';
-import { SEOUL_DISTRICTS } from '../../../../electron/api/domain.js';
 import { api, ApiCallError } from '../../api/client.js';
 import { useApp } from '../../store/app.js';
 import { Field } from '../../components/Field.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { fieldErrors, useBilingual } from '../../components/useBilingual.js';
 import { ManagerForm } from '../SessionGate.js';
+import { DistrictChips } from '../../components/DistrictPicker.js';
 
 function EditManager(props: { manager: ManagerView; onDone(): void }) {
   const { t } = useTranslation();
@@ -43,16 +43,7 @@ function EditManager(props: { manager: ManagerView; onDone(): void }) {
         {(id) => <input id={id} value={f.brokerRegNo} onChange={(e) => setF({ ...f, brokerRegNo: e.target.value })} />}
       </Field>
       <Field label={t('manager.districts')} wide>
-        {(id) => (
-          <div id={id} className="chips">
-            {SEOUL_DISTRICTS.map((d) => (
-              <label key={d} className={f.districts.includes(d) ? 'chip selected' : 'chip'}>
-                <input type="checkbox" checked={f.districts.includes(d)} onChange={(e) => setF({ ...f, districts: e.target.checked ? [...f.districts, d] : f.districts.filter((x) => x !== d) })} />
-                {d}
-              </label>
-            ))}
-          </div>
-        )}
+        {(id) => <DistrictChips id={id} value={f.districts} onChange={(districts) => setF({ ...f, districts })} />}
       </Field>
       {general && <div className="error wide" role="alert">{general}</div>}
       <div className="actions wide">
