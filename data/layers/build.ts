@@ -68,10 +68,19 @@ write('stations.geojson', stations, { layer: 'stations' });
 write('hospitals.geojson', read('amenities/seoul_hospitals_open_wgs84.geojson').features.map((f) => ({ type: 'Feature', properties: f.properties, geometry: f.geometry })), { layer: 'hospitals' });
 
 // Parks: the city's 131 major parks, from the CP949 CSV's 경도/위도 (WGS84) columns.
+// 면적 is free text ('2,108,968㎡ ', '총 15000㎡', '113021.7m2', '200,956제곱미터 (60,798평)', a few
+// mistyped ㎥): area_m2 is its leading number in square metres, else null, so parks can be styled by
+// area; the text stays as it is for feature info. A figure larger than Seoul itself (605 km²; the
+// source gives 북한산국립공원 77,334,000,000㎡) is a source error and left empty.
+function parkArea(v: unknown): number | null {
+  const m = /^\s*(?:총\s*)?([\d,]+(?:\.\d+)?)\s*(?:㎡|㎥|m²|m2|제곱미터)/.exec(String(v ?? ''));
+  const n = m ? Number(m[1].replace(/,/g, '')) : NaN;
+  return Number.isFinite(n) && n > 0 && n <= 605.2e6 ? n : null;
+}
 const parks: Feature[] = [];
 for (const f of openLayer(join(src, 'amenities/seoul_major_parks.cp949.csv'), { xField: '경도', yField: '위도', crs: 4326 }).features()) {
   const p = f.properties;
-  parks.push({ type: 'Feature', properties: { name: p['공원명'], gu_name: p['지역'], addr: String(p['공원주소'] ?? '').trim(), area: p['면적'], opened: p['개원일'] }, geometry: f.geometry });
+  parks.push({ type: 'Feature', properties: { name: p['공원명'], gu_name: p['지역'], addr: String(p['공원주소'] ?? '').trim(), area: p['면적'], area_m2: parkArea(p['면적']), opened: p['개원일'] }, geometry: f.geometry });
 }
 write('parks.geojson', parks, { layer: 'parks' });
 

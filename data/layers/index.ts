@@ -89,7 +89,7 @@ export const SEOUL_LAYERS: readonly SeoulLayerInfo[] = [
     source: { ko: '서울 열린데이터광장 「서울시 주요 공원현황」', en: 'Seoul Open Data major parks' },
     attribution: `공원: 서울 열린데이터광장 (${KOGL})`,
     license: 'KOGL-1',
-    fields: { name: { ko: '공원명', en: 'Park' }, gu_name: { ko: '자치구', en: 'District' }, addr: { ko: '주소', en: 'Address' }, area: { ko: '면적', en: 'Area' }, opened: { ko: '개원일', en: 'Opened' } },
+    fields: { name: { ko: '공원명', en: 'Park' }, gu_name: { ko: '자치구', en: 'District' }, addr: { ko: '주소', en: 'Address' }, area: { ko: '면적', en: 'Area' }, area_m2: { ko: '면적(㎡)', en: 'Area (m²)' }, opened: { ko: '개원일', en: 'Opened' } },
   },
   {
     id: 'subwayLines', file: 'subway-lines-osm2016.geojson', geometry: 'LineString', features: 441,

@@ -40,6 +40,14 @@ describe('shipped Seoul layers', () => {
     expect(seoul[0].transfer).toBe(true);
     expect(st.filter((p) => p.name === '신촌')).toHaveLength(2); // two different stations, 813 m apart
   });
+  it("reads each park's 면적 text as square metres where it states one (for styling parks by area)", () => {
+    const parks = new Map(read('parks.geojson').features.map((f) => [f.properties!.name, f.properties!]));
+    expect(parks.get('남산공원')!.area_m2).toBe(2896887); // '2896887㎡ 임 야 : 2454140㎡ …'
+    expect(parks.get('북한산국립공원')!.area_m2).toBeNull(); // the source's 77,334,000,000㎡ exceeds Seoul
+    const known = [...parks.values()].filter((p) => p.area_m2 !== null);
+    expect(known.length).toBeGreaterThanOrEqual(125);
+    for (const p of known) expect(p.area_m2).toBeGreaterThan(0);
+  });
   it('names each 자치구 by its 행안부 code, and the 동 codes start with their 구 code', () => {
     const gu = new Map(read('gu.geojson').features.map((f) => [f.properties!.code, f.properties!.name]));
     expect(gu.get('11740')).toBe('강동구');
