@@ -32,6 +32,14 @@ export async function removeMapLayer(q: Queryable, actor: Actor, id: string): Pr
   return row;
 }
 
+/** A layer's style by attribute (JSON), null for its single colour. False when there is no such layer. */
+export async function setMapLayerStyle(q: Queryable, actor: Actor, id: string, style: unknown): Promise<boolean> {
+  const r = await q.run(`UPDATE map_layers SET style_json = ?, updated_at = ?, updated_by = ?, device_id = ? WHERE id = ? AND deleted_at IS NULL`, [style ? JSON.stringify(style) : null, actor.now, actor.managerId, actor.deviceId, id]);
+  if (!r.changes) return false;
+  await writeAudit(q, actor, 'map_layers', id, 'update', ['style_json']);
+  return true;
+}
+
 export async function studyVersions(q: Queryable, studyId: string): Promise<{ version: number; name: string; savedAt: string }[]> {
   return q.all(`SELECT version, name, saved_at AS savedAt FROM geo_study_versions WHERE study_id = ? ORDER BY version DESC`, [studyId]);
 }

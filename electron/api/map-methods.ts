@@ -31,6 +31,26 @@ const importOptions = {
 
 const radius = z.number().int().min(50).max(10_000);
 
+/** An imported layer (its id) or a shipped Seoul layer (its name): the layers a planner can style. */
+const styledLayer = z.union([z.string().uuid(), shippedId]);
+
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
+/** Style by attribute (built by the renderer from map.layers.fields): categories or graduated classes. */
+const attributeStyle = z.object({
+  mode: z.enum(['single', 'categories', 'graduated']),
+  field: z.string().min(1).max(200).optional(),
+  categories: z.array(z.object({ value: z.string().max(500), color, label: z.string().max(500).optional() })).max(100).optional(),
+  breaks: z.array(z.object({ min: z.number().finite(), color, label: z.string().max(200).optional() })).max(20).optional(),
+  other: z.boolean().optional(),
+  /** The field holds lists (a station's lines): a feature takes the colour of the first listed category it holds. */
+  list: z.boolean().optional(),
+  method: z.enum(['quantile', 'equal']).optional(),
+  max: z.number().finite().optional(),
+});
+
+/** A layer's attribute style as stored with the layer (map.layers.setStyle). */
+export type AttributeStyle = z.infer<typeof attributeStyle>;
+
 export const mapInputs = {
   /**
    * 입지 안내: stations, hospitals, parks and imported layers near a point, within the manager's
@@ -46,8 +66,10 @@ export const mapInputs = {
   'map.layers.add': z.object({ file: fileRef, name: z.string().trim().min(1).max(100), ...importOptions }),
   'map.layers.list': z.object({}).default({}),
   'map.layers.remove': z.object({ id: z.string().uuid() }),
-  /** An imported layer's fields: type, distinct values (up to maxValues), numeric min/max and quantiles. */
-  'map.layers.fields': z.object({ id: z.string().uuid(), maxValues: z.number().int().min(1).max(100).default(12) }),
+  /** A layer's fields (an imported layer by id, a shipped one by name): type, distinct values (up to maxValues), numeric min/max and quantiles. */
+  'map.layers.fields': z.object({ id: styledLayer, maxValues: z.number().int().min(1).max(100).default(12) }),
+  /** Saves a layer's style by attribute (null: its single colour) in the data folder, for the next session. */
+  'map.layers.setStyle': z.object({ id: styledLayer, style: attributeStyle.nullable() }),
   /** A page of an imported layer's attribute table, sorted by a field and filtered by text. */
   'map.layers.features': z.object({
     id: z.string().uuid(),
@@ -87,6 +109,8 @@ export const mapInputs = {
 export type ShippedLayerView = Omit<SeoulLayerInfo, 'file'> & {
   /** False when this installation lacks the file (the map still works without it). */
   available: boolean;
+  /** The planner's saved style by attribute, if any. */
+  style?: AttributeStyle;
 };
 
 export interface BasemapView {
@@ -104,6 +128,8 @@ export interface MapLayerView {
   bbox: [number, number, number, number] | null;
   geometry: 'polygon' | 'point' | 'line';
   createdAt: string;
+  /** The planner's saved style by attribute, if any. */
+  style?: AttributeStyle;
 }
 
 export interface MapResults {
@@ -113,6 +139,7 @@ export interface MapResults {
   'map.layers.list': MapLayerView[];
   'map.layers.remove': { id: string };
   'map.layers.fields': import('../backend/map/attributes.js').FieldSummary[];
+  'map.layers.setStyle': { id: string; style: AttributeStyle | null };
   'map.layers.features': import('../backend/map/attributes.js').FeaturePage;
   'map.layers.search': { address: string; lon: number; lat: number; properties: Record<string, unknown> }[];
   'map.studyVersions.list': { version: number; name: string; savedAt: string }[];

@@ -6,12 +6,13 @@ import type { FeatureCollection } from 'geojson';
 import { surroundings, type SurroundingsLayer } from '../map/surroundings.js';
 import { searchAddressPoints } from '../map/address-search.js';
 import path from 'node:path';
-import type { BasemapView, MapLayerView, MapResults } from '../../api/map-methods.js';
-import { insertMapLayer, listMapLayers, removeMapLayer, studyVersions, type MapLayerRow } from '../../../data/repos/map-layers.js';
+import type { AttributeStyle, BasemapView, MapLayerView, MapResults } from '../../api/map-methods.js';
+import { insertMapLayer, listMapLayers, removeMapLayer, setMapLayerStyle, studyVersions, type MapLayerRow } from '../../../data/repos/map-layers.js';
 import type { InspectInput, LayerImportOutput } from '../jobs/tasks.js';
 import { getSetting, setSetting } from '../../../data/repos/settings.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
-import { SEOUL_LAYERS, shippedAvailable, shippedGeoJson } from '../map/shipped.js';
+import type { Queryable } from '../../../data/db/sqlite.js';
+import { SEOUL_LAYERS, shippedAvailable, shippedGeoJson, type ShippedId } from '../map/shipped.js';
 import { attributeRows, featurePage, fieldSummaries, type AttributeRows } from '../map/attributes.js';
 
 const OFF: BasemapView = { enabled: false, url: '', attribution: '' };
@@ -23,8 +24,17 @@ export async function readBasemap(db: HandlerContext['db']): Promise<BasemapView
 
 function layerView(r: MapLayerRow): MapLayerView {
   const meta = JSON.parse(r.report_json) as { report: Record<string, unknown>; bbox: MapLayerView['bbox']; geometry: MapLayerView['geometry'] };
-  return { id: r.id, name: r.name, report: meta.report, bbox: meta.bbox, geometry: meta.geometry, createdAt: r.created_at };
+  return { id: r.id, name: r.name, report: meta.report, bbox: meta.bbox, geometry: meta.geometry, createdAt: r.created_at, ...(r.style_json ? { style: JSON.parse(r.style_json) as AttributeStyle } : {}) };
 }
+
+// The shipped layers' saved styles by attribute (by layer name), one setting.
+const SHIPPED_STYLES = 'map.shippedStyles';
+async function shippedStyles(db: Queryable): Promise<Partial<Record<ShippedId, AttributeStyle>>> {
+  const raw = await getSetting(db, SHIPPED_STYLES);
+  return raw ? (JSON.parse(raw) as Partial<Record<ShippedId, AttributeStyle>>) : {};
+}
+const isShipped = (id: string): id is ShippedId => SEOUL_LAYERS.some((l) => l.id === id);
+const shippedRows = new Map<ShippedId, AttributeRows>();
 
 const importsDir = (ctx: HandlerContext) => path.join(path.dirname(ctx.filesDir), 'geo', 'imports');
 
@@ -32,6 +42,13 @@ const importsDir = (ctx: HandlerContext) => path.join(path.dirname(ctx.filesDir)
 const attrCache = new Map<string, AttributeRows>();
 
 async function layerAttributes(ctx: HandlerContext, id: string): Promise<AttributeRows> {
+  if (isShipped(id)) {
+    let rows = shippedRows.get(id);
+    const fc = rows ? null : shippedGeoJson(id);
+    if (!rows && !fc) throw new ApiError('NOT_FOUND', { ko: '이 설치본에는 해당 기본 레이어가 없습니다.', en: 'This installation lacks that shipped layer.' });
+    if (!rows) shippedRows.set(id, (rows = attributeRows(fc!)));
+    return rows;
+  }
   const row = (await listMapLayers(ctx.db)).find((r) => r.id === id);
   if (!row) throw new ApiError('NOT_FOUND', { ko: '레이어를 찾을 수 없습니다.', en: 'Layer not found.' }, [{ path: 'id', message: { ko: '없는 레이어입니다.', en: 'No such layer.' } }]);
   const key = `${importsDir(ctx)}/${row.file}`;
@@ -80,6 +97,20 @@ export const mapHandlers: Pick<HandlerMap, keyof MapResults> = {
   },
   'map.layers.list': async (_i, ctx) => (await listMapLayers(ctx.db)).map(layerView),
   'map.layers.fields': async ({ id, maxValues }, ctx) => fieldSummaries(await layerAttributes(ctx, id), maxValues),
+  'map.layers.setStyle': async ({ id, style }, ctx) => {
+    const keep = style && style.mode !== 'single' ? style : null;
+    if (isShipped(id)) {
+      await ctx.db.tx(async (q) => {
+        const all = await shippedStyles(q);
+        if (keep) all[id] = keep;
+        else delete all[id];
+        await setSetting(q, SHIPPED_STYLES, JSON.stringify(all));
+      });
+    } else if (!(await ctx.db.tx((q) => setMapLayerStyle(q, ctx.actor(), id, keep)))) {
+      throw new ApiError('NOT_FOUND', { ko: '레이어를 찾을 수 없습니다.', en: 'Layer not found.' }, [{ path: 'id', message: { ko: '없는 레이어입니다.', en: 'No such layer.' } }]);
+    }
+    return { id, style: keep };
+  },
   'map.layers.features': async ({ id, ...q }, ctx) => featurePage(await layerAttributes(ctx, id), q),
   'map.layers.remove': async ({ id }, ctx) => {
     const row = await ctx.db.tx((q) => removeMapLayer(q, ctx.actor(), id));
@@ -100,7 +131,10 @@ export const mapHandlers: Pick<HandlerMap, keyof MapResults> = {
     await ctx.db.tx((q) => setSetting(q, 'map.basemap', JSON.stringify(input)));
     return readBasemap(ctx.db);
   },
-  'map.shipped.list': async () => SEOUL_LAYERS.map(({ file: _f, ...l }) => ({ ...l, available: shippedAvailable(l.id) })),
+  'map.shipped.list': async (_i, ctx) => {
+    const styles = await shippedStyles(ctx.db);
+    return SEOUL_LAYERS.map(({ file: _f, ...l }) => ({ ...l, available: shippedAvailable(l.id), ...(styles[l.id] ? { style: styles[l.id] } : {}) }));
+  },
   'map.shipped.get': async ({ id }) => {
     const fc = shippedGeoJson(id);
     if (!fc) throw new ApiError('NOT_FOUND', { ko: '이 설치본에는 해당 기본 레이어가 없습니다.', en: 'This installation lacks that shipped layer.' });

@@ -22,6 +22,8 @@ export interface FieldSummary {
   max: number | null;
   /** Quantile breaks (5 classes: the 20/40/60/80 % values) of the numeric values. */
   quantiles: number[] | null;
+  /** The field holds lists (e.g. a station's lines): values and counts are of the listed items. */
+  list?: boolean;
 }
 
 export interface FeaturePage {
@@ -60,9 +62,17 @@ export function fieldSummaries(t: AttributeRows, maxValues: number): FieldSummar
     const distinct = new Map<string, number>();
     const nums: number[] = [];
     let numeric = true;
+    let list = false;
     for (const r of t.rows) {
       const v = r[name];
       if (empty(v)) continue;
+      if (Array.isArray(v)) {
+        // A list (a transfer station's lines): each item counts once, so styling by it colours by line.
+        list = true;
+        numeric = false;
+        for (const item of new Set(v.filter((x) => !empty(x)).map(String))) distinct.set(item, (distinct.get(item) ?? 0) + 1);
+        continue;
+      }
       distinct.set(String(v), (distinct.get(String(v)) ?? 0) + 1);
       const n = num(v);
       if (n === null) numeric = false;
@@ -82,6 +92,7 @@ export function fieldSummaries(t: AttributeRows, maxValues: number): FieldSummar
       min: isNum ? nums[0] : null,
       max: isNum ? nums[nums.length - 1] : null,
       quantiles: isNum ? [0.2, 0.4, 0.6, 0.8].map(q) : null,
+      ...(list ? { list: true } : {}),
     };
   });
 }

@@ -91,6 +91,40 @@ describe('an imported layer’s attributes through the API', () => {
     expect(focused.rows.map((r) => r.index)).toContain(17);
   });
 
+  it('summarises a shipped layer the same way: hospitals by 종류, stations by each line they serve, parks by area', async () => {
+    h = await signedIn();
+    const hosp = await h.api('map.layers.fields', { id: 'hospitals' });
+    const type = hosp.find((f) => f.name === 'type')!;
+    expect(type.type).toBe('string');
+    expect(type.values.reduce((n, v) => n + v.count, 0)).toBe(544);
+    expect(type.values.map((v) => v.value)).toEqual(expect.arrayContaining(['병원', '요양병원(일반요양병원)', '한방병원', '치과병원']));
+    const lines = (await h.api('map.layers.fields', { id: 'stations', maxValues: 100 })).find((f) => f.name === 'lines')!;
+    expect(lines.list).toBe(true);
+    // 서울역 is one station on four lines: each line counts it once.
+    expect(lines.values.map((v) => v.value)).toEqual(expect.arrayContaining(['1호선', '4호선', '경의중앙선']));
+    expect(lines.values.every((v) => !v.value.includes(','))).toBe(true);
+    const area = (await h.api('map.layers.fields', { id: 'parks' })).find((f) => f.name === 'area_m2')!;
+    expect(area.type).toBe('number');
+    expect(area.min).toBeGreaterThan(0);
+  });
+
+  it('keeps a style by attribute with the layer, shipped or imported, for the next session; single colour clears it', async () => {
+    h = await signedIn();
+    const v = await importLayer();
+    const style = { mode: 'categories' as const, field: 'type', categories: [{ value: '요양병원', color: '#1f78b4' }], other: true };
+    await h.api('map.layers.setStyle', { id: 'hospitals', style });
+    await h.api('map.layers.setStyle', { id: v.id, style: { mode: 'graduated', field: '면적', method: 'equal', breaks: [{ min: 5, color: '#eff3ff' }, { min: 100, color: '#08519c' }], max: 295 } });
+    expect((await h.api('map.shipped.list')).find((l) => l.id === 'hospitals')!.style).toEqual(style);
+    expect((await h.api('map.shipped.list')).find((l) => l.id === 'parks')!.style).toBeUndefined();
+    expect((await h.api('map.layers.list')).find((l) => l.id === v.id)!.style).toMatchObject({ mode: 'graduated', field: '면적', max: 295 });
+    await h.api('map.layers.setStyle', { id: 'hospitals', style: null });
+    expect((await h.api('map.shipped.list')).find((l) => l.id === 'hospitals')!.style).toBeUndefined();
+    const bad = await h.raw('map.layers.setStyle', { id: 'hospitals', style: { mode: 'categories', field: 'type', categories: [{ value: 'x', color: 'red;}' }] } });
+    expect(bad.ok ? null : bad.error.code).toBe('VALIDATION');
+    const missing = await h.raw('map.layers.setStyle', { id: '00000000-0000-4000-8000-000000000000', style: null });
+    expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
+  });
+
   it('answers NOT_FOUND for a layer that does not exist and VALIDATION for a bad page', async () => {
     h = await signedIn();
     const missing = await h.raw('map.layers.features', { id: '00000000-0000-4000-8000-000000000000' });

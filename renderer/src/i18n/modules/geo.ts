@@ -53,6 +53,8 @@ export const ko = {
       textField: '문자 속성은 값별 분류로만 표현합니다. 단계 구분은 숫자 속성에서 고를 수 있습니다.',
       loading: '속성을 불러오는 중…',
       loadFailed: '속성을 불러오지 못했습니다. 레이어를 다시 가져와 보세요.',
+      saveFailed: '스타일을 저장하지 못했습니다. 지도에는 적용되었지만 다음에 열 때는 이전 스타일로 보입니다.',
+      listField: '여러 값이 든 속성(예: 환승역의 노선)입니다. 목록에서 가장 많은 값부터 색을 정해, 둘 이상에 해당하면 범례 위쪽 값의 색으로 그립니다.',
     },
     table: {
       open: '속성 표',
@@ -242,6 +244,8 @@ export const en: typeof ko = {
       textField: 'A text field is styled by categories only; graduated colours need a numeric field.',
       loading: 'Loading fields…',
       loadFailed: 'Could not load the fields. Try importing the layer again.',
+      saveFailed: 'Could not save the style. The map shows it, but it will open with the previous style next time.',
+      listField: 'A field holding several values (e.g. a transfer station\'s lines). A feature with more than one coloured value is drawn in the colour listed first in the legend.',
     },
     table: {
       open: 'Attribute table',

@@ -44,10 +44,10 @@ export function LayerPanel({ map }: { map: import('maplibre-gl').Map | null }) {
               <input type="range" min={0} max={1} step={0.05} value={l.opacity} aria-label={t('geo.layers.opacityOf', { name: l.title })} onChange={(e) => update(l.id, { opacity: Number(e.target.value) })} />
               <span>{Math.round(l.opacity * 100)}%</span>
             </label>
-            {l.kind === 'import' && (
+            {(l.kind === 'import' || l.kind === 'shipped') && (
               <div className="row small">
                 <button type="button" aria-expanded={styling === l.id} onClick={() => setStyling(styling === l.id ? null : l.id)}>{t('geo.style.open')}</button>
-                <button type="button" aria-pressed={table === l.id} onClick={() => setTable(table === l.id ? null : l.id)}>{t('geo.table.open')}</button>
+                {l.kind === 'import' && <button type="button" aria-pressed={table === l.id} onClick={() => setTable(table === l.id ? null : l.id)}>{t('geo.table.open')}</button>}
               </div>
             )}
             {styling === l.id && <StyleControl layer={l} />}

@@ -2,7 +2,8 @@
 // parcels the pass / failing-constraint / score classes.
 import { useTranslation } from 'react-i18next';
 import { OTHER_COLOR } from './attributeStyle.js';
-import { FAIL_COLORS, SCORE_BREAKS, SCORE_RAMP, type MapLayer } from './layers.js';
+import { currentLang } from '../../i18n/index.js';
+import { FAIL_COLORS, fieldLabel, SCORE_BREAKS, SCORE_RAMP, type MapLayer } from './layers.js';
 
 export function Legend({ layer }: { layer: MapLayer }) {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function Legend({ layer }: { layer: MapLayer }) {
   } else items.push({ color: layer.color, label: layer.title, shape: layer.geometry === 'point' ? 'dot' : layer.geometry === 'line' ? 'line' : undefined });
   return (
     <ul className="legend" aria-label={t('geo.legend.of', { name: layer.title })}>
-      {st?.field && st.mode !== 'single' && <li className="muted small legend-field">{st.field}{st.method ? ` · ${t(`geo.style.${st.method}`)}` : ''}</li>}
+      {st?.field && st.mode !== 'single' && <li className="muted small legend-field">{fieldLabel(layer, st.field, currentLang())}{st.method ? ` · ${t(`geo.style.${st.method}`)}` : ''}</li>}
       {items.map((it, i) => (
         <li key={i}>
           <span className={`swatch ${it.shape ?? ''}`} style={{ background: it.shape === 'line' ? undefined : it.color, borderColor: it.color }} aria-hidden="true" />

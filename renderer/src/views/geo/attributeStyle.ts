@@ -18,6 +18,7 @@ export function buildStyle(choice: StyleChoice, summary: FieldSummary | undefine
       field: summary.name,
       categories: top.map((v, i) => ({ value: v.value, color: CATEGORY_COLORS[i] })),
       other: summary.distinct > top.length,
+      ...(summary.list ? { list: true } : {}),
     };
   }
   if (summary.min === null || summary.max === null) return { mode: 'single' };

@@ -16,5 +16,6 @@ export function importLayer(v: MapLayerView, upsert: GeoState['upsert']) {
     color: PALETTE[parseInt(v.id.slice(0, 2), 16) % PALETTE.length],
     labelField: fields.find((f) => /명$|name/i.test(f)),
     attributeFields: fields,
+    style: v.style,
   });
 }

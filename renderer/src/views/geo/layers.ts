@@ -1,25 +1,19 @@
 // The map's layer list (top first) and how each kind is drawn. Shipped layers come as small
 // GeoJSON; imported files, study parcels and sites come as vector tiles from the backend.
 import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, Map as MlMap } from 'maplibre-gl';
-import type { ShippedLayerView } from '../../../../electron/api/map-methods.js';
+import type { AttributeStyle, ShippedLayerView } from '../../../../electron/api/map-methods.js';
 import { tileUrl } from '../../api/tiles.js';
 import { LABEL_FONT } from './mapStyle.js';
 
 export type LayerKind = 'shipped' | 'import' | 'run' | 'sites';
 export type Geometry = 'polygon' | 'point' | 'line';
 
-export interface AttributeStyle {
-  mode: 'single' | 'categories' | 'graduated';
-  field?: string;
-  /** categories: value → colour; graduated: breaks ascending with a colour each. */
-  categories?: { value: string; color: string; label?: string }[];
-  breaks?: { min: number; color: string; label?: string }[];
-  /** categories: values beyond the coloured ones exist (drawn grey, 기타 in the legend). */
-  other?: boolean;
-  /** graduated: how the breaks were chosen, and the field's maximum (the last class's end). */
-  method?: 'quantile' | 'equal';
-  max?: number;
-}
+/**
+ * Style by attribute (categories: value → colour, `other` when more values exist, drawn grey as
+ * 기타; graduated: ascending breaks with a colour each, `method` and the field's `max`). The same
+ * shape for imported and shipped layers; saved with the layer (map.layers.setStyle).
+ */
+export type { AttributeStyle };
 
 export interface MapLayer {
   id: string;
@@ -66,8 +60,20 @@ export function shippedLayer(v: ShippedLayerView, lang: 'ko' | 'en'): MapLayer {
     attribution: `${v.attribution} (${v.asOf})`,
     fields: v.fields,
     scope: v.scope[lang],
+    style: v.style,
   };
 }
+
+/** Whether the layer is drawn by attribute (categories or graduated colours) rather than one colour. */
+export const styled = (l: MapLayer) => !!l.style?.field && l.style.mode !== 'single';
+
+/** A field's name as the planner reads it: a shipped layer's Korean (or English) label, else the file's own name. */
+export function fieldLabel(l: MapLayer, name: string, lang: 'ko' | 'en'): string {
+  return l.fields?.[name]?.[lang] ?? name;
+}
+
+/** Fill opacity before the layer's own opacity: shipped boundaries are near-transparent unless styled by attribute. */
+export const baseFillOpacity = (l: MapLayer) => (l.kind === 'run' ? 0.75 : l.kind === 'shipped' && !styled(l) ? 0.04 : 0.45);
 
 /** Colour expression for a layer's attribute style (single colour otherwise). */
 export function colorExpression(l: MapLayer): ExpressionSpecification | string {
@@ -79,6 +85,13 @@ export function colorExpression(l: MapLayer): ExpressionSpecification | string {
   }
   const st = l.style;
   if (!st || st.mode === 'single' || !st.field) return l.color;
+  if (st.mode === 'categories' && st.categories?.length && st.list) {
+    // A list field (a station's lines): the first coloured category the feature holds. The list
+    // is matched as JSON text (`"2호선"` with its quotes), whether the source keeps it as an
+    // array or as its JSON string, so '1호선' never matches '공항철도1호선'.
+    const text = ['to-string', ['get', st.field]];
+    return ['case', ...st.categories.flatMap((c) => [['in', JSON.stringify(c.value), text], c.color]), '#bdbdbd'] as unknown as ExpressionSpecification;
+  }
   if (st.mode === 'categories' && st.categories?.length) {
     return ['match', ['to-string', ['get', st.field]], ...st.categories.flatMap((c) => [c.value, c.color]), '#bdbdbd'] as unknown as ExpressionSpecification;
   }
@@ -120,20 +133,25 @@ export function styleLayers(l: MapLayer): LayerSpecification[] {
   if (l.geometry === 'polygon') {
     const width = l.source === 'gu' ? 1.6 : 0.8;
     return [
-      { id: `${l.id}::fill`, type: 'fill', source: src, ...sl, paint: { 'fill-color': color, 'fill-opacity': l.kind === 'shipped' ? 0.04 : 0.45 } } as LayerSpecification,
+      { id: `${l.id}::fill`, type: 'fill', source: src, ...sl, paint: { 'fill-color': color, 'fill-opacity': baseFillOpacity(l) } } as LayerSpecification,
       { id: `${l.id}::line`, type: 'line', source: src, ...sl, paint: { 'line-color': l.kind === 'shipped' ? l.color : '#374151', 'line-width': width } } as LayerSpecification,
       { id: `${l.id}::sel`, type: 'line', source: src, ...sl, paint: { 'line-color': '#f59e0b', 'line-width': 3, 'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] } } as LayerSpecification,
       ...label(l.source === 'gu' ? 9 : 12.5, l.source === 'gu' ? 14 : 11),
     ];
   }
   if (l.geometry === 'line') {
-    return [{ id: `${l.id}::line`, type: 'line', source: src, ...sl, paint: { 'line-color': l.source === 'subwayLines' ? ['coalesce', ['get', 'colour'], l.color] : color, 'line-width': 2 } } as LayerSpecification];
+    return [{ id: `${l.id}::line`, type: 'line', source: src, ...sl, paint: { 'line-color': lineColor(l), 'line-width': 2 } } as LayerSpecification];
   }
   return [
     { id: `${l.id}::circle`, type: 'circle', source: src, ...sl, paint: { 'circle-color': color, 'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 2.5, 15, 6], 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } } as LayerSpecification,
     { id: `${l.id}::sel`, type: 'circle', source: src, ...sl, paint: { 'circle-color': '#f59e0b', 'circle-radius': 9, 'circle-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] } } as LayerSpecification,
     ...label(l.source === 'stations' ? 12 : 14, 11),
   ];
+}
+
+/** Subway lines draw in each line's own colour unless styled by attribute. */
+function lineColor(l: MapLayer): ExpressionSpecification | string {
+  return l.source === 'subwayLines' && !styled(l) ? (['coalesce', ['get', 'colour'], l.color] as unknown as ExpressionSpecification) : colorExpression(l);
 }
 
 const OPACITY_PROP: Record<string, string> = { fill: 'fill-opacity', line: 'line-opacity', circle: 'circle-opacity', symbol: 'text-opacity' };
@@ -167,10 +185,11 @@ export function syncLayers(map: MlMap, layers: MapLayer[], shippedData: Record<s
       const kind = spec.type;
       const prop = OPACITY_PROP[kind];
       if (prop && kind !== 'symbol' && !spec.id.endsWith('::sel') && !spec.id.endsWith('::hl')) {
-        const base = kind === 'fill' ? (l.kind === 'shipped' ? 0.04 : l.kind === 'run' ? 0.75 : 0.45) : 1;
+        const base = kind === 'fill' ? baseFillOpacity(l) : 1;
         map.setPaintProperty(spec.id, prop as 'fill-opacity', base * l.opacity);
       }
-      if (spec.id.endsWith('::fill') && l.kind !== 'shipped') map.setPaintProperty(spec.id, 'fill-color', colorExpression(l));
+      if (spec.id.endsWith('::fill')) map.setPaintProperty(spec.id, 'fill-color', colorExpression(l));
+      if (spec.id.endsWith('::line') && l.geometry === 'line') map.setPaintProperty(spec.id, 'line-color', lineColor(l));
       if (spec.id.endsWith('::circle')) map.setPaintProperty(spec.id, 'circle-color', colorExpression(l));
     }
   }
