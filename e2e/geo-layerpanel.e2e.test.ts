@@ -1,9 +1,10 @@
 // The layer panel's attribute tools and the study editor's criteria, end to end: an imported
 // layer (2,000 polygons with Korean field names) styled by a field with its legend, its
 // attribute table sorted, a row selected → highlighted on the map, a map click → its row; a
-// criterion added (with its validation beside the field), one removed, and the study run.
+// criterion added (with its validation beside the field), one removed, and the study run; a
+// shipped layer (hospitals) styled by 종류 the same way, its style still there after a reload.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,21 @@ function layerFile(): string {
   const file = path.join(dir, '필지용도.geojson');
   writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
   return file;
+}
+
+/** How many pixels of the map canvas have each colour (exactly, as a circle's inside is drawn). */
+async function colourPixels(page: Page, colours: string[]): Promise<number[]> {
+  // Runs in the page (the e2e project has no DOM types): the canvas copied into a 2D context.
+  return page.evaluate(`(() => {
+    const c = document.querySelector('.map-canvas canvas');
+    const ctx = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height }).getContext('2d');
+    ctx.drawImage(c, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const want = ${JSON.stringify(colours)}.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+    const n = want.map(() => 0);
+    for (let i = 0; i < d.length; i += 4) want.forEach((w, k) => { if (Math.abs(d[i] - w[0]) <= 2 && Math.abs(d[i + 1] - w[1]) <= 2 && Math.abs(d[i + 2] - w[2]) <= 2) n[k]++; });
+    return n;
+  })()`);
 }
 
 describe.skipIf(!browserAvailable)('부지 분석: layer styling, attribute table, criteria', () => {
@@ -163,4 +179,45 @@ describe.skipIf(!browserAvailable)('부지 분석: layer styling, attribute tabl
     await shot(page, 'geo-criterion-run');
     expect(desk.errors).toEqual([]);
   }, 180_000);
+
+  it('styles a shipped layer by a field (hospitals by 종류) with its legend, and keeps the style after a reload', async () => {
+    const { page } = desk;
+    await page.getByRole('button', { name: /부지 분석/ }).click();
+    await page.getByRole('tab', { name: '레이어' }).click();
+    // The same page: the run's parcels would cover the hospitals, so hide them.
+    for (const box of await page.locator('li[data-layer^="run-"] .layer-toggle input, li[data-layer^="import-"] .layer-toggle input').all()) await box.uncheck();
+    const row = page.locator('li[data-layer="shipped:hospitals"]');
+    await row.getByRole('button', { name: '속성별 스타일' }).click();
+    // The shipped layer's documented fields, by their Korean names.
+    await expect(row.getByLabel('속성(필드)').locator('option').allTextContents()).resolves.toEqual(['(없음: 한 가지 색)', '병원명', '종류', '주소']);
+    await row.getByLabel('속성(필드)').selectOption({ label: '종류' });
+    // The legend: the field's Korean name, then every 종류 of the repository's 544 hospitals, most frequent first.
+    const counts = new Map<string, number>();
+    const fc = JSON.parse(readFileSync(path.join(ROOT, 'data/layers/hospitals.geojson'), 'utf8')) as { features: { properties: { type: string } }[] };
+    for (const f of fc.features) counts.set(f.properties.type, (counts.get(f.properties.type) ?? 0) + 1);
+    const types = [...counts].sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0], 'ko')).map(([v]) => v);
+    expect(types.length).toBeGreaterThan(3);
+    const legend = row.getByRole('list', { name: /병원 범례/ });
+    await expect.poll(() => legend.getByRole('listitem').allTextContents()).toEqual(['종류', ...types.slice(0, 12), ...(types.length > 12 ? ['기타'] : [])]);
+    // Painted: the map canvas shows the two most frequent types' colours, and no longer the layer's single colour.
+    await mapIdle(page);
+    const px = await colourPixels(page, ['#1f78b4', '#e31a1c', '#c2410c']);
+    expect(px[0]).toBeGreaterThan(30);
+    expect(px[1]).toBeGreaterThan(10);
+    expect(px[2]).toBe(0);
+    await shot(page, 'geo-style-shipped-hospitals');
+
+    // A new session of the page (reload, signed in again): the style and its legend come back.
+    await page.reload();
+    // A reloaded page is locked until the PIN is entered again.
+    await page.getByLabel('PIN').fill('0000');
+    await page.getByRole('button', { name: '잠금 해제' }).click();
+    await page.getByRole('button', { name: /부지 분석/ }).click();
+    await page.getByRole('heading', { name: '부지 분석', level: 1 }).waitFor();
+    const again = page.locator('li[data-layer="shipped:hospitals"]').getByRole('list', { name: /병원 범례/ });
+    await expect.poll(() => again.getByRole('listitem').allTextContents(), { timeout: 15_000 }).toEqual(['종류', ...types.slice(0, 12), ...(types.length > 12 ? ['기타'] : [])]);
+    await mapIdle(page);
+    await shot(page, 'geo-style-shipped-reloaded');
+    expect(desk.errors).toEqual([]);
+  }, 90_000);
 });
