@@ -1,13 +1,16 @@
 // The planners' map end to end: offline map painted with the shipped Seoul layers and Hangul
 // labels; a study on synthetic parcels built, run (progress, job), ranked sites, one opened,
-// two compared.
+// two compared, and every export read back (GeoJSON; Shapefile with ogrinfo; CSV; xlsx with
+// exceljs; the PDF rendered with pdftoppm).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, openDesk, ROOT, shot, type DeskSession } from './support.js';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { ARTIFACTS, browserAvailable, openDesk, ROOT, shot, type DeskSession } from './support.js';
 
 let desk: DeskSession;
 
@@ -92,18 +95,86 @@ describe.skipIf(!browserAvailable)('부지 분석 map', () => {
     await rows.nth(1).getByLabel('비교').check();
     const compare = page.getByRole('table', { name: '부지 비교' });
     await expect(compare.getByRole('columnheader').allTextContents()).resolves.toEqual(['', '1위 부지', '2위 부지']);
-    // Exports call the geo module's methods and download the files.
+    // Exports call the geo module's methods and download the files; each is read back with the
+    // tool a planner's colleague would open it in.
     const exports = page.getByRole('group', { name: '내보내기' });
-    for (const [label, ext] of [['부지 GeoJSON', /\.geojson$/], ['순위 Excel', /\.xlsx$/], ['부지 보고서 PDF', /\.pdf$/]] as const) {
+    const download = async (label: string, ext: RegExp): Promise<string> => {
       const dl = page.waitForEvent('download', { timeout: 60_000 });
       await exports.getByRole('button', { name: label }).click();
       const file = await dl;
       expect(file.suggestedFilename()).toMatch(ext);
-      const saved = path.join(os.tmpdir(), `ansim-e2e-${Date.now()}-${file.suggestedFilename()}`);
+      const saved = path.join(mkdtempSync(path.join(os.tmpdir(), 'ansim-e2e-export-')), file.suggestedFilename());
       await file.saveAs(saved);
-      if (label === '부지 GeoJSON') expect((JSON.parse(readFileSync(saved, 'utf8')) as { features: unknown[] }).features.length).toBeGreaterThan(1);
-      if (label === '부지 보고서 PDF') expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
-    }
+      return saved;
+    };
+    // GeoJSON (WGS84): every site, ranked or not; the ranked ones in rank order define the rest.
+    type SiteProps = { rank: number | null; siteId: string };
+    const geojson = JSON.parse(readFileSync(await download('부지 GeoJSON', /\.geojson$/), 'utf8')) as { features: { properties: SiteProps }[] };
+    expect(geojson.features.length).toBeGreaterThan(1);
+    const ranked = geojson.features.map((f) => f.properties).filter((p) => p.rank !== null).sort((a, b) => a.rank! - b.rank!);
+    expect(ranked.map((p) => p.rank)).toEqual(ranked.map((_, i) => i + 1));
+    expect(await rows.count()).toBe(ranked.length);
+
+    // Shapefile (EPSG:5186, CP949): a zip of .shp/.shx/.dbf/.prj/.cpg, the parcel list as its own
+    // table and the field-name map; read back with GDAL's ogrinfo.
+    const zipPath = await download('부지 Shapefile', /_sites_EPSG5186\.zip$/);
+    const shpDir = path.dirname(zipPath);
+    const zip = await JSZip.loadAsync(readFileSync(zipPath));
+    for (const [name, entry] of Object.entries(zip.files)) writeFileSync(path.join(shpDir, name), await entry.async('nodebuffer'));
+    const names = Object.keys(zip.files);
+    const base = names.find((n) => n.endsWith('_sites.shp'))!.slice(0, -'_sites.shp'.length);
+    expect(base).toBe('세대혼합형_주거타운_후보지_(e2e)'); // the study's Hangul name, decoded from the zip
+    expect(names.sort()).toEqual(['_fields.csv', '_parcels.cpg', '_parcels.dbf', '_sites.cpg', '_sites.dbf', '_sites.prj', '_sites.shp', '_sites.shx'].map((n) => base + n).sort());
+    expect(readFileSync(path.join(shpDir, `${base}_sites.cpg`), 'utf8')).toBe('CP949');
+    const ogr = (...args: string[]) => execFileSync('ogrinfo', ['-ro', ...args], { encoding: 'utf8' });
+    const info = ogr('-al', '-so', path.join(shpDir, `${base}_sites.shp`));
+    expect(info).toMatch(new RegExp(`Feature Count: ${geojson.features.length}\\b`));
+    expect(info).toMatch(/Geometry: (Multi )?Polygon/);
+    expect(info).toMatch(/ID\["EPSG",5186\]/); // the .prj, recognised by GDAL as Korea 2000 / Central Belt 2010
+    expect(info).toMatch(/SITE_ID: String \(24\.0\)/);
+    // The .cpg is honoured: GDAL decodes the DBF as CP949.
+    expect(ogr('-al', '-so', '-mdd', 'SHAPEFILE', path.join(shpDir, `${base}_sites.shp`))).toMatch(/SOURCE_ENCODING=CP949/);
+    // The values: each ranked site's SITE_ID and RANK as in the GeoJSON.
+    const values = ogr('-al', '-q', '-geom=NO', path.join(shpDir, `${base}_sites.shp`));
+    const shpRanks = new Map([...values.matchAll(/RANK \(Integer\) = (\d+)\n\s+SITE_ID \(String\) = (\d+)/g)].map((m) => [Number(m[1]), m[2]]));
+    expect(shpRanks).toEqual(new Map(ranked.map((p) => [p.rank!, p.siteId])));
+    // The parcel list table: one row per parcel of every site, 19-digit PNUs as text.
+    const parcels = ogr('-al', '-q', path.join(shpDir, `${base}_parcels.dbf`));
+    const pnus = [...parcels.matchAll(/PNU \(String\) = (\d+)/g)].map((m) => m[1]);
+    expect(pnus.length).toBeGreaterThan(geojson.features.length);
+    expect(pnus.every((p) => p.length === 19)).toBe(true);
+    // The field-name map (UTF-8 with BOM): the 10-byte DBF names with their Korean descriptions, decoded.
+    const fieldMap = ogr('-al', '-q', path.join(shpDir, `${base}_fields.csv`));
+    expect(fieldMap).toMatch(/dbf_field \(String\) = SITE_ID\n\s+full_name \(String\) = site_id\n\s+설명 description \(String\) = 부지 ID \(구성 필지 중 가장 작은 PNU\)/);
+
+    // The ranking as CSV: UTF-8 with a BOM (Excel opens Hangul), a site_id column, rows in rank order.
+    const csvBytes = readFileSync(await download('순위 CSV', /_ranking\.csv$/));
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = csvBytes.toString('utf8').slice(1).trimEnd().split('\r\n').map((line) => line.split(','));
+    expect(csv[0].slice(0, 3)).toEqual(['rank', 'site_id', 'site']);
+    expect(csv.slice(1).map((r) => [Number(r[0]), r[1]])).toEqual(ranked.map((p) => [p.rank, p.siteId]));
+
+    // The ranking as Excel, read back with exceljs: the same rows, site ids as text.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await download('순위 Excel', /\.xlsx$/));
+    const sheet = wb.getWorksheet('순위 Ranking')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 3)).toEqual(['rank', 'site_id']);
+    const xrows: [number, string][] = [];
+    sheet.eachRow((r, n) => { if (n > 1) xrows.push([Number(r.getCell(1).value), String(r.getCell(2).value)]); });
+    expect(xrows).toEqual(ranked.map((p) => [p.rank!, p.siteId]));
+
+    // The site report PDF, rendered with poppler: a page image, and the Hangul text extractable.
+    const pdf = await download('부지 보고서 PDF', /\.pdf$/);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    execFileSync('pdftoppm', ['-r', '60', '-f', '1', '-l', '1', '-png', pdf, path.join(ARTIFACTS, 'geo-site-report')]);
+    const png = readdirSync(ARTIFACTS).find((f) => /^geo-site-report-0*1\.png$/.test(f))!;
+    expect(statSync(path.join(ARTIFACTS, png)).size).toBeGreaterThan(10_000);
+    const text = execFileSync('pdftotext', ['-l', '2', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(new RegExp(ranked[0].siteId));
+    expect(text).toMatch(/부지 분석 보고서/);
+    // Every character drawn from the shipped font (a missing glyph prints as '?').
+    expect(text).toMatch(/S = Σ w_i·s_i \(Σ w_i = 1\)/);
+    expect(text).not.toMatch(/\?/);
     await page.waitForTimeout(700);
     await mapIdle(page);
     await shot(page, 'geo-study-results');

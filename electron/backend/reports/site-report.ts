@@ -57,7 +57,8 @@ export async function renderSiteReport(m: SiteReportModel): Promise<Uint8Array> 
   // ---- overview
   w.heading(t(L, '분석 개요', 'Overview'));
   w.keyValues([
-    { key: t(L, '산식', 'Formula'), value: m.summary.formula },
+    // The shipped font has no subscript letters (ᵢ would print as '?'): w_i as a planner types it.
+    { key: t(L, '산식', 'Formula'), value: m.summary.formula.replace(/ᵢ/g, '_i') },
     { key: t(L, '가중치', 'Weights'), value: Object.entries(m.summary.weights).map(([k, v]) => `${k} ${n(v * 100, 1)}%`).join(', ') + (m.summary.ahp ? ` (AHP, CR ${n(m.summary.ahp.cr, 3)})` : '') },
     { key: t(L, '필지', 'Parcels'), value: t(L, `${n(m.summary.parcels.total, 0)}필지 중 ${n(m.summary.parcels.passed, 0)}필지 통과`, `${n(m.summary.parcels.passed, 0)} of ${n(m.summary.parcels.total, 0)} passed`) },
     { key: t(L, '부지', 'Sites'), value: t(L, `${n(m.summary.sites.total, 0)}곳, 최소 면적 ${n(m.summary.sites.minArea, 0)} m² 이상 ${n(m.summary.sites.eligible, 0)}곳, 목표 ${n(m.summary.sites.targetArea, 0)} m² 도달 ${n(m.summary.sites.reachingTarget, 0)}곳`, `${n(m.summary.sites.total, 0)}; ${n(m.summary.sites.eligible, 0)} of at least ${n(m.summary.sites.minArea, 0)} m²; ${n(m.summary.sites.reachingTarget, 0)} reach ${n(m.summary.sites.targetArea, 0)} m²`) },
