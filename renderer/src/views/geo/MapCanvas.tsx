@@ -42,7 +42,15 @@ export function MapCanvas({ label, basemap, onReady, className, bounds, interact
     map.on('dataloading', busy);
     map.on('idle', () => container.setAttribute('data-idle', 'true'));
     map.on('load', () => ready.current(map));
-    return () => map.remove();
+    // Benchmarks (bench/map-pan.ts) drive the map and wait for its events through this handle.
+    // Only a browser under automation (navigator.webdriver, set by playwright, never by the
+    // desktop app) gets it; the page holds nothing the handle would add to.
+    const hook = globalThis as { __ansimMap?: MlMap };
+    if (navigator.webdriver) hook.__ansimMap = map;
+    return () => {
+      if (hook.__ansimMap === map) delete hook.__ansimMap;
+      map.remove();
+    };
     // The map is created once per mount; the basemap switch remounts it (key).
   }, []);
   return <div ref={el} className={className ?? 'map-canvas'} role="region" aria-label={label} data-idle="false" />;
