@@ -61,7 +61,7 @@ async function prepare(dataDir: string): Promise<Layer[]> {
     const dir = mkdtempSync(path.join(tmpdir(), `ansim-bench-map-${n}-`));
     process.stderr.write(`synthesizing ${n.toLocaleString()} parcels and running a study over them…\n`);
     const synth = synthesize({ parcels: n, seed: 1, outDir: dir, constraints: 0 });
-    const [ref] = backend.files.grant([synth.files.parcels]);
+    const [ref] = await backend.files.grant([synth.files.parcels]);
     const study = {
       layers: { parcels: ref },
       constraints: [{ type: 'attribute', code: 'NOT_PUBLIC', field: '소유구분', in: ['2', '4', '5'] }],
