@@ -2,7 +2,7 @@
 // serves a data folder holding study runs over synthetic parcels (10,000 and a larger layer,
 // 100,000 by default or 1,000,000 with --large), drawn as the backend's vector tiles. The map is
 // opened through the real UI (sign-in, 부지 분석, 결과, the study), moved to z14 over the parcels,
-// then panned N times along a zig-zag from its north-west corner (map.panBy, no animation); each pan is
+// then panned N times along a zig-zag from near its north-west corner (map.panBy, no animation); each pan is
 // timed from its end to MapLibre's `idle` (every tile loaded and drawn). Peers in the same run:
 // the same 10,000 parcels as one plain GeoJSON source in the page (what the map would do without
 // the tiler), and the map with the shipped Seoul layers only. Configurations are interleaved
@@ -78,8 +78,9 @@ async function prepare(dataDir: string): Promise<Layer[]> {
       await new Promise((r) => setTimeout(r, 200));
     }
     const [x0, , , y1] = synth.bbox;
-    // The walk starts near the layer's north-west corner (see pans()).
-    layers.push({ parcels: n, studyName, center: to4326(x0 + 600, y1 - 600), dir });
+    // The walk starts half a viewport (at z14 about 1.2 km by 1.3 km) in from the layer's
+    // north-west corner, so the first view is full of parcels (see pans()).
+    layers.push({ parcels: n, studyName, center: to4326(x0 + 1200, y1 - 1300), dir });
   }
   await backend.close();
   return layers;
@@ -134,7 +135,8 @@ async function pans(page: Page, c: Config, n: number): Promise<number[]> {
     for (let i = 0; i < ${n}; i++) {
       // A zig-zag over the layer: three pans east by half a viewport, a quarter south, three west,
       // a quarter south…, so most pans bring new tiles (z14 tiles are about 1.9 km wide here and
-      // the walk spans 3.6 km by 4 km: the 10,000 parcels cover 3.8 km by 3.4 km).
+      // the walk spans 3.6 km by 4 km: inside the 1,000,000 parcels' 38 km square; the 10,000
+      // parcels cover 3.8 km by 3.4 km, so there part of the view is empty).
       const leg = i % 8;
       const step = leg === 3 || leg === 7 ? [0, Math.round(dy / 2)] : leg < 3 ? [dx, 0] : [-dx, 0];
       wait = idle();
