@@ -2,7 +2,7 @@
 // serves a data folder holding study runs over synthetic parcels (10,000 and a larger layer,
 // 100,000 by default or 1,000,000 with --large), drawn as the backend's vector tiles. The map is
 // opened through the real UI (sign-in, 부지 분석, 결과, the study), moved to z14 over the parcels,
-// then panned N times along a zig-zag from near its north-west corner (map.panBy, no animation); each pan is
+// then panned N times along a zig-zag around its centre (map.panBy, no animation); each pan is
 // timed from its end to MapLibre's `idle` (every tile loaded and drawn). Peers in the same run:
 // the same 10,000 parcels as one plain GeoJSON source in the page (what the map would do without
 // the tiler), and the map with the shipped Seoul layers only. Configurations are interleaved
@@ -77,10 +77,9 @@ async function prepare(dataDir: string): Promise<Layer[]> {
       if (j.state !== 'running') throw new Error(`study run ${j.state}: ${j.error?.message.en}`);
       await new Promise((r) => setTimeout(r, 200));
     }
-    const [x0, , , y1] = synth.bbox;
-    // The walk starts half a viewport (at z14 about 1.2 km by 1.3 km) in from the layer's
-    // north-west corner, so the first view is full of parcels (see pans()).
-    layers.push({ parcels: n, studyName, center: to4326(x0 + 1200, y1 - 1300), dir });
+    const [x0, y0, x1, y1] = synth.bbox;
+    // The walk (3.6 km east-west, 4 km south, see pans()) is centred on the layer's bbox.
+    layers.push({ parcels: n, studyName, center: to4326((x0 + x1) / 2 - 1800, (y0 + y1) / 2 + 2000), dir });
   }
   await backend.close();
   return layers;
@@ -135,8 +134,8 @@ async function pans(page: Page, c: Config, n: number): Promise<number[]> {
     for (let i = 0; i < ${n}; i++) {
       // A zig-zag over the layer: three pans east by half a viewport, a quarter south, three west,
       // a quarter south…, so most pans bring new tiles (z14 tiles are about 1.9 km wide here and
-      // the walk spans 3.6 km by 4 km: inside the 1,000,000 parcels' 38 km square; the 10,000
-      // parcels cover 3.8 km by 3.4 km, so there part of the view is empty).
+      // the walk spans 3.6 km by 4 km around the layer's centre: inside the larger layers; the
+      // 10,000 parcels cover 3.8 km by 3.4 km, so there part of the view is empty).
       const leg = i % 8;
       const step = leg === 3 || leg === 7 ? [0, Math.round(dy / 2)] : leg < 3 ? [dx, 0] : [-dx, 0];
       wait = idle();
@@ -145,6 +144,7 @@ async function pans(page: Page, c: Config, n: number): Promise<number[]> {
       await wait;
       out.push(performance.now() - t0);
     }
+    globalThis.__benchEnd = m.getCenter().toArray();
     return out;
   })()`);
 }
@@ -178,7 +178,7 @@ async function main() {
           // To look at: the map where the walk ended, painted.
           const shot = path.join(tmpdir(), `ansim-bench-map-${configs.indexOf(c)}.png`);
           await page.screenshot({ path: shot });
-          process.stderr.write(`  screenshot ${shot}\n`);
+          process.stderr.write(`  walk ${c.layer.center.map((v) => v.toFixed(4))} → ${(await page.evaluate('globalThis.__benchEnd') as number[]).map((v) => v.toFixed(4))}; screenshot ${shot}\n`);
         }
       }
     }
