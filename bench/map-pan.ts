@@ -120,7 +120,14 @@ async function openMap(page: Page, url: string, c: Config) {
 }
 
 /** Moves to z14 over the layer, waits for idle (the first tiles, the tile index), then pans and times each. */
-async function pans(page: Page, c: Config, n: number): Promise<number[]> {
+interface PanTimes {
+  idle: number[];
+  /** Every tile request's fetch time (request to response end, from the page's resource timing) and size. */
+  fetchMs: number[];
+  bytes: number;
+}
+
+async function pans(page: Page, c: Config, n: number): Promise<PanTimes> {
   const [lon, lat] = c.layer.center;
   return page.evaluate(`(async () => {
     const m = globalThis.__ansimMap;
@@ -128,6 +135,11 @@ async function pans(page: Page, c: Config, n: number): Promise<number[]> {
     let wait = idle();
     m.jumpTo({ center: [${lon}, ${lat}], zoom: 14 });
     await wait;
+    performance.setResourceTimingBufferSize(1e6);
+    const tiles = () => performance.getEntriesByType('resource').filter((e) => e.name.includes('/tiles/'));
+    let seen = tiles().length;
+    const fetchMs = [];
+    let bytes = 0;
     const { width, height } = m.getCanvas().getBoundingClientRect();
     const dx = Math.round(width / 2), dy = Math.round(height / 2);
     const out = [];
@@ -143,9 +155,12 @@ async function pans(page: Page, c: Config, n: number): Promise<number[]> {
       const t0 = performance.now();
       await wait;
       out.push(performance.now() - t0);
+      const fresh = tiles().slice(seen);
+      seen += fresh.length;
+      for (const e of fresh) { fetchMs.push(e.responseEnd - e.startTime); bytes += e.encodedBodySize; }
     }
     globalThis.__benchEnd = m.getCenter().toArray();
-    return out;
+    return { idle: out, fetchMs, bytes };
   })()`);
 }
 
@@ -165,6 +180,7 @@ async function main() {
   const host = await startHost(dataDir);
   const browser = await launchBrowser();
   const times = new Map<string, number[]>(configs.map((c) => [c.label, []]));
+  const fetches = new Map<string, { ms: number[]; bytes: number; pans: number }>(configs.map((c) => [c.label, { ms: [], bytes: 0, pans: 0 }]));
   const load0 = loadavg();
   try {
     const page = await browser.newPage();
@@ -173,7 +189,12 @@ async function main() {
       for (const c of configs) {
         process.stderr.write(`round ${r + 1}/${ROUNDS}: ${c.label}\n`);
         await openMap(page, host.url, c);
-        times.get(c.label)!.push(...(await pans(page, c, PANS)));
+        const t = await pans(page, c, PANS);
+        times.get(c.label)!.push(...t.idle);
+        const f = fetches.get(c.label)!;
+        f.ms.push(...t.fetchMs);
+        f.bytes += t.bytes;
+        f.pans += PANS;
         if (r === 0) {
           // To look at: the map where the walk ended, painted.
           const shot = path.join(tmpdir(), `ansim-bench-map-${configs.indexOf(c)}.png`);
@@ -190,6 +211,10 @@ async function main() {
   const chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   console.log(`부지 분석 map: time from the end of a pan (half a viewport east/west or a quarter south, z14, 1360×900 window) to MapLibre 'idle' (${chromium}, headless, software GL)`);
   for (const [label, xs] of times) console.log(`${label.padEnd(58)} n=${String(xs.length).padStart(3)}  median ${fmt(q(xs, 0.5))}  p95 ${fmt(q(xs, 0.95))}  max ${fmt(Math.max(...xs))}`);
+  console.log('tile requests during the pans (request to response end, HTTP host):');
+  for (const [label, f] of fetches) {
+    if (f.ms.length) console.log(`  ${label.padEnd(56)} ${(f.ms.length / f.pans).toFixed(1)} a pan, ${(f.bytes / f.pans / 1024).toFixed(0)} KB a pan, fetch median ${fmt(q(f.ms, 0.5))}  p95 ${fmt(q(f.ms, 0.95))}`);
+  }
   console.log(`load average before/after: ${load0.map((x) => x.toFixed(2)).join(' ')} / ${load1.map((x) => x.toFixed(2)).join(' ')} (2 cores, shared)`);
   for (const l of layers) {
     const xs = times.get(`vector tiles, ${l.parcels.toLocaleString()} parcels`)!;
