@@ -185,11 +185,13 @@ describe.skipIf(!browserAvailable)('부지 분석: layer styling, attribute tabl
     await page.getByRole('button', { name: /부지 분석/ }).click();
     await page.getByRole('tab', { name: '레이어' }).click();
     // The same page: the run's parcels would cover the hospitals, so hide them.
-    for (const box of await page.locator('li[data-layer^="run-"] .layer-toggle input, li[data-layer^="import-"] .layer-toggle input').all()) await box.uncheck();
+    for (const box of await page.locator('li[data-layer^="run-"] .layer-toggle input, li[data-layer^="sites-"] .layer-toggle input, li[data-layer^="import-"] .layer-toggle input').all()) await box.uncheck();
+    const info = page.getByRole('complementary', { name: '선택한 지점의 정보' });
+    if (await info.isVisible()) await info.getByRole('button').click();
     const row = page.locator('li[data-layer="shipped:hospitals"]');
     await row.getByRole('button', { name: '속성별 스타일' }).click();
     // The shipped layer's documented fields, by their Korean names.
-    await expect(row.getByLabel('속성(필드)').locator('option').allTextContents()).resolves.toEqual(['(없음: 한 가지 색)', '병원명', '종류', '주소']);
+    await expect.poll(() => row.getByLabel('속성(필드)').locator('option').allTextContents()).toEqual(['(없음: 한 가지 색)', '병원명', '종류', '주소']);
     await row.getByLabel('속성(필드)').selectOption({ label: '종류' });
     // The legend: the field's Korean name, then every 종류 of the repository's 544 hospitals, most frequent first.
     const counts = new Map<string, number>();
@@ -199,12 +201,16 @@ describe.skipIf(!browserAvailable)('부지 분석: layer styling, attribute tabl
     expect(types.length).toBeGreaterThan(3);
     const legend = row.getByRole('list', { name: /병원 범례/ });
     await expect.poll(() => legend.getByRole('listitem').allTextContents()).toEqual(['종류', ...types.slice(0, 12), ...(types.length > 12 ? ['기타'] : [])]);
-    // Painted: the map canvas shows the two most frequent types' colours, and no longer the layer's single colour.
+    // Painted: the map canvas shows the two most frequent types' colours, and no longer the layer's
+    // single colour — over all of Seoul (the story's earlier steps left the map on one site; the
+    // map handle exists under automation only, see MapCanvas).
+    await page.evaluate('globalThis.__ansimMap.fitBounds([[126.76, 37.41], [127.19, 37.72]], { duration: 0 })');
     await mapIdle(page);
     const px = await colourPixels(page, ['#1f78b4', '#e31a1c', '#c2410c']);
     expect(px[0]).toBeGreaterThan(30);
     expect(px[1]).toBeGreaterThan(10);
     expect(px[2]).toBe(0);
+    await legend.scrollIntoViewIfNeeded();
     await shot(page, 'geo-style-shipped-hospitals');
 
     // A new session of the page (reload, signed in again): the style and its legend come back.
@@ -217,6 +223,7 @@ describe.skipIf(!browserAvailable)('부지 분석: layer styling, attribute tabl
     const again = page.locator('li[data-layer="shipped:hospitals"]').getByRole('list', { name: /병원 범례/ });
     await expect.poll(() => again.getByRole('listitem').allTextContents(), { timeout: 15_000 }).toEqual(['종류', ...types.slice(0, 12), ...(types.length > 12 ? ['기타'] : [])]);
     await mapIdle(page);
+    await again.scrollIntoViewIfNeeded();
     await shot(page, 'geo-style-shipped-reloaded');
     expect(desk.errors).toEqual([]);
   }, 90_000);
