@@ -1,12 +1,14 @@
 // Site assembly: adjacency among surviving parcels (spatial-index prefilter, then a within-
 // tolerance boundary test), optionally bridged across narrow road parcels, union-find into
 // components, then one dissolve per component. Parcels of one cadastral fabric share edges, so the
-// dissolve first cancels shared edges (fast, exact); when edges do not match it falls back to
-// polygon-clipping's union.
+// dissolve first cancels shared edges (fast, exact), splitting an edge where a neighbour's vertex
+// lies on it (T-junctions); when that does not close into one outline it falls back to
+// polygon-clipping's union, then to a union on a 1 mm grid in small groups, and last to the
+// parcels' own polygons — so a site is never lost to a clipping failure (see `Dissolve`).
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
 import polygonClipping from 'polygon-clipping';
-import { ringLength, ringSignedArea } from './planar.js';
+import { pointInPolygons, pointInRing, ringLength, ringSignedArea, segDist2, segmentsIntersect } from './planar.js';
 import { type PolygonStore, adjacent, parcelPolygons } from './store.js';
 
 export interface AssemblyOptions {
@@ -30,8 +32,20 @@ export interface Site {
   compactness: number;
   /** Merged outline in the working CRS (MultiPolygon coordinates). */
   outline: Position[][][];
-  dissolve: 'shared-edges' | 'polygon-clipping';
+  dissolve: Dissolve;
 }
+
+/**
+ * How a site's outline was formed:
+ * - 'shared-edges': boundary edges left after cancelling edges shared by two parcels (exact);
+ * - 'polygon-clipping': polygon-clipping's union of the parcels;
+ * - 'polygon-clipping-snapped': the union retried on coordinates rounded to 1 mm, in groups of
+ *   16, after the plain union threw (its known robustness failures, or its 1,000,000-event cap);
+ * - 'parcels': both unions threw; the outline is the parcels' own polygons (a MultiPolygon, not
+ *   dissolved) and the perimeter is the length of the unshared edges.
+ * Area always comes from the parcels, never from the outline.
+ */
+export type Dissolve = 'shared-edges' | 'polygon-clipping' | 'polygon-clipping-snapped' | 'parcels';
 
 class UnionFind {
   parent: Int32Array;
@@ -108,14 +122,7 @@ function makeSite(s: PolygonStore, id: number, parcels: number[], opts: Assembly
     if (Number.isFinite(l)) ledger += l;
     else ledgerAll = false;
   }
-  let outline = parcels.length === 1 ? parcelPolygons(s, parcels[0]) : cancelSharedEdges(s, parcels);
-  let dissolve: Site['dissolve'] = 'shared-edges';
-  if (!outline) {
-    outline = polygonClipping.union(...(parcels.map((p) => parcelPolygons(s, p)) as [never, ...never[]])) as Position[][][];
-    dissolve = 'polygon-clipping';
-  }
-  let perimeter = 0;
-  for (const poly of outline) for (const ring of poly) perimeter += ringLength(ring);
+  const { outline, dissolve, perimeter } = dissolveSite(s, parcels);
   const useLedger = opts.areaSource === 'ledger' && ledgerAll;
   return {
     id, parcels, area: useLedger ? ledger : planar, areaSource: useLedger ? 'ledger' : 'planar', planarArea: planar,
@@ -123,52 +130,268 @@ function makeSite(s: PolygonStore, id: number, parcels: number[], opts: Assembly
   };
 }
 
+const outlineLength = (outline: Position[][][]) => {
+  let l = 0;
+  for (const poly of outline) for (const ring of poly) l += ringLength(ring);
+  return l;
+};
+
+/** The site's outline, how it was formed and its perimeter. Deterministic for a parcel list. */
+export function dissolveSite(s: PolygonStore, parcels: number[]): { outline: Position[][][]; dissolve: Dissolve; perimeter: number } {
+  if (parcels.length === 1) {
+    const outline = parcelPolygons(s, parcels[0]);
+    return { outline, dissolve: 'shared-edges', perimeter: outlineLength(outline) };
+  }
+  const edges = dissolveEdges(s, parcels);
+  if (edges.outline) return { outline: edges.outline, dissolve: 'shared-edges', perimeter: outlineLength(edges.outline) };
+  const polys = parcels.map((p) => parcelPolygons(s, p));
+  try {
+    const outline = polygonClipping.union(...(polys as [never, ...never[]])) as Position[][][];
+    return { outline, dissolve: 'polygon-clipping', perimeter: outlineLength(outline) };
+  } catch {
+    // polygon-clipping throws on some near-degenerate inputs and on more than 1,000,000 sweep events.
+  }
+  try {
+    const outline = unionSnapped(polys);
+    return { outline, dissolve: 'polygon-clipping-snapped', perimeter: outlineLength(outline) };
+  } catch {
+    // Last resort below: the parcels themselves.
+  }
+  return { outline: polys.flat(), dissolve: 'parcels', perimeter: edges.perimeter };
+}
+
+const GRID = 1000; // 1 mm in metres (the working CRS is EPSG:5186)
+const snap = (v: number) => Math.round(v * GRID) / GRID;
+
+/**
+ * Union on a 1 mm grid, in groups of 16 and then their results in groups of 16 (a tree), so that no
+ * single polygon-clipping call holds the whole component's edges. Throws when a group still fails.
+ */
+export function unionSnapped(polys: Position[][][][]): Position[][][] {
+  let parts: Position[][][][] = polys.map((mp) => mp.map((poly) => poly.map((ring) => {
+    const out: Position[] = [];
+    for (const [x, y] of ring) {
+      const px = snap(x), py = snap(y), last = out[out.length - 1];
+      if (!last || last[0] !== px || last[1] !== py) out.push([px, py]);
+    }
+    return out;
+  }).filter((ring) => ring.length >= 4)).filter((poly) => poly.length > 0));
+  parts = parts.filter((mp) => mp.length > 0);
+  if (!parts.length) throw new Error('no polygon left after snapping');
+  do {
+    const next: Position[][][][] = [];
+    for (let i = 0; i < parts.length; i += 16) {
+      const group = parts.slice(i, i + 16);
+      next.push(group.length === 1 ? group[0] : (polygonClipping.union(...(group as [never, ...never[]])) as Position[][][]));
+    }
+    parts = next;
+  } while (parts.length > 1);
+  return parts[0];
+}
+
+type Edge = [number, number, number, number];
+const MM = (v: number) => Math.round(v * GRID); // mm grid for matching
+const pointKey = (x: number, y: number) => `${MM(x)},${MM(y)}`;
+const edgeKey = (ax: number, ay: number, bx: number, by: number) => `${MM(ax)},${MM(ay)},${MM(bx)},${MM(by)}`;
+
 /**
  * Dissolves parcels that share edges exactly: directed edges met in both directions are interior.
- * Returns undefined (→ polygon-clipping) unless the boundary closes into exactly one outer ring.
+ * Returns undefined (→ polygon-clipping) unless the boundary closes into rings whose area is the
+ * parcels' (so overlapping parcels never pass as dissolved).
  */
 export function cancelSharedEdges(s: PolygonStore, parcels: number[]): Position[][][] | undefined {
-  const q = (v: number) => Math.round(v * 1000); // mm grid for matching
-  const key = (ax: number, ay: number, bx: number, by: number) => `${q(ax)},${q(ay)},${q(bx)},${q(by)}`;
-  const edges = new Map<string, [number, number, number, number]>();
+  return dissolveEdges(s, parcels).outline;
+}
+
+/**
+ * Edge cancellation with each edge first split where another vertex of the site lies on it
+ * within 1 mm — the T-junctions of a fabric whose neighbours do not repeat each other's vertices
+ * (a road along a row of lots). Without the split, a T-junction leaves two opposite, overlapping
+ * edges whose areas cancel, so no area test could tell the outline is wrong.
+ * Also returns the length of the edges left (the perimeter when no outline could be formed).
+ */
+function dissolveEdges(s: PolygonStore, parcels: number[]): { outline?: Position[][][]; perimeter: number } {
+  let planar = 0;
+  for (const p of parcels) planar += s.area[p];
+  const edges = boundaryEdges(s, parcels);
+  let outline = chainRings(edges, planar);
+  if (outline && edgesCross(edges)) outline = undefined;
+  let perimeter = 0;
+  for (const e of edges.values()) perimeter += Math.hypot(e[2] - e[0], e[3] - e[1]);
+  return { outline, perimeter };
+}
+
+function boundaryEdges(s: PolygonStore, parcels: number[]): Map<string, Edge> {
+  const edges = new Map<string, Edge>();
+  const add = (ax: number, ay: number, bx: number, by: number) => {
+    const k = edgeKey(ax, ay, bx, by);
+    if (k === edgeKey(ax, ay, ax, ay)) return; // shorter than the grid
+    const back = edgeKey(bx, by, ax, ay);
+    if (edges.has(back)) edges.delete(back);
+    else edges.set(k, [ax, ay, bx, by]);
+  };
+  // The site's distinct vertices (first coordinates met per mm key), indexed.
+  const vx: number[] = [], vy: number[] = [];
+  const seen = new Set<string>();
+  for (const p of parcels) {
+    for (let r = s.ringOf[p]; r < s.ringOf[p + 1]; r++) {
+      for (let v = s.vStart[r]; v < s.vStart[r + 1] - 1; v++) {
+        const x = s.xy[v * 2], y = s.xy[v * 2 + 1], k = pointKey(x, y);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        vx.push(x);
+        vy.push(y);
+      }
+    }
+  }
+  const index = new Flatbush(vx.length);
+  for (let i = 0; i < vx.length; i++) index.add(vx[i], vy[i], vx[i], vy[i]);
+  index.finish();
+  const eps = 1 / GRID, eps2 = eps * eps;
   for (const p of parcels) {
     for (let r = s.ringOf[p]; r < s.ringOf[p + 1]; r++) {
       for (let v = s.vStart[r]; v < s.vStart[r + 1] - 1; v++) {
         const ax = s.xy[v * 2], ay = s.xy[v * 2 + 1], bx = s.xy[v * 2 + 2], by = s.xy[v * 2 + 3];
-        const back = key(bx, by, ax, ay);
-        if (edges.has(back)) edges.delete(back);
-        else edges.set(key(ax, ay, bx, by), [ax, ay, bx, by]);
+        const ka = pointKey(ax, ay), kb = pointKey(bx, by);
+        const dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+        const on: [number, number][] = []; // [t along the edge, vertex]
+        for (const i of index.search(Math.min(ax, bx) - eps, Math.min(ay, by) - eps, Math.max(ax, bx) + eps, Math.max(ay, by) + eps)) {
+          const k = pointKey(vx[i], vy[i]);
+          if (k === ka || k === kb || segDist2(vx[i], vy[i], ax, ay, bx, by) > eps2) continue;
+          on.push([((vx[i] - ax) * dx + (vy[i] - ay) * dy) / len2, i]);
+        }
+        if (!on.length) {
+          add(ax, ay, bx, by);
+          continue;
+        }
+        on.sort((m, n) => m[0] - n[0] || m[1] - n[1]);
+        let px = ax, py = ay;
+        for (const [, i] of on) {
+          add(px, py, vx[i], vy[i]);
+          px = vx[i];
+          py = vy[i];
+        }
+        add(px, py, bx, by);
       }
     }
   }
-  // Chain the remaining edges into rings.
-  const from = new Map<string, [number, number, number, number][]>();
+  return edges;
+}
+
+/**
+ * Chains boundary edges into rings: outer rings (CCW) each with the holes inside it, provided the
+ * rings' total area is `planar` (the parcels' sum); else undefined. Several outers arise where parcels
+ * meet only at a corner or across the snap tolerance.
+ */
+function chainRings(edges: Map<string, Edge>, planar: number): Position[][][] | undefined {
+  const from = new Map<string, Edge[]>();
   for (const e of edges.values()) {
-    const k = `${q(e[0])},${q(e[1])}`;
+    const k = pointKey(e[0], e[1]);
     let l = from.get(k);
     if (!l) from.set(k, (l = []));
     l.push(e);
   }
+  // Walk each chain; where it comes back to a vertex it passed (rings touching at a point), the
+  // loop since then is cut off as a ring of its own, so every ring is simple (as OGC wants).
   const rings: Position[][] = [];
   for (const start of edges.values()) {
-    const sk = `${q(start[0])},${q(start[1])}`;
+    const sk = pointKey(start[0], start[1]);
     const list = from.get(sk);
     if (!list || !list.includes(start)) continue;
     const ring: Position[] = [[start[0], start[1]]];
-    let e: [number, number, number, number] | undefined = start;
+    const at = new Map<string, number>([[sk, 0]]);
+    let e: Edge | undefined = start;
     while (e) {
-      const l = from.get(`${q(e[0])},${q(e[1])}`)!;
+      const l = from.get(pointKey(e[0], e[1]))!;
       l.splice(l.indexOf(e), 1);
-      ring.push([e[2], e[3]]);
-      const nk: string = `${q(e[2])},${q(e[3])}`;
-      if (nk === sk && ring.length > 3) break;
+      const nk: string = pointKey(e[2], e[3]);
+      const j = at.get(nk);
+      if (j !== undefined) {
+        const loop = ring.splice(j + 1);
+        loop.unshift(ring[j]);
+        loop.push([e[2], e[3]]);
+        for (const [x, y] of loop.slice(1, -1)) at.delete(pointKey(x, y));
+        if (loop.length > 3) rings.push(loop);
+        if (j === 0) break; // back at the start: the chain is closed
+      } else {
+        at.set(nk, ring.length);
+        ring.push([e[2], e[3]]);
+      }
       e = from.get(nk)?.[0];
       if (!e) return undefined; // open chain: edges did not match
     }
-    rings.push(ring);
   }
-  const withArea = rings.map((r) => ({ r, a: ringSignedArea(r) }));
-  const outers = withArea.filter((x) => x.a > 0);
-  if (outers.length !== 1) return undefined;
-  return [[outers[0].r, ...withArea.filter((x) => x.a < 0).map((x) => x.r)]];
+  // Overlapping parcels (or edges matched across a gap) leave rings whose area is not the parcels'.
+  let area = 0, length = 0;
+  const withArea = rings.map((r) => {
+    const a = ringSignedArea(r);
+    area += a;
+    length += ringLength(r);
+    return { r, a, box: ringBox(r) };
+  });
+  if (Math.abs(area - planar) > 1e-6 * planar + 1e-3 * length) return undefined;
+  const outers = withArea.filter((x) => x.a > 0).sort((x, y) => x.a - y.a); // smallest first
+  if (!outers.length) return undefined;
+  const contains = (o: (typeof withArea)[number], h: (typeof withArea)[number]) =>
+    o.box[0] <= h.box[0] && o.box[1] <= h.box[1] && o.box[2] >= h.box[2] && o.box[3] >= h.box[3];
+  const polys = new Map(outers.map((o) => [o, [o.r]]));
+  for (const h of withArea) {
+    if (h.a >= 0) continue;
+    // The smallest outer that holds the hole (islands in a hole have their own, smaller outer).
+    const candidates = outers.filter((o) => contains(o, h));
+    const o = candidates.length === 1 ? candidates[0] : candidates.find((o) => pointInRing(...insidePoint(h.r), o.r));
+    if (!o) return undefined;
+    polys.get(o)!.push(h.r);
+  }
+  // An outer inside another outer must lie in one of its holes (an island), else parcels overlap.
+  for (const o of outers) {
+    const [x, y] = insidePoint(o.r);
+    for (const other of outers) {
+      if (other !== o && contains(other, o) && pointInPolygons(x, y, [polys.get(other)!])) return undefined;
+    }
+  }
+  // Largest part first (polygon-clipping orders its parts by position; both are valid).
+  return outers.reverse().map((o) => polys.get(o)!);
+}
+
+function ringBox(r: Position[]): [number, number, number, number] {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const [x, y] of r) {
+    if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
+  }
+  return [x0, y0, x1, y1];
+}
+
+/**
+ * A point just inside the region a ring encloses (0.1 mm off the middle of its longest edge, on
+ * the enclosed side: left of a counter-clockwise ring, right of a clockwise one), so it is never
+ * on another ring that merely touches this one at a vertex.
+ */
+function insidePoint(r: Position[]): [number, number] {
+  let best = 0, bl = -1;
+  for (let i = 0; i + 1 < r.length; i++) {
+    const l = Math.hypot(r[i + 1][0] - r[i][0], r[i + 1][1] - r[i][1]);
+    if (l > bl) {
+      bl = l;
+      best = i;
+    }
+  }
+  const [ax, ay] = r[best], [bx, by] = r[best + 1];
+  const side = ringSignedArea(r) > 0 ? 1 : -1, d = 1e-4 / bl;
+  return [(ax + bx) / 2 - side * (by - ay) * d, (ay + by) / 2 + side * (bx - ax) * d];
+}
+
+/** Whether two boundary edges cross (parcels overlapping in a way the area test cannot see). */
+function edgesCross(edges: Map<string, Edge>): boolean {
+  const list = [...edges.values()];
+  const index = new Flatbush(list.length);
+  for (const e of list) index.add(Math.min(e[0], e[2]), Math.min(e[1], e[3]), Math.max(e[0], e[2]), Math.max(e[1], e[3]));
+  index.finish();
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    for (const j of index.search(Math.min(e[0], e[2]), Math.min(e[1], e[3]), Math.max(e[0], e[2]), Math.max(e[1], e[3]))) {
+      if (j > i && segmentsIntersect(e[0], e[1], e[2], e[3], list[j][0], list[j][1], list[j][2], list[j][3], 'proper')) return true;
+    }
+  }
+  return false;
 }

@@ -1,0 +1,111 @@
+// Site assembly never loses a site to a polygon-clipping failure.
+//
+// At 1,000,000 synthetic parcels the bench/jobs.ts study failed: its largest site (the road grid
+// and the public lots along it, ≈1.5M segments) did not dissolve by shared edges (road edges run
+// past lot corners: T-junctions), and polygon-clipping's union then threw "Infinite loop when
+// putting segment endpoints in a priority queue (queue size too big)" — its guard against more
+// than POLYGON_CLIPPING_MAX_QUEUE_SIZE (default 1,000,000) sweep events. The library reads that
+// cap when it loads, so this file lowers it to 1,000 events: the same failure on a small piece of
+// the same fabric (fixtures/assembly/road-grid-site.geojson, 962 segments).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FeatureCollection, MultiPolygon, Position } from 'geojson';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ringLength, ringSignedArea } from './planar.js';
+import { PolygonBuilder, type PolygonStore, parcelPolygons } from './store.js';
+
+process.env.POLYGON_CLIPPING_MAX_QUEUE_SIZE = '1000';
+// Imported after the cap is set (static imports would load polygon-clipping first).
+let assembleMod: typeof import('./assemble.js');
+let union: (...polys: never[]) => unknown;
+beforeAll(async () => {
+  union = (await import('polygon-clipping')).default.union;
+  assembleMod = await import('./assemble.js');
+});
+
+const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../testing/fixtures/assembly/road-grid-site.geojson'), 'utf8')) as FeatureCollection<MultiPolygon> & {
+  expected: { parts: number; rings: number; area: number; perimeter: number };
+};
+const storeOf = (geoms: MultiPolygon[]): PolygonStore => {
+  const b = new PolygonBuilder();
+  for (const g of geoms) b.add(g);
+  return b.finish();
+};
+const square = (x: number, y: number, size: number): MultiPolygon => ({ type: 'MultiPolygon', coordinates: [[[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]]] });
+const outlineArea = (o: Position[][][]) => o.reduce((a, p) => a + p.reduce((x, r) => x + ringSignedArea(r), 0), 0);
+const outlineLength = (o: Position[][][]) => o.reduce((a, p) => a + p.reduce((x, r) => x + ringLength(r), 0), 0);
+const all = (s: PolygonStore) => new Uint8Array(s.count).fill(1);
+
+describe('site assembly at the size where polygon-clipping gives up', () => {
+  it('reproduces the failure: the union of the road-grid site throws the queue-size error', () => {
+    const s = storeOf(fixture.features.map((f) => f.geometry));
+    const polys = Array.from({ length: s.count }, (_, p) => parcelPolygons(s, p));
+    expect(() => union(...(polys as never[]))).toThrow(/Infinite loop when putting segment endpoints in a priority queue/);
+  });
+
+  it('dissolves the road-grid site by shared edges across its T-junctions, as polygon-clipping would with no cap', () => {
+    const s = storeOf(fixture.features.map((f) => f.geometry));
+    const { sites } = assembleMod.assemble(s, all(s), { snapTolerance: 0.3, areaSource: 'planar' });
+    expect(sites).toHaveLength(1);
+    const site = sites[0];
+    expect(site.dissolve).toBe('shared-edges');
+    expect(site.parcels).toHaveLength(fixture.features.length);
+    // Same parts, rings, area and perimeter as the uncapped union (recorded in the fixture).
+    expect(site.outline).toHaveLength(fixture.expected.parts);
+    expect(site.outline.flat()).toHaveLength(fixture.expected.rings);
+    expect(outlineArea(site.outline)).toBeCloseTo(fixture.expected.area, 2);
+    expect(site.perimeter).toBeCloseTo(fixture.expected.perimeter, 2);
+    // Every ring simple: no vertex repeated inside a ring (rings touching at a point are split).
+    for (const ring of site.outline.flat()) expect(new Set(ring.slice(1).map((p) => `${p[0]},${p[1]}`)).size).toBe(ring.length - 1);
+    // The area comes from the parcels.
+    let planar = 0;
+    for (let p = 0; p < s.count; p++) planar += s.area[p];
+    expect(site.area).toBe(planar);
+  });
+
+  it('is deterministic: the same parcels give the same outline', () => {
+    const s = storeOf(fixture.features.map((f) => f.geometry));
+    const a = assembleMod.assemble(s, all(s), { snapTolerance: 0.3, areaSource: 'planar' });
+    const b = assembleMod.assemble(s, all(s), { snapTolerance: 0.3, areaSource: 'planar' });
+    expect(b.sites).toEqual(a.sites);
+  });
+});
+
+describe('fallbacks when edges do not cancel (overlapping parcels)', () => {
+  it('unions two overlapping lots with polygon-clipping; area stays the parcels\' sum', () => {
+    const s = storeOf([square(0, 0, 100), square(50, 0, 100)]);
+    const [site] = assembleMod.assemble(s, all(s), { snapTolerance: 0.3, areaSource: 'planar' }).sites;
+    expect(site.dissolve).toBe('polygon-clipping');
+    expect(outlineArea(site.outline)).toBeCloseTo(15000, 6);
+    expect(site.perimeter).toBeCloseTo(500, 6);
+    expect(site.area).toBeCloseTo(20000, 6);
+  });
+
+  it('retries on a 1 mm grid in groups of 16 when the whole union throws', () => {
+    // 20 × 15 squares of 10.5 m every 10 m: 2,400 sweep events, over the lowered cap.
+    const geoms: MultiPolygon[] = [];
+    for (let j = 0; j < 15; j++) for (let i = 0; i < 20; i++) geoms.push(square(200_000 + 10 * i + 0.0001, 550_000 + 10 * j, 10.5));
+    const s = storeOf(geoms);
+    const [site] = assembleMod.assemble(s, all(s), { snapTolerance: 0.3, areaSource: 'planar' }).sites;
+    expect(site.dissolve).toBe('polygon-clipping-snapped');
+    expect(outlineArea(site.outline)).toBeCloseTo(200.5 * 150.5, 3);
+    expect(site.perimeter).toBeCloseTo(2 * (200.5 + 150.5), 3);
+    // Snapped to the mm grid.
+    for (const p of site.outline.flat(2)) expect(Math.abs(p[0] * 1000 - Math.round(p[0] * 1000))).toBeLessThan(1e-6);
+    expect(site.area).toBeCloseTo(300 * 10.5 * 10.5, 6);
+  });
+
+  it('keeps the parcels themselves as the outline when every union throws', () => {
+    // 400 squares in a zig-zag row: the merged outline alone exceeds the lowered cap.
+    const geoms = Array.from({ length: 400 }, (_, i) => square(200_000 + 10 * i, 550_000 + (i % 2) * 3, 10.5));
+    const s = storeOf(geoms);
+    const r1 = assembleMod.assemble(s, all(s), { snapTolerance: 0.3, areaSource: 'planar' });
+    const [site] = r1.sites;
+    expect(site.dissolve).toBe('parcels');
+    expect(site.outline).toHaveLength(400);
+    expect(outlineLength(site.outline)).toBeCloseTo(400 * 42, 6);
+    expect(site.perimeter).toBeCloseTo(400 * 42, 6); // no edge is shared
+    expect(site.area).toBeCloseTo(400 * 10.5 * 10.5, 6);
+    expect(assembleMod.assemble(s, all(s), { snapTolerance: 0.3, areaSource: 'planar' }).sites).toEqual(r1.sites);
+  });
+});
