@@ -1,4 +1,5 @@
-// Site assembly never loses a site to a polygon-clipping failure.
+// Site assembly never loses a site to a polygon-clipping failure, and screening never lets a
+// parcel pass whose overlap polygon-clipping could not measure.
 //
 // At 1,000,000 synthetic parcels the bench/jobs.ts study failed: its largest site (the road grid
 // and the public lots along it, ≈1.5M segments) did not dissolve by shared edges (road edges run
@@ -10,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection, MultiPolygon, Position } from 'geojson';
+import Flatbush from 'flatbush';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ringLength, ringSignedArea } from './planar.js';
 import { PolygonBuilder, type PolygonStore, parcelPolygons } from './store.js';
@@ -17,10 +19,13 @@ import { PolygonBuilder, type PolygonStore, parcelPolygons } from './store.js';
 process.env.POLYGON_CLIPPING_MAX_QUEUE_SIZE = '1000';
 // Imported after the cap is set (static imports would load polygon-clipping first).
 let assembleMod: typeof import('./assemble.js');
+let screenMod: typeof import('./screen.js');
 let union: (...polys: never[]) => unknown;
+let intersection: (...polys: never[]) => unknown;
 beforeAll(async () => {
-  union = (await import('polygon-clipping')).default.union;
+  ({ union, intersection } = (await import('polygon-clipping')).default);
   assembleMod = await import('./assemble.js');
+  screenMod = await import('./screen.js');
 });
 
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../testing/fixtures/assembly/road-grid-site.geojson'), 'utf8')) as FeatureCollection<MultiPolygon> & {
@@ -107,5 +112,57 @@ describe('fallbacks when edges do not cancel (overlapping parcels)', () => {
     expect(site.perimeter).toBeCloseTo(400 * 42, 6); // no edge is shared
     expect(site.area).toBeCloseTo(400 * 10.5 * 10.5, 6);
     expect(assembleMod.assemble(s, all(s), { snapTolerance: 0.3, areaSource: 'planar' }).sites).toEqual(r1.sites);
+  });
+});
+
+describe('overlap screening when polygon-clipping throws', () => {
+  // A parcel 100 m square and a zone: a regular n-gon of radius 80 m around the parcel's corner
+  // (0, 0), so a quarter of the circle's area lies in the parcel.
+  const ngon = (n: number, repeat = 1): Position[] => {
+    const ring: Position[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = (i / n) * 2 * Math.PI;
+      // Digitised twice as densely as needed: copies within 0.01 mm of each vertex.
+      for (let k = 0; k < repeat; k++) ring.push([200_000 + 80 * Math.cos(t) + k * 1e-5, 550_000 + 80 * Math.sin(t)]);
+    }
+    ring.push([...ring[0]]);
+    return ring;
+  };
+  const layerOf = (rings: Position[][]) => {
+    const store = storeOf(rings.map((r) => ({ type: 'MultiPolygon', coordinates: [[r]] })));
+    const index = new Flatbush(store.count);
+    for (let i = 0; i < store.count; i++) index.add(store.minX[i], store.minY[i], store.maxX[i], store.maxY[i]);
+    index.finish();
+    return { store, props: rings.map(() => ({})), index, report: {} as never };
+  };
+  const parcels = () => {
+    const store = storeOf([square(200_000, 550_000, 100)]);
+    return { store, ids: ['1'], columns: {}, report: {} as never, featureNo: new Uint32Array([1]) };
+  };
+  const ngonArea = (n: number) => (n / 2) * 80 * 80 * Math.sin((2 * Math.PI) / n);
+
+  it('measures exactly when the zone is small enough', () => {
+    const share = screenMod.overlapShares(parcels().store, new Uint8Array([1]), layerOf([ngon(200)]));
+    expect(share[0]).toBeCloseTo(ngonArea(200) / 4 / 10000, 9);
+  });
+
+  it('retries on the 1 mm grid: densely digitised vertices collapse and the overlap is measured', () => {
+    // 3 × 200 vertices: 1,200+ sweep events, over the lowered cap; snapped, 200 remain.
+    const zones = layerOf([ngon(200, 3)]);
+    expect(() => intersection(parcelPolygons(parcels().store, 0) as never, parcelPolygons(zones.store, 0) as never)).toThrow(/Infinite loop/);
+    const share = screenMod.overlapShares(parcels().store, new Uint8Array([1]), zones);
+    expect(share[0]).toBeCloseTo(ngonArea(200) / 4 / 10000, 5); // vertices moved ≤ 0.7 mm
+  });
+
+  it('fails the parcel with <code>:UNMEASURED, never passes it, when the overlap cannot be computed', () => {
+    const zones = layerOf([ngon(700)]);
+    const share = screenMod.overlapShares(parcels().store, new Uint8Array([1]), zones);
+    expect(share[0]).toBeNaN();
+    for (const per of ['layer', 'feature'] as const) {
+      const r = screenMod.screen(parcels(), [{ type: 'overlap', code: 'GREENBELT', layer: 'zones', maxShare: 0.9, per }], { points: {}, polygons: { zones } });
+      expect(r.pass[0]).toBe(0);
+      expect(r.reasons[0]).toEqual(['GREENBELT:UNMEASURED']);
+      expect(r.failures).toEqual({ 'GREENBELT:UNMEASURED': 1 });
+    }
   });
 });

@@ -10,6 +10,7 @@ import type { Position } from 'geojson';
 import polygonClipping from 'polygon-clipping';
 import { pointInPolygons, pointInRing, ringLength, ringSignedArea, segDist2, segmentsIntersect } from './planar.js';
 import { type PolygonStore, adjacent, parcelPolygons } from './store.js';
+import { SNAP_GRID, snapPolygons } from './clip.js';
 
 export interface AssemblyOptions {
   snapTolerance: number;
@@ -160,23 +161,14 @@ export function dissolveSite(s: PolygonStore, parcels: number[]): { outline: Pos
   return { outline: polys.flat(), dissolve: 'parcels', perimeter: edges.perimeter };
 }
 
-const GRID = 1000; // 1 mm in metres (the working CRS is EPSG:5186)
-const snap = (v: number) => Math.round(v * GRID) / GRID;
+const GRID = 1 / SNAP_GRID; // 1 mm grid for edge matching
 
 /**
  * Union on a 1 mm grid, in groups of 16 and then their results in groups of 16 (a tree), so that no
  * single polygon-clipping call holds the whole component's edges. Throws when a group still fails.
  */
 export function unionSnapped(polys: Position[][][][]): Position[][][] {
-  let parts: Position[][][][] = polys.map((mp) => mp.map((poly) => poly.map((ring) => {
-    const out: Position[] = [];
-    for (const [x, y] of ring) {
-      const px = snap(x), py = snap(y), last = out[out.length - 1];
-      if (!last || last[0] !== px || last[1] !== py) out.push([px, py]);
-    }
-    return out;
-  }).filter((ring) => ring.length >= 4)).filter((poly) => poly.length > 0));
-  parts = parts.filter((mp) => mp.length > 0);
+  let parts = polys.map(snapPolygons).filter((mp) => mp.length > 0);
   if (!parts.length) throw new Error('no polygon left after snapping');
   do {
     const next: Position[][][][] = [];
