@@ -40,7 +40,7 @@ async function main() {
   process.stderr.write(`synthesizing ${PARCELS} parcels…\n`);
   synthesize({ parcels: PARCELS, seed: 1, outDir: parcelsDir });
   // The API takes only files the user picked: grant them as the desktop app's dialog would.
-  const [parcelsRef, zonesRef] = backend.files.grant([path.join(parcelsDir, 'parcels.shp'), path.join(parcelsDir, 'constraints.shp')]);
+  const [parcelsRef, zonesRef] = await backend.files.grant([path.join(parcelsDir, 'parcels.shp'), path.join(parcelsDir, 'constraints.shp')]);
   const study = {
     layers: { parcels: parcelsRef, zones: zonesRef },
     constraints: [

@@ -42,6 +42,7 @@ import { mapHandlers } from './handlers/map.js';
 import { TileService } from './map/tiles.js';
 import { privacyHandlers } from './handlers/privacy.js';
 import { backupHandlers } from './handlers/backup.js';
+import { insertFileGrant, listFileGrants } from '../../data/repos/file-grants.js';
 
 // One handler map; a method handled by two modules throws at start-up. Add a module at the END.
 export const handlers: HandlerMap = mergeMethodMaps('Handlers', {
@@ -130,7 +131,19 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
   const cipher = keys.folderCipher;
   const session = new Session();
   const now = opts.now ?? (() => new Date());
-  const files = new FileRefs(path.join(dir.dir, 'imports'));
+  const files = new FileRefs(path.join(dir.dir, 'imports'), {
+    // A grant whose path no longer opens (damaged row) is skipped: its study asks for the file again.
+    load: async () => (await listFileGrants(db)).flatMap((g) => {
+      try {
+        const p = cipher.decrypt(g.path_enc);
+        return p ? [{ ref: g.ref, path: p }] : [];
+      } catch {
+        return [];
+      }
+    }),
+    save: (ref, p) => db.tx((q) => insertFileGrant(q, ref, cipher.encrypt(p)!, now().toISOString())),
+  });
+  await files.load();
   const jobs = new JobRunner(path.join(dir.dir, 'jobs'));
   const ctx: HandlerContext = {
     folder: { dir: dir.dir, dataKey: dir.dataKey, manifest: dir.manifest, protector: opts.protector },

@@ -1,5 +1,6 @@
 // File references: a path reaches the backend only when the user chose that file. Refs come from
-// the desktop app's file dialog (main grants the picked paths for this run) or from a streamed
+// the desktop app's file dialog (main grants the picked paths; the grant is kept in the data folder
+// so a saved study still reads its layer after a restart) or from a streamed
 // upload into <data>/imports/<group>/ through the loopback host. Methods take `{ ref }` and call
 // `ctx.files.resolve(ref)`; a raw path, an unknown ref or a ref outside the imports folder is
 // refused with a typed error that never quotes the file's content.
@@ -22,18 +23,47 @@ export const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
 
 const refused = (ko: string, en: string) => new ApiError('VALIDATION', { ko, en }, [{ path: 'ref', message: { ko, en } }]);
 
+/** Where dialog grants are kept between runs (the data folder's `file_grants`, path sealed). */
+export interface GrantStore {
+  load(): Promise<{ ref: string; path: string }[]>;
+  save(ref: string, path: string): Promise<void>;
+}
+
 export class FileRefs {
   private granted = new Map<string, string>();
+  private refOfPath = new Map<string, string>();
 
-  constructor(readonly importsDir: string) {}
+  constructor(
+    readonly importsDir: string,
+    private readonly store?: GrantStore,
+  ) {}
 
-  /** Desktop app: main showed the system dialog; these are the paths the user picked. */
-  grant(paths: string[]): FileRef[] {
-    return paths.map((p) => {
-      const ref = `grant:${randomBytes(16).toString('base64url')}`;
-      this.granted.set(ref, path.resolve(p));
-      return { ref };
-    });
+  /** Reads the grants of earlier runs (called once at start-up). */
+  async load(): Promise<void> {
+    for (const g of (await this.store?.load()) ?? []) this.remember(g.ref, g.path);
+  }
+
+  private remember(ref: string, p: string) {
+    this.granted.set(ref, p);
+    this.refOfPath.set(p, ref);
+  }
+
+  /**
+   * Desktop app: main showed the system dialog; these are the paths the user picked. A file
+   * picked before keeps its ref, so a study saved with it names the same ref after a re-pick.
+   */
+  async grant(paths: string[]): Promise<FileRef[]> {
+    const refs: FileRef[] = [];
+    for (const p of paths.map((x) => path.resolve(x))) {
+      let ref = this.refOfPath.get(p);
+      if (!ref) {
+        ref = `grant:${randomBytes(16).toString('base64url')}`;
+        await this.store?.save(ref, p);
+        this.remember(ref, p);
+      }
+      refs.push({ ref });
+    }
+    return refs;
   }
 
   /** Where an upload lands; throws for names or groups that could leave the imports folder. */
@@ -66,7 +96,10 @@ export class FileRefs {
   resolve(ref: unknown): string {
     if (typeof ref !== 'string' || !ref) throw refused('파일 참조가 없습니다. 파일을 다시 선택하세요.', 'No file reference: pick the file again.');
     const granted = this.granted.get(ref);
-    if (granted) return granted;
+    if (granted) {
+      if (existsSync(granted) && statSync(granted).isFile()) return granted;
+      throw refused('선택했던 파일이 옮겨졌거나 지워졌습니다. 파일을 다시 선택하세요.', 'The file you picked was moved or deleted: pick it again.');
+    }
     const m = /^upload:([^/]+)\/(.+)$/.exec(ref);
     if (m) {
       const { file } = this.uploadTarget(m[1], m[2]);

@@ -75,7 +75,11 @@ export function runBackendService(port: ServicePort, open: OpenBackend, exit: ()
         const fail = { ok: false as const, error: { code: 'INTERNAL' as const, message: { ko: '백엔드가 아직 준비되지 않았습니다.', en: 'The backend is not ready yet.' } } };
         if (!backend) return port.postMessage({ type: 'result', id, response: fail });
         backend.then(
-          (b) => port.postMessage({ type: 'result', id, response: { ok: true, result: b.files.grant(paths) } }),
+          (b) =>
+            b.files.grant(paths).then(
+              (result) => port.postMessage({ type: 'result', id, response: { ok: true, result } }),
+              () => port.postMessage({ type: 'result', id, response: fail }),
+            ),
           () => port.postMessage({ type: 'result', id, response: fail }),
         );
         return;

@@ -16,7 +16,8 @@ import { m0108 } from './0108-lease-prefill.js';
 import { m0109 } from './0109-stats-indexes.js';
 import { m0112 } from './0112-saved-calcs-amendments.js';
 import { m0114 } from './0114-listing-location.js';
+import { m0115 } from './0115-file-grants.js';
 import type { Migration } from './types.js';
 
-export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0011, m0013, m0106, m0107, m0108, m0109, m0112, m0114];
+export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0011, m0013, m0106, m0107, m0108, m0109, m0112, m0114, m0115];
 export type { Migration };

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { synthesize } from '../../../geo/io/synth.js';
-import { signedIn, type Harness } from './harness.js';
+import { openHarness, signedIn, type Harness } from './harness.js';
 import { FIXTURES, hasTool } from '../../../geo/testing/oracle.js';
 import type { ApiErrorBody } from '../../api/errors.js';
 import type { GeoInspectView, GeoRunView } from '../../api/geo-methods.js';
@@ -78,6 +78,30 @@ describe('site studies through the API', () => {
     expect(edited.lastRun).toBeNull();
   });
 
+  it('keeps a layer picked in the desktop dialog across a restart; a moved file is asked for again', async () => {
+    const first = await signedIn();
+    h = first;
+    const dir = h.dir;
+    const fab = fabric();
+    const [ref] = await h.backend.files.grant([path.join(fab, 'parcels.shp')]);
+    // Picking the same file again gives the same ref (the saved study keeps working).
+    expect(await h.backend.files.grant([path.join(fab, 'parcels.shp')])).toEqual([ref]);
+    const saved = await h.api('geo.studies.save', { name: '대화상자 레이어', study: studyFor(ref.ref) });
+    await h.backend.close();
+    // The grant is stored sealed: the path is not in the database file as text.
+    expect(readFileSync(path.join(dir, 'ansim.sqlite')).includes(Buffer.from(fab))).toBe(false);
+    h = await openHarness({ dir });
+    await h.api('session.start', { id: first.manager.id, pin: '1234' });
+    const run = await jobResult<GeoRunView>(h.raw('geo.studies.run', { id: saved.id }));
+    expect(run.summary.parcels.total).toBe(600);
+    renameSync(path.join(fab, 'parcels.shp'), path.join(fab, 'moved.shp'));
+    const r = await h.raw('geo.studies.run', { id: saved.id });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.fields?.[0]?.path).toBe('study.layers.parcels.ref');
+    expect(r.error.message.ko).toMatch(/다시 선택/);
+  });
+
   it('refuses an invalid study document, naming the field', async () => {
     h = await signedIn();
     const r = await h.raw('geo.studies.save', { name: 'x', study: { layers: {}, criteria: [] } });
@@ -106,7 +130,7 @@ describe('site studies through the API', () => {
 
   it('inspects a real CP949 Shapefile (granted as from the file dialog), asks for the CRS of a 5174/5181 CSV, and writes nothing', async () => {
     h = await signedIn();
-    const [shp, csv] = h.backend.files.grant([
+    const [shp, csv] = await h.backend.files.grant([
       path.join(FIXTURES, 'boundaries/kostat-2013/shp-original-bessel-cp949/seoul_municipalities.shp'),
       path.join(FIXTURES, 'amenities/seoul_hospital_permits.cp949.csv'),
     ]);
@@ -136,7 +160,7 @@ describe('site studies through the API', () => {
     };
     for (const [name, text] of Object.entries(files)) {
       writeFileSync(path.join(dir, name), text);
-      const [ref] = h.backend.files.grant([path.join(dir, name)]);
+      const [ref] = await h.backend.files.grant([path.join(dir, name)]);
       const r = await job(await h.raw('geo.import.inspect', { file: ref }));
       expect(r.ok, name).toBe(false);
       if (r.ok) continue;

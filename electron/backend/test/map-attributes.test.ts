@@ -26,7 +26,7 @@ function layerFile(): string {
 }
 
 async function importLayer(): Promise<MapLayerView> {
-  const [file] = h.backend.files.grant([layerFile()]);
+  const [file] = await h.backend.files.grant([layerFile()]);
   const { jobId } = await h.api('map.layers.add', { file, name: '필지' });
   for (;;) {
     const j = await h.api('jobs.status', { jobId });
