@@ -110,8 +110,11 @@ async function main() {
   const byDissolve: Record<string, number> = {};
   for (const site of inlineRun!.sites) byDissolve[site.dissolve] = (byDissolve[site.dissolve] ?? 0) + 1;
   const largest = inlineRun!.sites.reduce((a, b) => (b.parcels.length > a.parcels.length ? b : a));
+  const st = inlineRun!.parcels.store;
+  let edges = 0;
+  for (const p of largest.parcels) edges += st.vStart[st.ringOf[p + 1]] - st.vStart[st.ringOf[p]] - (st.ringOf[p + 1] - st.ringOf[p]);
   const t = jobResult!.summary.timings;
-  console.log(`study: ${jobResult!.summary.sites.total} sites (${jobResult!.summary.sites.eligible} eligible); outlines by dissolve ${JSON.stringify(byDissolve)}; largest site ${largest.parcels.length.toLocaleString()} parcels (${largest.dissolve})`);
+  console.log(`study: ${jobResult!.summary.sites.total} sites (${jobResult!.summary.sites.eligible} eligible); outlines by dissolve ${JSON.stringify(byDissolve)}; largest site ${largest.parcels.length.toLocaleString()} parcels, ${edges.toLocaleString()} edges (${largest.dissolve})`);
   console.log(`job timings (ms): ${Object.entries(t).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
   console.log(`calls over 50 ms during the job, by the job's phase: ${JSON.stringify(slowDuringJob)}`);
   console.log(`goal p99 during the job ≤ 50 ms: ${q(during, 0.99) <= 50 ? 'met' : 'NOT met'}`);
