@@ -76,6 +76,32 @@ describe('site assembly at the size where polygon-clipping gives up', () => {
   });
 });
 
+describe('shared-edge dissolve on fabrics that are not one clean survey', () => {
+  it('keeps lots 0.2 m apart (joined by the 0.3 m tolerance) as separate parts, without a union', () => {
+    const geoms: MultiPolygon[] = [];
+    for (let j = 0; j < 30; j++) for (let i = 0; i < 30; i++) geoms.push(square(200_000 + 20.2 * i, 550_000 + 20.2 * j, 20));
+    const s = storeOf(geoms);
+    const [site] = assembleMod.assemble(s, all(s), { snapTolerance: 0.3, areaSource: 'planar' }).sites;
+    expect(site.parcels).toHaveLength(900);
+    expect(site.dissolve).toBe('shared-edges');
+    expect(site.outline).toHaveLength(900);
+    expect(site.perimeter).toBeCloseTo(900 * 80, 6);
+  });
+
+  it('puts a hole in its outer and an island in the hole as its own part', () => {
+    // Eight 10 m lots in a ring around a 10 m hole; a 9.6 m lot inside the hole, 0.2 m from the ring.
+    const geoms: MultiPolygon[] = [];
+    for (let j = 0; j < 3; j++) for (let i = 0; i < 3; i++) if (i !== 1 || j !== 1) geoms.push(square(200_000 + 10 * i, 550_000 + 10 * j, 10));
+    geoms.push(square(200_010.2, 550_010.2, 9.6));
+    const s = storeOf(geoms);
+    const [site] = assembleMod.assemble(s, all(s), { snapTolerance: 0.3, areaSource: 'planar' }).sites;
+    expect(site.dissolve).toBe('shared-edges');
+    expect(site.outline.map((p) => p.length)).toEqual([2, 1]); // the ring with its hole, then the island
+    expect(outlineArea(site.outline)).toBeCloseTo(800 + 9.6 * 9.6, 6);
+    expect(site.perimeter).toBeCloseTo(120 + 40 + 4 * 9.6, 6);
+  });
+});
+
 describe('fallbacks when edges do not cancel (overlapping parcels)', () => {
   it('unions two overlapping lots with polygon-clipping; area stays the parcels\' sum', () => {
     const s = storeOf([square(0, 0, 100), square(50, 0, 100)]);

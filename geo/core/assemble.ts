@@ -324,13 +324,18 @@ function chainRings(edges: Map<string, Edge>, planar: number): Position[][][] | 
   if (Math.abs(area - planar) > 1e-6 * planar + 1e-3 * length) return undefined;
   const outers = withArea.filter((x) => x.a > 0).sort((x, y) => x.a - y.a); // smallest first
   if (!outers.length) return undefined;
-  const contains = (o: (typeof withArea)[number], h: (typeof withArea)[number]) =>
-    o.box[0] <= h.box[0] && o.box[1] <= h.box[1] && o.box[2] >= h.box[2] && o.box[3] >= h.box[3];
+  // Outers whose boxes hold a ring's box, smallest first (a site may have thousands of parts).
+  const index = new Flatbush(outers.length);
+  for (const o of outers) index.add(o.box[0], o.box[1], o.box[2], o.box[3]);
+  index.finish();
+  const holding = (h: (typeof withArea)[number]) => index.search(h.box[0], h.box[1], h.box[2], h.box[3])
+    .filter((i) => { const b = outers[i].box; return b[0] <= h.box[0] && b[1] <= h.box[1] && b[2] >= h.box[2] && b[3] >= h.box[3] && outers[i] !== h; })
+    .sort((i, j) => i - j).map((i) => outers[i]);
   const polys = new Map(outers.map((o) => [o, [o.r]]));
   for (const h of withArea) {
     if (h.a >= 0) continue;
     // The smallest outer that holds the hole (islands in a hole have their own, smaller outer).
-    const candidates = outers.filter((o) => contains(o, h));
+    const candidates = holding(h);
     const o = candidates.length === 1 ? candidates[0] : candidates.find((o) => pointInRing(...insidePoint(h.r), o.r));
     if (!o) return undefined;
     polys.get(o)!.push(h.r);
@@ -338,9 +343,7 @@ function chainRings(edges: Map<string, Edge>, planar: number): Position[][][] | 
   // An outer inside another outer must lie in one of its holes (an island), else parcels overlap.
   for (const o of outers) {
     const [x, y] = insidePoint(o.r);
-    for (const other of outers) {
-      if (other !== o && contains(other, o) && pointInPolygons(x, y, [polys.get(other)!])) return undefined;
-    }
+    for (const other of holding(o)) if (pointInPolygons(x, y, [polys.get(other)!])) return undefined;
   }
   // Largest part first (polygon-clipping orders its parts by position; both are valid).
   return outers.reverse().map((o) => polys.get(o)!);
