@@ -196,24 +196,28 @@ export function cancelSharedEdges(s: PolygonStore, parcels: number[]): Position[
 }
 
 /**
- * Edge cancellation with each edge first split where another vertex of the site lies on it
- * within 1 mm — the T-junctions of a fabric whose neighbours do not repeat each other's vertices
- * (a road along a row of lots). Without the split, a T-junction leaves two opposite, overlapping
- * edges whose areas cancel, so no area test could tell the outline is wrong.
+ * Edge cancellation, first on the edges as they are; when what is left has a T-junction (a
+ * boundary vertex within 1 mm of another boundary edge — a road edge running past lot corners,
+ * whose two opposite, overlapping pieces cancel in area so no area test sees them) or crossing
+ * edges, again with every edge split where another vertex of the site lies on it.
  * Also returns the length of the edges left (the perimeter when no outline could be formed).
  */
 function dissolveEdges(s: PolygonStore, parcels: number[]): { outline?: Position[][][]; perimeter: number } {
   let planar = 0;
   for (const p of parcels) planar += s.area[p];
-  const edges = boundaryEdges(s, parcels);
-  let outline = chainRings(edges, planar);
-  if (outline && edgesCross(edges)) outline = undefined;
+  let edges = boundaryEdges(s, parcels, false);
+  let check = checkBoundary([...edges.values()]);
+  if (check === 'tjunction') {
+    edges = boundaryEdges(s, parcels, true);
+    check = checkBoundary([...edges.values()]);
+  }
+  const outline = check === 'ok' ? chainRings(edges, planar) : undefined;
   let perimeter = 0;
   for (const e of edges.values()) perimeter += Math.hypot(e[2] - e[0], e[3] - e[1]);
   return { outline, perimeter };
 }
 
-function boundaryEdges(s: PolygonStore, parcels: number[]): Map<string, Edge> {
+function boundaryEdges(s: PolygonStore, parcels: number[], split: boolean): Map<string, Edge> {
   const edges = new Map<string, Edge>();
   const add = (ax: number, ay: number, bx: number, by: number) => {
     const k = edgeKey(ax, ay, bx, by);
@@ -222,6 +226,14 @@ function boundaryEdges(s: PolygonStore, parcels: number[]): Map<string, Edge> {
     if (edges.has(back)) edges.delete(back);
     else edges.set(k, [ax, ay, bx, by]);
   };
+  if (!split) {
+    for (const p of parcels) {
+      for (let r = s.ringOf[p]; r < s.ringOf[p + 1]; r++) {
+        for (let v = s.vStart[r]; v < s.vStart[r + 1] - 1; v++) add(s.xy[v * 2], s.xy[v * 2 + 1], s.xy[v * 2 + 2], s.xy[v * 2 + 3]);
+      }
+    }
+    return edges;
+  }
   // The site's distinct vertices (first coordinates met per mm key), indexed.
   const vx: number[] = [], vy: number[] = [];
   const seen = new Set<string>();
@@ -325,12 +337,18 @@ function chainRings(edges: Map<string, Edge>, planar: number): Position[][][] | 
   const outers = withArea.filter((x) => x.a > 0).sort((x, y) => x.a - y.a); // smallest first
   if (!outers.length) return undefined;
   // Outers whose boxes hold a ring's box, smallest first (a site may have thousands of parts).
-  const index = new Flatbush(outers.length);
-  for (const o of outers) index.add(o.box[0], o.box[1], o.box[2], o.box[3]);
-  index.finish();
-  const holding = (h: (typeof withArea)[number]) => index.search(h.box[0], h.box[1], h.box[2], h.box[3])
-    .filter((i) => { const b = outers[i].box; return b[0] <= h.box[0] && b[1] <= h.box[1] && b[2] >= h.box[2] && b[3] >= h.box[3] && outers[i] !== h; })
-    .sort((i, j) => i - j).map((i) => outers[i]);
+  let index: Flatbush | undefined;
+  if (outers.length > 16) {
+    index = new Flatbush(outers.length);
+    for (const o of outers) index.add(o.box[0], o.box[1], o.box[2], o.box[3]);
+    index.finish();
+  }
+  const holds = (i: number, h: (typeof withArea)[number]) => {
+    const b = outers[i].box;
+    return b[0] <= h.box[0] && b[1] <= h.box[1] && b[2] >= h.box[2] && b[3] >= h.box[3] && outers[i] !== h;
+  };
+  const holding = (h: (typeof withArea)[number]) =>
+    (index ? index.search(h.box[0], h.box[1], h.box[2], h.box[3]).sort((i, j) => i - j) : outers.map((_, i) => i)).filter((i) => holds(i, h)).map((i) => outers[i]);
   const polys = new Map(outers.map((o) => [o, [o.r]]));
   for (const h of withArea) {
     if (h.a >= 0) continue;
@@ -341,7 +359,7 @@ function chainRings(edges: Map<string, Edge>, planar: number): Position[][][] | 
     polys.get(o)!.push(h.r);
   }
   // An outer inside another outer must lie in one of its holes (an island), else parcels overlap.
-  for (const o of outers) {
+  if (outers.length > 1) for (const o of outers) {
     const [x, y] = insidePoint(o.r);
     for (const other of holding(o)) if (pointInPolygons(x, y, [polys.get(other)!])) return undefined;
   }
@@ -376,17 +394,41 @@ function insidePoint(r: Position[]): [number, number] {
   return [(ax + bx) / 2 - side * (by - ay) * d, (ay + by) / 2 + side * (bx - ax) * d];
 }
 
-/** Whether two boundary edges cross (parcels overlapping in a way the area test cannot see). */
-function edgesCross(edges: Map<string, Edge>): boolean {
-  const list = [...edges.values()];
-  const index = new Flatbush(list.length);
-  for (const e of list) index.add(Math.min(e[0], e[2]), Math.min(e[1], e[3]), Math.max(e[0], e[2]), Math.max(e[1], e[3]));
-  index.finish();
-  for (let i = 0; i < list.length; i++) {
-    const e = list[i];
-    for (const j of index.search(Math.min(e[0], e[2]), Math.min(e[1], e[3]), Math.max(e[0], e[2]), Math.max(e[1], e[3]))) {
-      if (j > i && segmentsIntersect(e[0], e[1], e[2], e[3], list[j][0], list[j][1], list[j][2], list[j][3], 'proper')) return true;
+const sameMM = (x: number, y: number, u: number, v: number) => MM(x) === MM(u) && MM(y) === MM(v);
+const nearInside = (x: number, y: number, e: Edge, eps2: number) =>
+  !sameMM(x, y, e[0], e[1]) && !sameMM(x, y, e[2], e[3]) && segDist2(x, y, e[0], e[1], e[2], e[3]) <= eps2;
+
+/**
+ * What is wrong with the edges left after cancellation, if anything: two that cross (overlapping
+ * parcels), or a vertex of one within 1 mm of the inside of another (a T-junction). Small sets are
+ * compared pairwise, large ones through an index.
+ */
+function checkBoundary(list: Edge[]): 'ok' | 'cross' | 'tjunction' {
+  const eps = 1 / GRID, eps2 = eps * eps;
+  let tjunction = false;
+  const pair = (e: Edge, f: Edge): boolean => {
+    if (segmentsIntersect(e[0], e[1], e[2], e[3], f[0], f[1], f[2], f[3], 'proper')) return true;
+    // An endpoint of f near e, other than e's own endpoints (compared on the mm grid).
+    if (!tjunction && (nearInside(f[0], f[1], e, eps2) || nearInside(f[2], f[3], e, eps2))) tjunction = true;
+    return false;
+  };
+  const box = (e: Edge) => [Math.min(e[0], e[2]) - eps, Math.min(e[1], e[3]) - eps, Math.max(e[0], e[2]) + eps, Math.max(e[1], e[3]) + eps] as const;
+  if (list.length <= 64) {
+    for (let i = 0; i < list.length; i++) {
+      const [x0, y0, x1, y1] = box(list[i]);
+      for (let j = 0; j < list.length; j++) {
+        const f = list[j];
+        if (j === i || Math.max(f[0], f[2]) < x0 || Math.min(f[0], f[2]) > x1 || Math.max(f[1], f[3]) < y0 || Math.min(f[1], f[3]) > y1) continue;
+        if (pair(list[i], f)) return 'cross';
+      }
+    }
+  } else {
+    const index = new Flatbush(list.length);
+    for (const e of list) index.add(Math.min(e[0], e[2]), Math.min(e[1], e[3]), Math.max(e[0], e[2]), Math.max(e[1], e[3]));
+    index.finish();
+    for (let i = 0; i < list.length; i++) {
+      for (const j of index.search(...box(list[i]))) if (j !== i && pair(list[i], list[j])) return 'cross';
     }
   }
-  return false;
+  return tjunction ? 'tjunction' : 'ok';
 }
