@@ -158,7 +158,9 @@ export function dissolveSite(s: PolygonStore, parcels: number[]): { outline: Pos
   } catch {
     // Last resort below: the parcels themselves.
   }
-  return { outline: polys.flat(), dissolve: 'parcels', perimeter: edges.perimeter };
+  let perimeter = edges.perimeter;
+  if (!Number.isFinite(perimeter)) perimeter = parcels.reduce((sum, p) => sum + s.perimeter[p], 0); // no edges matched
+  return { outline: polys.flat(), dissolve: 'parcels', perimeter };
 }
 
 const GRID = 1 / SNAP_GRID; // 1 mm grid for edge matching
@@ -181,10 +183,9 @@ export function unionSnapped(polys: Position[][][][]): Position[][][] {
   return parts[0];
 }
 
-type Edge = [number, number, number, number];
+/** ax, ay, bx, by, then the ids of a and b (siteVertices). */
+type Edge = [number, number, number, number, number, number];
 const MM = (v: number) => Math.round(v * GRID); // mm grid for matching
-const pointKey = (x: number, y: number) => `${MM(x)},${MM(y)}`;
-const edgeKey = (ax: number, ay: number, bx: number, by: number) => `${MM(ax)},${MM(ay)},${MM(bx)},${MM(by)}`;
 
 /**
  * Dissolves parcels that share edges exactly: directed edges met in both directions are interior.
@@ -205,11 +206,13 @@ export function cancelSharedEdges(s: PolygonStore, parcels: number[]): Position[
 function dissolveEdges(s: PolygonStore, parcels: number[]): { outline?: Position[][][]; perimeter: number } {
   let planar = 0;
   for (const p of parcels) planar += s.area[p];
-  let edges = boundaryEdges(s, parcels, false);
-  let check = checkBoundary([...edges.values()]);
+  const v = siteVertices(s, parcels);
+  if (!v) return { perimeter: NaN }; // 67 km or wider: left to polygon-clipping
+  let edges = boundaryEdges(s, parcels, v, false);
+  let check = checkBoundary([...edges.values()], true);
   if (check === 'tjunction') {
-    edges = boundaryEdges(s, parcels, true);
-    check = checkBoundary([...edges.values()]);
+    edges = boundaryEdges(s, parcels, v, true);
+    check = checkBoundary([...edges.values()], false);
   }
   const outline = check === 'ok' ? chainRings(edges, planar) : undefined;
   let perimeter = 0;
@@ -217,66 +220,86 @@ function dissolveEdges(s: PolygonStore, parcels: number[]): { outline?: Position
   return { outline, perimeter };
 }
 
-function boundaryEdges(s: PolygonStore, parcels: number[], split: boolean): Map<string, Edge> {
-  const edges = new Map<string, Edge>();
-  const add = (ax: number, ay: number, bx: number, by: number) => {
-    const k = edgeKey(ax, ay, bx, by);
-    if (k === edgeKey(ax, ay, ax, ay)) return; // shorter than the grid
-    const back = edgeKey(bx, by, ax, ay);
+const KEY = 2 ** 26; // ids and relative mm coordinates below 2^26, so two of them make one safe integer
+
+/**
+ * The site's distinct vertices on the mm grid, numbered: `id` per store vertex of the site's
+ * parcels (in parcel order), `x`/`y` the first coordinates met per id. Numeric keys instead of
+ * strings keep a million-edge site's cancellation fast. Undefined when the site spans 67 km or more.
+ */
+function siteVertices(s: PolygonStore, parcels: number[]): { id: Int32Array; x: number[]; y: number[] } | undefined {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity, n = 0;
+  for (const p of parcels) {
+    if (s.minX[p] < x0) x0 = s.minX[p]; if (s.minY[p] < y0) y0 = s.minY[p];
+    if (s.maxX[p] > x1) x1 = s.maxX[p]; if (s.maxY[p] > y1) y1 = s.maxY[p];
+    n += s.vStart[s.ringOf[p + 1]] - s.vStart[s.ringOf[p]];
+  }
+  const mx = MM(x0) - 1, my = MM(y0) - 1;
+  if (MM(x1) - mx >= KEY || MM(y1) - my >= KEY) return undefined;
+  const id = new Int32Array(n), x: number[] = [], y: number[] = [], ids = new Map<number, number>();
+  let k = 0;
+  for (const p of parcels) {
+    for (let v = s.vStart[s.ringOf[p]]; v < s.vStart[s.ringOf[p + 1]]; v++) {
+      const vx = s.xy[v * 2], vy = s.xy[v * 2 + 1], key = (MM(vx) - mx) * KEY + (MM(vy) - my);
+      let i = ids.get(key);
+      if (i === undefined) {
+        i = x.length;
+        ids.set(key, i);
+        x.push(vx);
+        y.push(vy);
+      }
+      id[k++] = i;
+    }
+  }
+  return { id, x, y };
+}
+
+function boundaryEdges(s: PolygonStore, parcels: number[], sv: NonNullable<ReturnType<typeof siteVertices>>, split: boolean): Map<number, Edge> {
+  const edges = new Map<number, Edge>();
+  const { id, x: vx, y: vy } = sv;
+  const add = (ia: number, ib: number) => {
+    if (ia === ib) return; // shorter than the grid
+    const back = ib * KEY + ia;
     if (edges.has(back)) edges.delete(back);
-    else edges.set(k, [ax, ay, bx, by]);
+    else edges.set(ia * KEY + ib, [vx[ia], vy[ia], vx[ib], vy[ib], ia, ib]);
   };
-  if (!split) {
-    for (const p of parcels) {
-      for (let r = s.ringOf[p]; r < s.ringOf[p + 1]; r++) {
-        for (let v = s.vStart[r]; v < s.vStart[r + 1] - 1; v++) add(s.xy[v * 2], s.xy[v * 2 + 1], s.xy[v * 2 + 2], s.xy[v * 2 + 3]);
-      }
-    }
-    return edges;
+  let index: Flatbush | undefined;
+  if (split) {
+    index = new Flatbush(vx.length);
+    for (let i = 0; i < vx.length; i++) index.add(vx[i], vy[i], vx[i], vy[i]);
+    index.finish();
   }
-  // The site's distinct vertices (first coordinates met per mm key), indexed.
-  const vx: number[] = [], vy: number[] = [];
-  const seen = new Set<string>();
-  for (const p of parcels) {
-    for (let r = s.ringOf[p]; r < s.ringOf[p + 1]; r++) {
-      for (let v = s.vStart[r]; v < s.vStart[r + 1] - 1; v++) {
-        const x = s.xy[v * 2], y = s.xy[v * 2 + 1], k = pointKey(x, y);
-        if (seen.has(k)) continue;
-        seen.add(k);
-        vx.push(x);
-        vy.push(y);
-      }
-    }
-  }
-  const index = new Flatbush(vx.length);
-  for (let i = 0; i < vx.length; i++) index.add(vx[i], vy[i], vx[i], vy[i]);
-  index.finish();
   const eps = 1 / GRID, eps2 = eps * eps;
+  let k = 0;
   for (const p of parcels) {
     for (let r = s.ringOf[p]; r < s.ringOf[p + 1]; r++) {
-      for (let v = s.vStart[r]; v < s.vStart[r + 1] - 1; v++) {
-        const ax = s.xy[v * 2], ay = s.xy[v * 2 + 1], bx = s.xy[v * 2 + 2], by = s.xy[v * 2 + 3];
-        const ka = pointKey(ax, ay), kb = pointKey(bx, by);
-        const dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
-        const on: [number, number][] = []; // [t along the edge, vertex]
-        for (const i of index.search(Math.min(ax, bx) - eps, Math.min(ay, by) - eps, Math.max(ax, bx) + eps, Math.max(ay, by) + eps)) {
-          const k = pointKey(vx[i], vy[i]);
-          if (k === ka || k === kb || segDist2(vx[i], vy[i], ax, ay, bx, by) > eps2) continue;
-          on.push([((vx[i] - ax) * dx + (vy[i] - ay) * dy) / len2, i]);
-        }
-        if (!on.length) {
-          add(ax, ay, bx, by);
+      const n = s.vStart[r + 1] - s.vStart[r];
+      for (let j = 0; j < n - 1; j++) {
+        const ia = id[k + j], ib = id[k + j + 1];
+        if (!index) {
+          add(ia, ib);
           continue;
         }
-        on.sort((m, n) => m[0] - n[0] || m[1] - n[1]);
-        let px = ax, py = ay;
-        for (const [, i] of on) {
-          add(px, py, vx[i], vy[i]);
-          px = vx[i];
-          py = vy[i];
+        const ax = vx[ia], ay = vy[ia], bx = vx[ib], by = vy[ib];
+        const dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+        let on: [number, number][] | undefined; // [t along the edge, vertex id]
+        for (const i of index.search(Math.min(ax, bx) - eps, Math.min(ay, by) - eps, Math.max(ax, bx) + eps, Math.max(ay, by) + eps)) {
+          if (i === ia || i === ib || segDist2(vx[i], vy[i], ax, ay, bx, by) > eps2) continue;
+          (on ??= []).push([((vx[i] - ax) * dx + (vy[i] - ay) * dy) / len2, i]);
         }
-        add(px, py, bx, by);
+        if (!on) {
+          add(ia, ib);
+          continue;
+        }
+        on.sort((m, q) => m[0] - q[0] || m[1] - q[1]);
+        let prev = ia;
+        for (const [, i] of on) {
+          add(prev, i);
+          prev = i;
+        }
+        add(prev, ib);
       }
+      k += n;
     }
   }
   return edges;
@@ -287,39 +310,40 @@ function boundaryEdges(s: PolygonStore, parcels: number[], split: boolean): Map<
  * rings' total area is `planar` (the parcels' sum); else undefined. Several outers arise where parcels
  * meet only at a corner or across the snap tolerance.
  */
-function chainRings(edges: Map<string, Edge>, planar: number): Position[][][] | undefined {
-  const from = new Map<string, Edge[]>();
+function chainRings(edges: Map<number, Edge>, planar: number): Position[][][] | undefined {
+  const from = new Map<number, Edge[]>();
   for (const e of edges.values()) {
-    const k = pointKey(e[0], e[1]);
-    let l = from.get(k);
-    if (!l) from.set(k, (l = []));
+    let l = from.get(e[4]);
+    if (!l) from.set(e[4], (l = []));
     l.push(e);
   }
   // Walk each chain; where it comes back to a vertex it passed (rings touching at a point), the
   // loop since then is cut off as a ring of its own, so every ring is simple (as OGC wants).
   const rings: Position[][] = [];
   for (const start of edges.values()) {
-    const sk = pointKey(start[0], start[1]);
+    const sk = start[4];
     const list = from.get(sk);
     if (!list || !list.includes(start)) continue;
     const ring: Position[] = [[start[0], start[1]]];
-    const at = new Map<string, number>([[sk, 0]]);
+    const at = new Map<number, number>([[sk, 0]]);
+    const ids = [sk];
     let e: Edge | undefined = start;
     while (e) {
-      const l = from.get(pointKey(e[0], e[1]))!;
+      const l = from.get(e[4])!;
       l.splice(l.indexOf(e), 1);
-      const nk: string = pointKey(e[2], e[3]);
+      const nk: number = e[5];
       const j = at.get(nk);
       if (j !== undefined) {
         const loop = ring.splice(j + 1);
         loop.unshift(ring[j]);
         loop.push([e[2], e[3]]);
-        for (const [x, y] of loop.slice(1, -1)) at.delete(pointKey(x, y));
+        for (const id of ids.splice(j + 1)) at.delete(id);
         if (loop.length > 3) rings.push(loop);
         if (j === 0) break; // back at the start: the chain is closed
       } else {
         at.set(nk, ring.length);
         ring.push([e[2], e[3]]);
+        ids.push(nk);
       }
       e = from.get(nk)?.[0];
       if (!e) return undefined; // open chain: edges did not match
@@ -401,15 +425,16 @@ const nearInside = (x: number, y: number, e: Edge, eps2: number) =>
 /**
  * What is wrong with the edges left after cancellation, if anything: two that cross (overlapping
  * parcels), or a vertex of one within 1 mm of the inside of another (a T-junction). Small sets are
- * compared pairwise, large ones through an index.
+ * compared pairwise, large ones through an index. With `stopAtTJunction` the first T-junction ends
+ * the check (the edges are then split and checked again, crossings included).
  */
-function checkBoundary(list: Edge[]): 'ok' | 'cross' | 'tjunction' {
+function checkBoundary(list: Edge[], stopAtTJunction: boolean): 'ok' | 'cross' | 'tjunction' {
   const eps = 1 / GRID, eps2 = eps * eps;
   let tjunction = false;
   const pair = (e: Edge, f: Edge): boolean => {
     if (segmentsIntersect(e[0], e[1], e[2], e[3], f[0], f[1], f[2], f[3], 'proper')) return true;
     // An endpoint of f near e, other than e's own endpoints (compared on the mm grid).
-    if (!tjunction && (nearInside(f[0], f[1], e, eps2) || nearInside(f[2], f[3], e, eps2))) tjunction = true;
+    if (nearInside(f[0], f[1], e, eps2) || nearInside(f[2], f[3], e, eps2)) tjunction = true;
     return false;
   };
   const box = (e: Edge) => [Math.min(e[0], e[2]) - eps, Math.min(e[1], e[3]) - eps, Math.max(e[0], e[2]) + eps, Math.max(e[1], e[3]) + eps] as const;
@@ -420,6 +445,7 @@ function checkBoundary(list: Edge[]): 'ok' | 'cross' | 'tjunction' {
         const f = list[j];
         if (j === i || Math.max(f[0], f[2]) < x0 || Math.min(f[0], f[2]) > x1 || Math.max(f[1], f[3]) < y0 || Math.min(f[1], f[3]) > y1) continue;
         if (pair(list[i], f)) return 'cross';
+        if (stopAtTJunction && tjunction) return 'tjunction';
       }
     }
   } else {
@@ -427,7 +453,10 @@ function checkBoundary(list: Edge[]): 'ok' | 'cross' | 'tjunction' {
     for (const e of list) index.add(Math.min(e[0], e[2]), Math.min(e[1], e[3]), Math.max(e[0], e[2]), Math.max(e[1], e[3]));
     index.finish();
     for (let i = 0; i < list.length; i++) {
-      for (const j of index.search(...box(list[i]))) if (j !== i && pair(list[i], list[j])) return 'cross';
+      for (const j of index.search(...box(list[i]))) {
+        if (j !== i && pair(list[i], list[j])) return 'cross';
+        if (stopAtTJunction && tjunction) return 'tjunction';
+      }
     }
   }
   return tjunction ? 'tjunction' : 'ok';
