@@ -1,10 +1,11 @@
 // Site assembly: adjacency among surviving parcels (spatial-index prefilter, then a within-
 // tolerance boundary test), optionally bridged across narrow road parcels, union-find into
 // components, then one dissolve per component. Parcels of one cadastral fabric share edges, so the
-// dissolve first cancels shared edges (fast, exact), splitting an edge where a neighbour's vertex
-// lies on it (T-junctions); when that does not close into one outline it falls back to
-// polygon-clipping's union, then to a union on a 1 mm grid in small groups, and last to the
-// parcels' own polygons — so a site is never lost to a clipping failure (see `Dissolve`).
+// dissolve first cancels shared edges (fast, exact), splitting edges where a neighbour's vertex
+// lies on them (T-junctions); when the result does not check out (overlapping parcels, open
+// chains) it falls back to polygon-clipping's union, then to a union on a 1 mm grid in small
+// groups, and last to the parcels' own polygons — so a site is never lost to a clipping failure
+// (see `Dissolve`).
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
 import polygonClipping from 'polygon-clipping';
@@ -188,9 +189,10 @@ type Edge = [number, number, number, number, number, number];
 const MM = (v: number) => Math.round(v * GRID); // mm grid for matching
 
 /**
- * Dissolves parcels that share edges exactly: directed edges met in both directions are interior.
- * Returns undefined (→ polygon-clipping) unless the boundary closes into rings whose area is the
- * parcels' (so overlapping parcels never pass as dissolved).
+ * Dissolves parcels that share edges: directed edges met in both directions are interior.
+ * Returns undefined (→ polygon-clipping) unless the boundary closes into rings that check out
+ * (no crossing edges, the parcels' area, no outer inside another), so overlapping parcels never
+ * pass as dissolved.
  */
 export function cancelSharedEdges(s: PolygonStore, parcels: number[]): Position[][][] | undefined {
   return dissolveEdges(s, parcels).outline;
