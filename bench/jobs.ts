@@ -5,8 +5,8 @@
 // Goal: p99 during the job ≤ 50 ms.
 //
 //   node --import tsx bench/jobs.ts [--parcels 100000]
-import { mkdtemp } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { openBackend } from '../electron/backend/backend.js';
 import { keyFileProtector } from '../data/crypto/data-dir.js';
@@ -73,14 +73,17 @@ async function main() {
 
   const idle = await probe(new Promise((r) => setTimeout(r, 3000)));
   const load0 = loadavg();
+  process.stderr.write(`load average before the job: ${load0.map((x) => x.toFixed(2)).join(' ')}\n`);
   const t0 = performance.now();
   const { jobId } = (await call('geo.studies.run', { id: saved.id })) as { jobId: string };
+  let jobResult: { summary: { sites: { total: number; eligible: number }; timings: Record<string, number> } } | undefined;
   const finished = (async () => {
     for (;;) {
-      const j = (await call('jobs.status', { jobId })) as { state: string; phase: string; error?: { message: { en: string } } };
+      const j = (await call('jobs.status', { jobId })) as { state: string; phase: string; result?: typeof jobResult; error?: { message: { en: string } } };
       phase = j.phase;
       if (j.state !== 'running') {
         if (j.state !== 'done') throw new Error(`job ${j.state}: ${j.error?.message.en}`);
+        jobResult = j.result;
         return;
       }
       await new Promise((r) => setTimeout(r, 100));
@@ -93,18 +96,30 @@ async function main() {
 
   // Peer: the same study on the request loop (what the handler did before jobs).
   const t1 = performance.now();
-  const inline = await probe(runStudy(study, { baseDir: path.join(dir, 'geo'), resolveRef: (ref) => backend.files.resolve(ref) }));
+  let inlineRun: Awaited<ReturnType<typeof runStudy>> | undefined;
+  const inline = await probe(runStudy(study, { baseDir: path.join(dir, 'geo'), resolveRef: (ref) => backend.files.resolve(ref) }).then((r) => (inlineRun = r)));
   const inlineSeconds = (performance.now() - t1) / 1000;
   const load1 = loadavg();
 
-  console.log(`session.status latency, ${PARCELS.toLocaleString()} synthetic parcels (Node ${process.version})`);
+  console.log(`session.status latency, ${PARCELS.toLocaleString()} synthetic parcels (Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB)`);
   console.log(line('idle backend', idle));
   console.log(line(`study as a job (${jobSeconds.toFixed(1)} s)`, during));
   console.log(line(`peer: study on the loop (${inlineSeconds.toFixed(1)} s)`, inline));
   console.log(`load average before/after: ${load0.map((x) => x.toFixed(2)).join(' ')} / ${load1.map((x) => x.toFixed(2)).join(' ')} (2 cores shared by 8 engineers)`);
+  // How the sites' outlines were formed (geo/core/assemble.ts): a fallback here is worth knowing.
+  const byDissolve: Record<string, number> = {};
+  for (const site of inlineRun!.sites) byDissolve[site.dissolve] = (byDissolve[site.dissolve] ?? 0) + 1;
+  const largest = inlineRun!.sites.reduce((a, b) => (b.parcels.length > a.parcels.length ? b : a));
+  const st = inlineRun!.parcels.store;
+  let edges = 0;
+  for (const p of largest.parcels) edges += st.vStart[st.ringOf[p + 1]] - st.vStart[st.ringOf[p]] - (st.ringOf[p + 1] - st.ringOf[p]);
+  const t = jobResult!.summary.timings;
+  console.log(`study: ${jobResult!.summary.sites.total} sites (${jobResult!.summary.sites.eligible} eligible); outlines by dissolve ${JSON.stringify(byDissolve)}; largest site ${largest.parcels.length.toLocaleString()} parcels, ${edges.toLocaleString()} edges (${largest.dissolve})`);
+  console.log(`job timings (ms): ${Object.entries(t).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
   console.log(`calls over 50 ms during the job, by the job's phase: ${JSON.stringify(slowDuringJob)}`);
   console.log(`goal p99 during the job ≤ 50 ms: ${q(during, 0.99) <= 50 ? 'met' : 'NOT met'}`);
   await backend.close();
+  await rm(dir, { recursive: true, force: true }); // ~600 MB at 1M parcels
 }
 
 await main();

@@ -7,8 +7,7 @@ import { openBackend } from '../backend/backend.js';
 import { defaultDataDir, keyFileProtector, DataDirError } from '../../data/crypto/data-dir.js';
 import { MigrationMismatch } from '../../data/db/migrate.js';
 import { startHttpHost } from './http-host.js';
-import { cspWithBasemap } from './csp.js';
-import { readBasemap } from '../backend/handlers/map.js';
+import { pageCsp } from '../backend/handlers/map.js';
 
 function parseArgs(argv: string[]) {
   const out: { dataDir?: string; port?: number; open: boolean } = { open: false };
@@ -59,10 +58,7 @@ async function main() {
     process.exit(1);
   }
   const opened = backend;
-  const csp = async () => {
-    const b = await readBasemap(opened.db);
-    return cspWithBasemap(b.enabled ? b.url : null);
-  };
+  const csp = () => pageCsp(opened.db);
   const host = await startHttpHost({ backend, rendererDir, port: args.port, uploads: backend.files, csp });
   process.stderr.write(`Ansim Desk: data directory ${dataDir}\n`);
   process.stdout.write(`${host.url}\n`);

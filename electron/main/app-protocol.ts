@@ -54,10 +54,10 @@ export async function resolveAppFile(rendererDir: string, url: string, method = 
 }
 
 /** Headers every app:// response carries. */
-export function securityHeaders(contentType: string): Record<string, string> {
+export function securityHeaders(contentType: string, csp = CONTENT_SECURITY_POLICY): Record<string, string> {
   return {
     'Content-Type': contentType,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
@@ -65,13 +65,18 @@ export function securityHeaders(contentType: string): Record<string, string> {
   };
 }
 
-/** The `protocol.handle('app', …)` handler body. */
-export async function handleAppRequest(rendererDir: string, request: Request): Promise<Response> {
+/**
+ * The `protocol.handle('app', …)` handler body. `pageCsp` gives the policy for documents (HTML):
+ * the backend's, which names the online basemap's host only while the desk has it switched on.
+ * Every other response keeps the fixed policy.
+ */
+export async function handleAppRequest(rendererDir: string, request: Request, pageCsp?: () => Promise<string>): Promise<Response> {
   const resolved = await resolveAppFile(rendererDir, request.url, request.method);
   if ('status' in resolved) {
     return new Response(null, { status: resolved.status, headers: securityHeaders('text/plain; charset=utf-8') });
   }
   const type = TYPES[path.extname(resolved.file).toLowerCase()] ?? 'application/octet-stream';
   const body = request.method === 'HEAD' ? null : await readFile(resolved.file);
-  return new Response(body, { status: 200, headers: securityHeaders(type) });
+  const csp = pageCsp && type.startsWith('text/html') ? await pageCsp().catch(() => CONTENT_SECURITY_POLICY) : CONTENT_SECURITY_POLICY;
+  return new Response(body, { status: 200, headers: securityHeaders(type, csp) });
 }

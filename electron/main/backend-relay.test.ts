@@ -1,13 +1,15 @@
 // The relay and the utility-process service wired together in-process (messages go through
 // structuredClone, as over Electron's port) against a real backend on a temporary folder.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { openBackend, type Backend, type BackendOptions } from '../backend/backend.js';
 import { keyFileProtector, DataDirError } from '../../data/crypto/data-dir.js';
 import { BACKEND_GONE, BACKEND_RESTARTED, BackendRelay, type BackendChild } from './backend-relay.js';
 import { runBackendService, type OpenBackend } from './backend-service.js';
+import { handleAppRequest } from './app-protocol.js';
+import { CONTENT_SECURITY_POLICY } from '../host/csp.js';
 import type { FromBackend, ToBackend } from './relay-protocol.js';
 import { safeStorageProtector, type SafeStorageLike } from './safe-storage-protector.js';
 
@@ -194,6 +196,51 @@ describe('desktop backend relay', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(await relay.call('session.status', {})).toEqual({ ok: false, error: { code: 'INTERNAL', message: BACKEND_GONE } });
     expect(children).toHaveLength(2);
+  });
+});
+
+describe('the desktop app and the data folder it shares with the page', () => {
+  const signIn = async (relay: BackendRelay) => {
+    const list = await relay.call('managers.list', {});
+    const demo = (list.ok ? (list.result as { id: string; name: string }[]) : []).find((m) => m.name === '데모 매니저')!;
+    expect((await relay.call('session.start', { id: demo.id, pin: '0000' })).ok).toBe(true);
+  };
+
+  it('serves documents with the basemap host in the CSP only while the desk has it switched on', async () => {
+    const dir = await tempDir();
+    const renderer = await tempDir();
+    await writeFile(path.join(renderer, 'index.html'), '<!doctype html><title>안심데스크</title>');
+    await writeFile(path.join(renderer, 'app.js'), '1');
+    const { relay } = desktop(dir);
+    await relay.start();
+    const csp = async (url: string) => (await handleAppRequest(renderer, new Request(url), () => relay.pageCsp())).headers.get('content-security-policy');
+    expect(await csp('app://desk/')).toBe(CONTENT_SECURITY_POLICY);
+    await signIn(relay);
+    const on = await relay.call('map.basemap.set', { enabled: true, url: 'https://tiles.example.test/{z}/{x}/{y}.png', attribution: '© 예시' });
+    expect(on.ok).toBe(true);
+    expect(await csp('app://desk/')).toMatch(/img-src 'self' data: blob: https:\/\/tiles\.example\.test;/);
+    expect(await csp('app://desk/sites')).toMatch(/connect-src 'self' https:\/\/tiles\.example\.test;/);
+    expect(await csp('app://desk/app.js')).toBe(CONTENT_SECURITY_POLICY); // only documents carry it
+    await relay.call('map.basemap.set', { enabled: false, url: 'https://tiles.example.test/{z}/{x}/{y}.png', attribution: '© 예시' });
+    expect(await csp('app://desk/')).toBe(CONTENT_SECURITY_POLICY);
+    await relay.stop();
+    expect(await relay.pageCsp()).toBe(CONTENT_SECURITY_POLICY); // a stopped backend never widens it
+  });
+
+  it('keeps files picked in the dialog granted across a restart: the same file gets the same ref', async () => {
+    const dir = await tempDir();
+    const picked = path.join(await tempDir(), '후보지.csv');
+    await writeFile(picked, 'x,y\n127,37\n');
+    const first = desktop(dir).relay;
+    await first.start();
+    const a = await first.grant([picked]);
+    expect(a.ok).toBe(true);
+    await first.stop();
+    const second = desktop(dir).relay;
+    await second.start();
+    const b = await second.grant([picked]);
+    expect(b).toEqual(a);
+    await second.stop();
   });
 });
 

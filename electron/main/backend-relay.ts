@@ -4,6 +4,7 @@
 // Electron's UtilityProcess.
 import type { ApiResponse, Bilingual } from '../api/errors.js';
 import type { FromBackend, ToBackend } from './relay-protocol.js';
+import { CONTENT_SECURITY_POLICY } from '../host/csp.js';
 
 /** The parts of Electron's UtilityProcess the relay uses. */
 export interface BackendChild {
@@ -118,6 +119,21 @@ export class BackendRelay {
       this.pending.set(id, resolve);
       this.child!.postMessage({ type: 'grant', id, paths });
     });
+  }
+
+  /**
+   * The Content-Security-Policy for a page load: the backend's answer (the online basemap's host
+   * joins it only while switched on), or the fixed policy whenever the backend cannot answer.
+   */
+  async pageCsp(): Promise<string> {
+    if (this.starting) await this.starting.catch(() => undefined);
+    if (this.state !== 'running' || !this.child) return CONTENT_SECURITY_POLICY;
+    const id = this.nextId++;
+    const r = await new Promise<ApiResponse<unknown>>((resolve) => {
+      this.pending.set(id, resolve);
+      this.child!.postMessage({ type: 'page-csp', id });
+    });
+    return r.ok && typeof r.result === 'string' ? r.result : CONTENT_SECURITY_POLICY;
   }
 
   /** Asks the backend to close its database and exit; kills it if it has not within `graceMs`. */

@@ -6,6 +6,8 @@ import type { Bilingual } from '../api/errors.js';
 import { DataDirError, type KeyProtector } from '../../data/crypto/data-dir.js';
 import type { Backend, BackendOptions } from '../backend/backend.js';
 import type { FromBackend, ToBackend } from './relay-protocol.js';
+import { CONTENT_SECURITY_POLICY } from '../host/csp.js';
+import { pageCsp } from '../backend/handlers/map.js';
 
 export interface ServicePort {
   postMessage(message: FromBackend): void;
@@ -82,6 +84,14 @@ export function runBackendService(port: ServicePort, open: OpenBackend, exit: ()
             ),
           () => port.postMessage({ type: 'result', id, response: fail }),
         );
+        return;
+      }
+      case 'page-csp': {
+        // Without an open backend the page gets the fixed policy (no remote host), never an error.
+        const { id } = msg;
+        const fixed = () => port.postMessage({ type: 'result', id, response: { ok: true, result: CONTENT_SECURITY_POLICY } });
+        if (!backend) return fixed();
+        backend.then((b) => pageCsp(b.db)).then((result) => port.postMessage({ type: 'result', id, response: { ok: true, result } }), fixed);
         return;
       }
       case 'call': {

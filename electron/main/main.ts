@@ -152,7 +152,8 @@ app.whenReady().then(() => {
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
 
-  protocol.handle(APP_SCHEME, (request) => handleAppRequest(rendererDir, request));
+  // Documents get the backend's policy (the optional online basemap's host only while switched on).
+  protocol.handle(APP_SCHEME, (request) => handleAppRequest(rendererDir, request, () => relay!.pageCsp()));
 
   ipcMain.handle('api', async (event, method: unknown, input: unknown) => {
     const refusal = refuseApiCall(event.senderFrame?.url, method);

@@ -7,6 +7,8 @@ export type ToBackend =
   | { type: 'call'; id: number; method: string; input: unknown }
   /** The user picked these files in the system dialog: grant them for this run (answered by `result` with FileRef[]). */
   | { type: 'grant'; id: number; paths: string[] }
+  /** The page's Content-Security-Policy now (answered by `result` with a string): app:// asks for each document. */
+  | { type: 'page-csp'; id: number }
   /** Close the database and exit. */
   | { type: 'shutdown' }
   /** Answer to `store-key`. */

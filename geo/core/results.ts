@@ -75,7 +75,7 @@ export interface SiteView {
   reachesTarget: boolean;
   criteria: Record<string, Contribution>;
   stability: Stability | null;
-  dissolve: 'shared-edges' | 'polygon-clipping';
+  dissolve: 'shared-edges' | 'polygon-clipping' | 'polygon-clipping-snapped' | 'parcels';
 }
 
 /** Files a study run writes (paths inside the run's folder). */

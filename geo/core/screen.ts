@@ -1,7 +1,6 @@
 // Hard constraints: attribute filters, overlap share with constraint polygons, distance limits.
 // Each failure records the constraint's reason code on the parcel.
-import type { Position } from 'geojson';
-import polygonClipping from 'polygon-clipping';
+import { intersectionOrSnapped } from './clip.js';
 import { type ParcelLayer, type PointLayer, type PolygonLayer, attrPredicate, testAttr } from './layers.js';
 import type { AttrTest, Constraint } from './schema.js';
 import { flatRingsIntersect, polygonsArea } from './planar.js';
@@ -49,7 +48,13 @@ export function screen(parcels: ParcelLayer, constraints: Constraint[], layers: 
     if (c.type === 'overlap') {
       const layer = layers.polygons[c.layer];
       const share = overlapShares(parcels.store, attrPass, layer, c.where, c.per);
-      for (let p = 0; p < n; p++) if (attrPass[p] && share[p] > c.maxShare) flag(p, c.code);
+      for (let p = 0; p < n; p++) {
+        if (!attrPass[p]) continue;
+        // An overlap that could not be measured never passes silently: the parcel fails with its
+        // own reason code, so a planner sees which parcels to check by hand.
+        if (Number.isNaN(share[p])) flag(p, unmeasuredCode(c.code));
+        else if (share[p] > c.maxShare) flag(p, c.code);
+      }
     } else if (c.type === 'distance') {
       const layer = layers.points[c.layer];
       const { cx, cy } = parcels.store;
@@ -65,11 +70,16 @@ export function screen(parcels: ParcelLayer, constraints: Constraint[], layers: 
   return { pass, reasons, failures };
 }
 
+/** Reason code of a parcel whose overlap with constraint `code`'s layer could not be computed. */
+export const unmeasuredCode = (code: string) => `${code}:UNMEASURED`;
+
 /**
  * Share of each (selected) parcel's planar area inside the layer's polygons: summed over the
  * polygons it meets (per 'layer': SUM(ST_Area(ST_Intersection(p, c))) / ST_Area(p), capped at 1), or
  * the largest single polygon's share (per 'feature': MAX(…) / ST_Area(p)).
- * Cheap vertex/edge tests decide the clear cases; polygon-clipping handles the rest.
+ * Cheap vertex/edge tests decide the clear cases; polygon-clipping handles the rest, retried on a
+ * 1 mm grid when it throws. NaN where even the retry threw (a per-layer sum or a per-feature maximum
+ * that includes an unmeasurable part is itself unmeasurable).
  */
 export function overlapShares(s: PolygonStore, selected: Uint8Array, layer: PolygonLayer, where?: AttrTest, per: 'layer' | 'feature' = 'layer'): Float64Array {
   const share = new Float64Array(s.count);
@@ -82,7 +92,7 @@ export function overlapShares(s: PolygonStore, selected: Uint8Array, layer: Poly
     for (let p = 0; p < s.count; p++) {
       if (!selected[p] || s.maxX[p] < cs.minX[c] || s.minX[p] > cs.maxX[c] || s.maxY[p] < cs.minY[c] || s.minY[p] > cs.maxY[c]) continue;
       const f = intersectionShare(s, p, cs, c, cPoly);
-      if (per === 'layer') share[p] += f;
+      if (per === 'layer' || Number.isNaN(f)) share[p] += f;
       else if (f > share[p]) share[p] = f;
     }
   }
@@ -102,8 +112,7 @@ function intersectionShare(s: PolygonStore, p: number, cs: PolygonStore, c: numb
     if (inside === total) return 1;
     if (inside === 0 && !pointInStore(s, p, cs.xy[cs.vStart[cs.ringOf[c]] * 2], cs.xy[cs.vStart[cs.ringOf[c]] * 2 + 1])) return 0;
   }
-  const parts = polygonClipping.intersection(parcelPolygons(s, p) as never, cPoly as never) as Position[][][];
-  const a = polygonsArea(parts);
-  return a / s.area[p];
+  const parts = intersectionOrSnapped(parcelPolygons(s, p), cPoly);
+  return parts ? polygonsArea(parts) / s.area[p] : NaN;
 }
 

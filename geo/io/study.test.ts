@@ -89,7 +89,7 @@ describe('site assembly', () => {
     expect(sites[0].dissolve).toBe('shared-edges');
   });
 
-  it('joins a lot 0.2 m away within a 0.3 m tolerance but not with 0.1 m, and falls back to a union on T-junctions', () => {
+  it('joins a lot 0.2 m away within a 0.3 m tolerance but not with 0.1 m, and dissolves across T-junctions', () => {
     // B's left edge has no vertex where C1/C2 meet (a T-junction): exact edge matching fails.
     const s = storeOf([rect(0, 0, 100, 100), rect(100.2, 0, 200, 50), rect(100.2, 50, 200, 100), rect(0, 100, 100, 200, [])]);
     const all = new Uint8Array([1, 1, 1, 1]);
@@ -98,12 +98,18 @@ describe('site assembly', () => {
     expect(wide.sites[0].area).toBeCloseTo(10000 * 2 + 99.8 * 100, 6);
     const narrow = assemble(s, all, { snapTolerance: 0.1, areaSource: 'planar' });
     expect(narrow.sites.map((x) => x.parcels.length).sort()).toEqual([2, 2]);
-    // The T-junction site: [0,100]² and [0,100]×[100,200] share an edge exactly → one ring.
+    // The T-junction site: A's right edge runs past the corner where C1/C2 meet; split there, it
+    // cancels against both, leaving the 200×100 outline.
     const tj = storeOf([rect(0, 0, 100, 100), rect(100, 0, 200, 50), rect(100, 50, 200, 100)]);
-    expect(cancelSharedEdges(tj, [0, 1, 2])).toBeUndefined();
+    const ring = cancelSharedEdges(tj, [0, 1, 2])!;
+    expect(ring).toHaveLength(1);
+    expect(ring[0]).toHaveLength(1);
     const u = assemble(tj, new Uint8Array([1, 1, 1]), { snapTolerance: 0.3, areaSource: 'planar' }).sites[0];
-    expect(u.dissolve).toBe('polygon-clipping');
+    expect(u.dissolve).toBe('shared-edges');
     expect(u.perimeter).toBeCloseTo(600, 6);
+    // Across the 0.2 m gap the edges cannot cancel: two parts, as the union has.
+    expect(wide.sites[0].dissolve).toBe('shared-edges');
+    expect(wide.sites[0].outline).toHaveLength(2);
   });
 
   it('merges across a road parcel narrower than N m only when asked, and uses ledger area when every parcel has one', () => {

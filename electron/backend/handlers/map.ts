@@ -10,6 +10,7 @@ import type { AttributeStyle, BasemapView, MapLayerView, MapResults } from '../.
 import { insertMapLayer, listMapLayers, removeMapLayer, setMapLayerStyle, studyVersions, type MapLayerRow } from '../../../data/repos/map-layers.js';
 import type { InspectInput, LayerImportOutput } from '../jobs/tasks.js';
 import { getSetting, setSetting } from '../../../data/repos/settings.js';
+import { cspWithBasemap } from '../../host/csp.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 import type { Queryable } from '../../../data/db/sqlite.js';
 import { SEOUL_LAYERS, shippedAvailable, shippedGeoJson, type ShippedId } from '../map/shipped.js';
@@ -20,6 +21,12 @@ const OFF: BasemapView = { enabled: false, url: '', attribution: '' };
 export async function readBasemap(db: HandlerContext['db']): Promise<BasemapView> {
   const raw = await getSetting(db, 'map.basemap');
   return raw ? { ...OFF, ...(JSON.parse(raw) as BasemapView) } : OFF;
+}
+
+/** The page's CSP for both hosts (app:// in the desktop app, the loopback host): the basemap's host joins it only while switched on. */
+export async function pageCsp(db: HandlerContext['db']): Promise<string> {
+  const b = await readBasemap(db);
+  return cspWithBasemap(b.enabled ? b.url : null);
 }
 
 function layerView(r: MapLayerRow): MapLayerView {

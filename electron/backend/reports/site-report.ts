@@ -68,7 +68,12 @@ export async function renderSiteReport(m: SiteReportModel): Promise<Uint8Array> 
   // ---- constraints
   w.heading(t(L, '확인한 제외 조건 (부지의 모든 필지가 통과)', 'Constraints checked (every parcel of a site passed them)'), 2);
   if (!m.study.constraints.length) w.paragraph(t(L, '제외 조건 없음', 'No constraints'));
-  for (const c of m.study.constraints) w.bullet(`${c.code}: ${describeConstraint(c, L)} — ${t(L, '탈락', 'failed')} ${n(m.summary.parcels.failures[c.code] ?? 0, 0)}`);
+  for (const c of m.study.constraints) {
+    // An overlap the engine could not measure fails the parcel under `<code>:UNMEASURED` (never a silent pass).
+    const unmeasured = m.summary.parcels.failures[`${c.code}:UNMEASURED`] ?? 0;
+    const extra = unmeasured ? ` (${t(L, '겹침 계산 불가로 탈락', 'failed as unmeasurable overlap')} ${n(unmeasured, 0)})` : '';
+    w.bullet(`${c.code}: ${describeConstraint(c, L)} — ${t(L, '탈락', 'failed')} ${n(m.summary.parcels.failures[c.code] ?? 0, 0)}${extra}`);
+  }
 
   // ---- each site
   const contextIds = DRAW_ORDER.filter((id) => m.context[id]?.length);

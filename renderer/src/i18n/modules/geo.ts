@@ -7,7 +7,10 @@ export const ko = {
     tab: { layers: '레이어', study: '분석 설정', results: '결과', near: '입지 안내' },
     basemap: {
       title: '부지 분석 지도: 온라인 배경지도',
-      note: '기본은 꺼져 있고 지도는 인터넷 없이 동작합니다. 켜면 아래 주소의 서버에서 배경 타일을 받아 오며, 그 서버만 보안 정책(CSP)에 추가됩니다. 화면을 새로 열면 적용됩니다.',
+      note: '기본은 꺼져 있고 지도는 인터넷 없이 동작합니다. 켜면 아래 주소의 서버에서 배경 타일을 받아 오며, 그 서버만 보안 정책(CSP)에 추가됩니다. 보안 정책은 앱 화면을 다시 불러올 때 바뀝니다.',
+      reloadNeeded: '저장했습니다. 보안 정책에 반영하려면 앱 화면을 다시 불러오세요. 다시 불러오면 화면이 잠기고 PIN으로 엽니다.',
+      reload: '지금 다시 불러오기',
+      unreachable: '배경지도 서버에 연결할 수 없어 배경지도 없이 표시합니다.',
       enable: '온라인 배경지도 사용',
       url: '타일 주소 ({z}/{x}/{y}, 필요하면 {key})',
       attribution: '저작권 표시',
@@ -198,7 +201,10 @@ export const en: typeof ko = {
     tab: { layers: 'Layers', study: 'Study', results: 'Results', near: 'Surroundings' },
     basemap: {
       title: 'Site study map: online basemap',
-      note: 'Off by default; the map works without the internet. When on, background tiles come from the server below, and only that server is added to the security policy (CSP). Takes effect when the screen is reopened.',
+      note: 'Off by default; the map works without the internet. When on, background tiles come from the server below, and only that server is added to the security policy (CSP). The policy changes when the app page is reloaded.',
+      reloadNeeded: 'Saved. Reload the app page to apply it to the security policy. Reloading locks the screen; unlock it with your PIN.',
+      reload: 'Reload now',
+      unreachable: 'The basemap server cannot be reached: the map is shown without it.',
       enable: 'Use an online basemap',
       url: 'Tile URL ({z}/{x}/{y}, and {key} if needed)',
       attribution: 'Attribution',

@@ -109,7 +109,7 @@ export function SiteStudy() {
           {tab === 'near' && <SurroundingsPanel map={map} />}
         </div>
         <div className="geo-map">
-          <MapCanvas key={basemap?.url ?? 'offline'} label={t('geo.mapLabel')} basemap={basemap} onReady={setMap} />
+          {basemap !== undefined && <MapCanvas label={t('geo.mapLabel')} basemap={basemap} onReady={setMap} />}
           {info && <FeatureInfo features={info} onClose={() => setInfo(null)} />}
         </div>
       </div>

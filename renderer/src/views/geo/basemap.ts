@@ -4,8 +4,12 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/client.js';
 import type { Basemap } from './mapStyle.js';
 
-export function useBasemap(): Basemap | null {
-  const [b, setB] = useState<Basemap | null>(null);
+/**
+ * The basemap to draw: null when off, undefined until the setting has been read — the map waits
+ * for it, because switching the style afterwards would remount the map under its layers.
+ */
+export function useBasemap(): Basemap | null | undefined {
+  const [b, setB] = useState<Basemap | null | undefined>(undefined);
   useEffect(() => {
     api('map.basemap.get')
       .then((s) => setB(s.enabled && s.url ? { url: s.url.replace('{key}', s.key ?? ''), attribution: s.attribution } : null))
