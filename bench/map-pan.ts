@@ -85,7 +85,7 @@ async function prepare(dataDir: string): Promise<Layer[]> {
   return layers;
 }
 
-type Config = { label: string; kind: 'tiles'; layer: Layer } | { label: string; kind: 'geojson'; layer: Layer; data: string } | { label: string; kind: 'shipped'; layer: Layer };
+type Config = { label: string; kind: 'tiles'; layer: Layer; hide?: RegExp } | { label: string; kind: 'geojson'; layer: Layer; data: string } | { label: string; kind: 'shipped'; layer: Layer };
 
 /** Loads the app afresh, signs in, opens 부지 분석 (and the study's results), and waits for the map. */
 async function openMap(page: Page, url: string, c: Config) {
@@ -107,6 +107,8 @@ async function openMap(page: Page, url: string, c: Config) {
     await page.getByRole('tab', { name: '결과' }).click();
     await page.getByRole('button', { name: new RegExp(c.layer.studyName) }).click();
     while (!(await page.evaluate(`globalThis.__ansimMap.getStyle().layers.some((l) => l.id.startsWith('run-'))`))) await page.waitForTimeout(100);
+    // A breakdown of the large layer: some of its style layers hidden.
+    if (c.hide) await page.evaluate(`(() => { const m = globalThis.__ansimMap; for (const l of m.getStyle().layers) if (${c.hide}.test(l.id)) m.setLayoutProperty(l.id, 'visibility', 'none'); })()`);
   }
   if (c.kind === 'geojson') {
     // The peer: the same parcels as one GeoJSON source, drawn like the run's parcel layer.
@@ -174,6 +176,7 @@ async function main() {
   const data = readFileSync(gj, 'utf8');
   const configs: Config[] = [
     ...layers.map((l): Config => ({ label: `vector tiles, ${l.parcels.toLocaleString()} parcels`, kind: 'tiles', layer: l })),
+    { label: `breakdown: ${LARGE.toLocaleString()} parcels without the site outlines`, kind: 'tiles', layer: layers[1], hide: /^sites-/ },
     { label: `peer: one GeoJSON source, ${SMALL.toLocaleString()} parcels (${(data.length / 1048576).toFixed(1)} MB)`, kind: 'geojson', layer: small, data },
     { label: 'peer: shipped Seoul layers only', kind: 'shipped', layer: small },
   ];
