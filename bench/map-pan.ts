@@ -31,6 +31,14 @@ const LARGE = arg('large', 100_000);
 const PANS = arg('pans', 24);
 const ROUNDS = arg('rounds', 2);
 const MANAGER = '지도벤치';
+// Every temporary folder the run makes, removed at exit even when a step fails.
+const temps: string[] = [];
+const tempDir = (prefix: string) => {
+  const d = mkdtempSync(path.join(tmpdir(), prefix));
+  temps.push(d);
+  return d;
+};
+process.on('exit', () => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const PIN = '2468';
 
 const q = (xs: number[], p: number) => {
@@ -59,7 +67,7 @@ async function prepare(dataDir: string): Promise<Layer[]> {
   const to4326 = transformer(5186, 4326);
   const layers: Layer[] = [];
   for (const n of [SMALL, LARGE]) {
-    const dir = mkdtempSync(path.join(tmpdir(), `ansim-bench-map-${n}-`));
+    const dir = tempDir(`ansim-bench-map-${n}-`);
     process.stderr.write(`synthesizing ${n.toLocaleString()} parcels and running a study over them…\n`);
     const synth = synthesize({ parcels: n, seed: 1, outDir: dir });
     // The study of bench/geo (the planners' job: seven constraints, five criteria, sites of
@@ -167,7 +175,7 @@ async function pans(page: Page, c: Config, n: number): Promise<PanTimes> {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'ansim-bench-map-data-'));
+  const dataDir = tempDir('ansim-bench-map-data-');
   const layers = await prepare(dataDir);
   const small = layers[0];
   // The peer's GeoJSON: the same parcels in WGS84, converted by GDAL (as a planner would for a web map).
@@ -223,8 +231,6 @@ async function main() {
     const xs = times.get(`vector tiles, ${l.parcels.toLocaleString()} parcels`)!;
     console.log(`goal idle ≤ 1 s after a pan, ${l.parcels.toLocaleString()} parcels: median ${q(xs, 0.5) <= 1000 ? 'met' : 'NOT met'}, p95 ${q(xs, 0.95) <= 1000 ? 'met' : 'NOT met'}`);
   }
-  for (const l of layers) rmSync(l.dir, { recursive: true, force: true });
-  rmSync(dataDir, { recursive: true, force: true });
 }
 
 await main();
