@@ -100,6 +100,35 @@ describe('shared-edge dissolve on fabrics that are not one clean survey', () => 
     expect(outlineArea(site.outline)).toBeCloseTo(800 + 9.6 * 9.6, 6);
     expect(site.perimeter).toBeCloseTo(120 + 40 + 4 * 9.6, 6);
   });
+  it('dissolves lots whose corners differ by under 1 mm across grid cells (no T-junction there), as polygon-clipping does', () => {
+    // From the 1M bench study's road-grid site: the upper lot's bottom edge ends 0.97 mm to the right
+    // of the lower lot's top-right corner (two vertices within 1 mm, in different 1 mm cells). Split at
+    // each other, the two corners left a 1 mm zigzag whose corner lies within 1 mm of its long edge;
+    // the check took that for a T-junction left over and the 380,029-parcel site fell to the snapped
+    // union (43 s instead of 10 s).
+    const x0 = 186_500, y0 = 562_400;
+    const poly = (pts: [number, number][]): MultiPolygon => ({ type: 'MultiPolygon', coordinates: [[[...pts, pts[0]].map(([x, y]) => [x0 + x, y0 + y])]] });
+    const lower = poly([[-3.09513, 44.74916], [11.95986, 44.74916], [11.95986, 84.64152], [-3.09513, 84.64152]]);
+    const upper = poly([[-9.17317, 84.64152], [-3.09513, 84.64152], [11.95986, 84.64152], [11.96083, 84.64152], [11.96083, 122.40813], [-9.17317, 122.40813]]);
+    const s = storeOf([lower, upper]);
+    const [site] = assembleMod.assemble(s, all(s), { snapTolerance: 0.3, areaSource: 'planar' }).sites;
+    expect(site.dissolve).toBe('shared-edges');
+    const exact = union(...([lower, upper].map((g) => g.coordinates) as never[])) as Position[][][];
+    expect(site.outline).toHaveLength(exact.length);
+    expect(site.outline.flat()).toHaveLength(exact.flat().length);
+    expect(outlineArea(site.outline)).toBeCloseTo(outlineArea(exact), 6);
+    expect(site.perimeter).toBeCloseTo(outlineLength(exact), 3);
+  });
+
+  it('does not pass lots overlapping by 0.7 mm (corners in other grid cells) as two parts: one outline, as the union gives', () => {
+    // Their edges along x = 10 are left uncancelled, 0.7 mm apart: no vertex lies inside the other's
+    // edge, but the two run along each other, which a closed outline never does.
+    const sq = (x0: number, x1: number): MultiPolygon => ({ type: 'MultiPolygon', coordinates: [[[[x0, 550_000], [x1, 550_000], [x1, 550_010], [x0, 550_010], [x0, 550_000]]]] });
+    const s = storeOf([sq(200_000, 200_010), sq(200_009.9993, 200_020)]);
+    const [site] = assembleMod.assemble(s, all(s), { snapTolerance: 0.3, areaSource: 'planar' }).sites;
+    expect(site.outline).toHaveLength(1);
+    expect(site.perimeter).toBeCloseTo(60, 3);
+  });
 });
 
 describe('fallbacks when edges do not cancel (overlapping parcels)', () => {

@@ -199,10 +199,11 @@ export function cancelSharedEdges(s: PolygonStore, parcels: number[]): Position[
 }
 
 /**
- * Edge cancellation, first on the edges as they are; when what is left has a T-junction (a
- * boundary vertex within 1 mm of another boundary edge — a road edge running past lot corners,
- * whose two opposite, overlapping pieces cancel in area so no area test sees them) or crossing
- * edges, again with every edge split where another vertex of the site lies on it.
+ * Edge cancellation, first on the edges as they are; when what is left does not check out — a
+ * T-junction (a boundary vertex within 1 mm of the inside of another boundary edge: a road edge
+ * running past lot corners, whose two opposite, overlapping pieces cancel in area so no area test
+ * sees them), crossing edges, or rings that do not close or do not add up — again with every edge
+ * split where another vertex of the site lies within 1 mm of it.
  * Also returns the length of the edges left (the perimeter when no outline could be formed).
  */
 function dissolveEdges(s: PolygonStore, parcels: number[]): { outline?: Position[][][]; perimeter: number } {
@@ -211,12 +212,13 @@ function dissolveEdges(s: PolygonStore, parcels: number[]): { outline?: Position
   const v = siteVertices(s, parcels);
   if (!v) return { perimeter: NaN }; // 67 km or wider: left to polygon-clipping
   let edges = boundaryEdges(s, parcels, v, false);
-  let check = checkBoundary([...edges.values()], true);
-  if (check === 'tjunction') {
+  let outline = checkBoundary([...edges.values()], true) === 'ok' ? chainRings(edges, planar) : undefined;
+  if (!outline) {
+    // A T-junction, or what split edges may still clear: near-collinear edges past each other's
+    // corners that cross, or chains that do not close.
     edges = boundaryEdges(s, parcels, v, true);
-    check = checkBoundary([...edges.values()], false);
+    outline = checkBoundary([...edges.values()], false) === 'ok' ? chainRings(edges, planar) : undefined;
   }
-  const outline = check === 'ok' ? chainRings(edges, planar) : undefined;
   let perimeter = 0;
   for (const e of edges.values()) perimeter += Math.hypot(e[2] - e[0], e[3] - e[1]);
   return { outline, perimeter };
@@ -420,13 +422,26 @@ function insidePoint(r: Position[]): [number, number] {
   return [(ax + bx) / 2 - side * (by - ay) * d, (ay + by) / 2 + side * (bx - ax) * d];
 }
 
-const sameMM = (x: number, y: number, u: number, v: number) => MM(x) === MM(u) && MM(y) === MM(v);
-const nearInside = (x: number, y: number, e: Edge, eps2: number) =>
-  !sameMM(x, y, e[0], e[1]) && !sameMM(x, y, e[2], e[3]) && segDist2(x, y, e[0], e[1], e[2], e[3]) <= eps2;
+const dist2 = (x: number, y: number, u: number, v: number) => (x - u) * (x - u) + (y - v) * (y - v);
+
+/**
+ * Whether boundary edge f runs into or along edge e, which a closed outline never does: an end of
+ * f within 1 mm of e's inside (a T-junction), or both ends within 1 mm of e with f longer than
+ * 2 mm (the two lie along each other: overlapping lots whose corners are under 1 mm apart but in
+ * different cells of the grid). "Inside" is more than 1 mm from e's ends: a vertex that near an
+ * end is that corner drawn twice, and the mm-sized jog between the two corners is an outline.
+ */
+function runsAlong(e: Edge, f: Edge, eps2: number): boolean {
+  const d0 = segDist2(f[0], f[1], e[0], e[1], e[2], e[3]), d1 = segDist2(f[2], f[3], e[0], e[1], e[2], e[3]);
+  if (d0 > eps2 && d1 > eps2) return false;
+  if (d0 <= eps2 && d1 <= eps2 && dist2(f[0], f[1], f[2], f[3]) > 4 * eps2) return true;
+  const inside = (x: number, y: number) => dist2(x, y, e[0], e[1]) > eps2 && dist2(x, y, e[2], e[3]) > eps2;
+  return (d0 <= eps2 && inside(f[0], f[1])) || (d1 <= eps2 && inside(f[2], f[3]));
+}
 
 /**
  * What is wrong with the edges left after cancellation, if anything: two that cross (overlapping
- * parcels), or a vertex of one within 1 mm of the inside of another (a T-junction). Small sets are
+ * parcels), or one that runs into or along another (a T-junction; see `runsAlong`). Small sets are
  * compared pairwise, large ones through an index. With `stopAtTJunction` the first T-junction ends
  * the check (the edges are then split and checked again, crossings included).
  */
@@ -435,8 +450,7 @@ function checkBoundary(list: Edge[], stopAtTJunction: boolean): 'ok' | 'cross' |
   let tjunction = false;
   const pair = (e: Edge, f: Edge): boolean => {
     if (segmentsIntersect(e[0], e[1], e[2], e[3], f[0], f[1], f[2], f[3], 'proper')) return true;
-    // An endpoint of f near e, other than e's own endpoints (compared on the mm grid).
-    if (nearInside(f[0], f[1], e, eps2) || nearInside(f[2], f[3], e, eps2)) tjunction = true;
+    if (runsAlong(e, f, eps2)) tjunction = true;
     return false;
   };
   const box = (e: Edge) => [Math.min(e[0], e[2]) - eps, Math.min(e[1], e[3]) - eps, Math.max(e[0], e[2]) + eps, Math.max(e[1], e[3]) + eps] as const;
