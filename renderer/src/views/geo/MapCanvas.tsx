@@ -35,6 +35,9 @@ export function MapCanvas({ label, basemap, onReady, className, bounds, interact
       attributionControl: false,
       interactive,
       maxZoom: 19,
+      // Labels and basemap tiles appear at once instead of fading in over 300 ms: a planner panning
+      // across a large layer sees the settled map sooner (the map is 'idle' only after fades end).
+      fadeDuration: 0,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     map.addControl(new AttributionControl({ compact: false }), 'bottom-right');

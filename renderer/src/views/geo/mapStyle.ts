@@ -25,7 +25,7 @@ export function baseStyle(basemap?: Basemap | null): StyleSpecification {
     sources: basemap ? { basemap: { type: 'raster', tiles: [basemap.url], tileSize: 256, attribution: basemap.attribution, maxzoom: 19 } } : {},
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } },
-      ...(basemap ? [{ id: 'basemap', type: 'raster' as const, source: 'basemap', paint: { 'raster-opacity': 0.9 } }] : []),
+      ...(basemap ? [{ id: 'basemap', type: 'raster' as const, source: 'basemap', paint: { 'raster-opacity': 0.9, 'raster-fade-duration': 0 } }] : []),
     ],
   };
 }
