@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, browserAvailable, openDesk, shot, type DeskSession } from './support.js';
+import { ARTIFACTS, browserAvailable, fillRegistryLine, openDesk, shot, type DeskSession } from './support.js';
 
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-']).toString();
 
@@ -23,16 +23,6 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'lease timeline and balanc
   });
   afterAll(async () => desk?.close());
 
-  async function fillLine(gu: 'gapgu' | 'eulgu', f: { rank: string; purpose: string; receivedAt: string; receiptNo: string; holders: string; maxClaim?: string }) {
-    await page.getByTestId(`rights-add-${gu}`).click();
-    const line = page.getByTestId(`rights-${gu}`).getByTestId('rights-entry').last();
-    await line.locator('input[name=rank]').fill(f.rank);
-    await line.locator('input[name=purpose]').fill(f.purpose);
-    await line.locator('input[name=receivedAt]').fill(f.receivedAt);
-    await line.locator('input[name=receiptNo]').fill(f.receiptNo);
-    await line.locator('input[name=holders]').fill(f.holders);
-    if (f.maxClaim) await line.locator(`input[name$=".maxClaim"]`).fill(f.maxClaim);
-  }
   async function openCase() {
     await page.getByRole('button', { name: '상담', exact: true }).click();
     await page.locator('tr.clickable').filter({ hasText: '김민지' }).first().click();
@@ -48,8 +38,8 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'lease timeline and balanc
     await openCase();
     await openRights();
     await page.getByLabel('열람·발급 일시').fill('2026-11-20T10:00');
-    await fillLine('gapgu', { rank: '1', purpose: '소유권보존', receivedAt: '2019-04-01', receiptNo: '제5001호', holders: '이영수' });
-    await fillLine('eulgu', { rank: '1', purpose: '근저당권설정', receivedAt: '2019-04-01', receiptNo: '제5002호', holders: '신한은행', maxClaim: '3000만' });
+    await fillRegistryLine(page, 'gapgu', { rank: '1', purpose: '소유권보존', receivedAt: '2019-04-01', receiptNo: '제5001호', holders: '이영수' });
+    await fillRegistryLine(page, 'eulgu', { rank: '1', purpose: '근저당권설정', receivedAt: '2019-04-01', receiptNo: '제5002호', holders: '신한은행', maxClaim: '3000만' });
     await page.getByLabel('계약일').fill('2026-11-20');
     await page.getByLabel('잔금 · 날짜').fill('2026-12-05');
     await page.getByLabel('입주일 (전입신고)').fill('2026-12-05');
@@ -76,7 +66,7 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'lease timeline and balanc
   it('a new 근저당 before the balance day: the re-check shows it and a 위험 step appears', async () => {
     await openRights();
     await page.getByLabel('열람·발급 일시').fill('2026-12-05T09:00');
-    await fillLine('eulgu', { rank: '2', purpose: '근저당권설정', receivedAt: '2026-12-03', receiptNo: '제900호', holders: '주식회사 대부', maxClaim: '1억2000만' });
+    await fillRegistryLine(page, 'eulgu', { rank: '2', purpose: '근저당권설정', receivedAt: '2026-12-03', receiptNo: '제900호', holders: '주식회사 대부', maxClaim: '1억2000만' });
     await saved();
     await page.getByRole('button', { name: '상담으로' }).click();
     const card = page.getByTestId('lease-card');

@@ -3,7 +3,7 @@
 // and the proposed clauses follow each autosave; then one calculator (중개보수 for 1억).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, openDesk, shot, type DeskSession } from './support.js';
+import { browserAvailable, fillRegistryLine, openDesk, shot, type DeskSession } from './support.js';
 
 describe.skipIf(!browserAvailable)(browserAvailable ? 'rights analysis and calculators' : 'rights — skipped: no Chromium (apt-get install chromium)', () => {
   let desk: DeskSession;
@@ -16,18 +16,6 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'rights analysis and calcu
   });
   afterAll(async () => desk?.close());
 
-  /** Fills the last line of a 구 that was just added. */
-  async function fillLine(gu: 'gapgu' | 'eulgu', f: { rank: string; purpose: string; receivedAt: string; receiptNo: string; holders: string; maxClaim?: string }) {
-    await page.getByTestId(`rights-add-${gu}`).click();
-    const line = page.getByTestId(`rights-${gu}`).getByTestId('rights-entry').last();
-    await line.locator('input[name=rank]').fill(f.rank);
-    await line.locator('input[name=purpose]').fill(f.purpose);
-    await line.locator('input[name=receivedAt]').fill(f.receivedAt);
-    await line.locator('input[name=receiptNo]').fill(f.receiptNo);
-    await line.locator('input[name=holders]').fill(f.holders);
-    if (f.maxClaim) await line.locator(`input[name$=".maxClaim"]`).fill(f.maxClaim);
-  }
-
   it('enters a registry with a live 근저당 and a 가압류 and sees 위험, R2 and the 근저당 말소 clause', async () => {
     await page.getByRole('button', { name: '상담', exact: true }).click();
     // The demo case with listings is the one opened 14 days ago (김민지, 동행 · 집보기).
@@ -39,9 +27,9 @@ describe.skipIf(!browserAvailable)(browserAvailable ? 'rights analysis and calcu
     // Nothing entered yet: never 안전, and the owner is unknown.
     await expect.poll(() => page.getByTestId('rights-verdict').textContent()).not.toContain('안전');
 
-    await fillLine('gapgu', { rank: '1', purpose: '소유권보존', receivedAt: '2019-04-01', receiptNo: '제5001호', holders: '이영수' });
-    await fillLine('gapgu', { rank: '2', purpose: '가압류', receivedAt: '2026-08-01', receiptNo: '제30001호', holders: '주식회사 대부' });
-    await fillLine('eulgu', { rank: '1', purpose: '근저당권설정', receivedAt: '2019-04-01', receiptNo: '제5002호', holders: '신한은행', maxClaim: '9600만' });
+    await fillRegistryLine(page, 'gapgu', { rank: '1', purpose: '소유권보존', receivedAt: '2019-04-01', receiptNo: '제5001호', holders: '이영수' });
+    await fillRegistryLine(page, 'gapgu', { rank: '2', purpose: '가압류', receivedAt: '2026-08-01', receiptNo: '제30001호', holders: '주식회사 대부' });
+    await fillRegistryLine(page, 'eulgu', { rank: '1', purpose: '근저당권설정', receivedAt: '2019-04-01', receiptNo: '제5002호', holders: '신한은행', maxClaim: '9600만' });
     await page.getByText('96,000,000원 · 9,600만원').waitFor();
     await page.getByLabel('계약일').fill('2026-11-27');
     await page.getByLabel('잔금 · 날짜').fill('2027-01-10');

@@ -127,3 +127,15 @@ export async function openDesk(opts: { timeout?: number } = {}): Promise<DeskSes
     },
   };
 }
+
+/** One registry entry on the 권리분석 screen: adds a line to 갑구 or 을구 and fills it. */
+export async function fillRegistryLine(page: Page, gu: 'gapgu' | 'eulgu', f: { rank: string; purpose: string; receivedAt: string; receiptNo: string; holders: string; maxClaim?: string }) {
+  await page.getByTestId(`rights-add-${gu}`).click();
+  const line = page.getByTestId(`rights-${gu}`).getByTestId('rights-entry').last();
+  await line.locator('input[name=rank]').fill(f.rank);
+  await line.locator('input[name=purpose]').fill(f.purpose);
+  await line.locator('input[name=receivedAt]').fill(f.receivedAt);
+  await line.locator('input[name=receiptNo]').fill(f.receiptNo);
+  await line.locator('input[name=holders]').fill(f.holders);
+  if (f.maxClaim) await line.locator(`input[name$=".maxClaim"]`).fill(f.maxClaim);
+}
