@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { severityOf, type Item, type Template } from '../../../checklists/engine/index.js';
+import type { Template } from '../../../checklists/engine/index.js';
+import { findItem, okValue } from './checklist-answers.js';
 import inspectionV2 from '../../../checklists/templates/inspection.v2.json' with { type: 'json' };
 import inspectionV1 from '../../../checklists/templates/inspection.v1.json' with { type: 'json' };
 import { openHarness, signedIn, type Harness } from './harness.js';
@@ -21,29 +22,6 @@ const jpeg = (color = '#557799') =>
     .jpeg()
     .toBuffer();
 
-function findItem(t: Template, id: string): Item {
-  for (const s of t.sections) for (const it of s.items) if (it.id === id) return it;
-  throw new Error(id);
-}
-
-/** An answer the item counts as 정상 (for filling the rest of a run). */
-function okValue(item: Item): string | number | string[] {
-  switch (item.type) {
-    case 'yesno':
-    case 'single':
-      return item.options.find((o) => o.severity === 'ok')!.value;
-    case 'multi':
-      return [item.options.find((o) => o.severity === 'ok')!.value];
-    case 'number':
-      return [item.min ?? 0, 1, 10, 30].find((n) => severityOf(item, n) === 'ok')!;
-    case 'money':
-      return 100_000;
-    case 'date':
-      return '2026-11-27';
-    default:
-      return '확인함';
-  }
-}
 
 /** Answers every missing item with a 정상 value (attaching a photo where one is the answer). */
 async function fillRest(x: Harness, runId: string) {

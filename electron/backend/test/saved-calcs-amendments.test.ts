@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { severityOf, type Item, type Template } from '../../../checklists/engine/index.js';
+import { findItem, okValue } from './checklist-answers.js';
 import { consented, signedIn } from './harness.js';
 
 let h: Awaited<ReturnType<typeof signedIn>> | undefined;
@@ -24,28 +24,6 @@ async function caseWithListing(x: NonNullable<typeof h>, name = '김민지') {
 
 const brokerage = { deposit: 100_000_000, monthlyRent: 0, contractDate: '2026-11-27', propertyKind: 'housing' };
 
-function findItem(t: Template, id: string): Item {
-  for (const s of t.sections) for (const it of s.items) if (it.id === id) return it;
-  throw new Error(id);
-}
-
-function okValue(item: Item): string | number | string[] {
-  switch (item.type) {
-    case 'yesno':
-    case 'single':
-      return item.options.find((o) => o.severity === 'ok')!.value;
-    case 'multi':
-      return [item.options.find((o) => o.severity === 'ok')!.value];
-    case 'number':
-      return [item.min ?? 0, 1, 10, 30].find((n) => severityOf(item, n) === 'ok')!;
-    case 'money':
-      return 100_000;
-    case 'date':
-      return '2026-11-27';
-    default:
-      return '확인함';
-  }
-}
 
 /** A completed inspection run where every answer is 정상. */
 async function completedRun(x: NonNullable<typeof h>, listingId: string) {
