@@ -11,6 +11,20 @@ const tileLayer = z.string().regex(/^(run|sites|import):[A-Za-z0-9-]{1,64}$/);
 
 const shippedId = z.enum(['gu', 'dong', 'stations', 'subwayLines', 'hospitals', 'parks']);
 
+/**
+ * The origin of a basemap tile URL template (placeholders filled), or null when it is not an
+ * https URL. One reading for the CSP (electron/host/csp.ts) and for the settings screen, which
+ * tells when a saved change needs the page reloaded.
+ */
+export function basemapOrigin(template: string): string | null {
+  try {
+    const u = new URL(template.replace(/\{[a-z]+\}/g, '0'));
+    return u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
 const basemap = z.object({
   enabled: z.boolean(),
   /** An https tile URL template with {z}/{x}/{y} (and {key} when a key is needed). */

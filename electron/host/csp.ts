@@ -1,5 +1,7 @@
 // The Content-Security-Policy for the renderer (and the content types of its files), shared by the Electron protocol handler and
 // the loopback host. No inline or remote script; the map's workers come from blob: URLs.
+import { basemapOrigin } from '../api/map-methods.js';
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -42,14 +44,7 @@ export const CONTENT_TYPES: Record<string, string> = {
  * has switched the basemap on (map.basemap.set); the default policy names no remote host.
  */
 export function cspWithBasemap(tileUrl: string | null): string {
-  if (!tileUrl) return CONTENT_SECURITY_POLICY;
-  let origin: string;
-  try {
-    const u = new URL(tileUrl.replace(/\{[a-z]+\}/g, '0'));
-    if (u.protocol !== 'https:') return CONTENT_SECURITY_POLICY;
-    origin = u.origin;
-  } catch {
-    return CONTENT_SECURITY_POLICY;
-  }
+  const origin = tileUrl ? basemapOrigin(tileUrl) : null;
+  if (!origin) return CONTENT_SECURITY_POLICY;
   return CONTENT_SECURITY_POLICY.replace("img-src 'self' data: blob:", `img-src 'self' data: blob: ${origin}`).replace("connect-src 'self'", `connect-src 'self' ${origin}`);
 }

@@ -102,11 +102,7 @@ export class BackendRelay {
     if (this.state === 'failed') return failure(this.failedWith);
     if (this.state === 'stopped') return failure(STOPPED);
     if (!this.child) return failure({ ko: '백엔드가 아직 시작되지 않았습니다.', en: 'The backend has not started yet.' });
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      this.child!.postMessage({ type: 'call', id, method, input });
-    });
+    return this.ask((id) => ({ type: 'call', id, method, input }));
   }
 
   /** Grants files the user picked in the system dialog; resolves to `{ok, result: FileRef[]}`. */
@@ -114,11 +110,7 @@ export class BackendRelay {
     if (this.starting) await this.starting.catch(() => undefined);
     if (this.state === 'failed') return failure(this.failedWith);
     if (this.state === 'stopped' || !this.child) return failure(STOPPED);
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      this.child!.postMessage({ type: 'grant', id, paths });
-    });
+    return this.ask((id) => ({ type: 'grant', id, paths }));
   }
 
   /**
@@ -128,12 +120,17 @@ export class BackendRelay {
   async pageCsp(): Promise<string> {
     if (this.starting) await this.starting.catch(() => undefined);
     if (this.state !== 'running' || !this.child) return CONTENT_SECURITY_POLICY;
-    const id = this.nextId++;
-    const r = await new Promise<ApiResponse<unknown>>((resolve) => {
-      this.pending.set(id, resolve);
-      this.child!.postMessage({ type: 'page-csp', id });
-    });
+    const r = await this.ask((id) => ({ type: 'page-csp', id }));
     return r.ok && typeof r.result === 'string' ? r.result : CONTENT_SECURITY_POLICY;
+  }
+
+  /** Posts a request to the running child; its `result` (by id) settles the promise. */
+  private ask(message: (id: number) => ToBackend): Promise<ApiResponse<unknown>> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.child!.postMessage(message(id));
+    });
   }
 
   /** Asks the backend to close its database and exit; kills it if it has not within `graceMs`. */

@@ -4,20 +4,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bilingual } from '../../../../electron/api/errors.js';
-import type { BasemapView } from '../../../../electron/api/map-methods.js';
+import { basemapOrigin, type BasemapView } from '../../../../electron/api/map-methods.js';
 import { api } from '../../api/client.js';
 import { Field } from '../../components/Field.js';
 import { fieldErrors } from '../../components/useBilingual.js';
 
-/** The tile host the page's CSP allows: the one in force when this page was loaded. */
-const cspHost = (b: BasemapView) => {
-  if (!b.enabled || !b.url) return null;
-  try {
-    return new URL(b.url.replace(/\{[a-z]+\}/g, '0')).origin;
-  } catch {
-    return null;
-  }
-};
+/** The tile host the page's CSP allows for this setting. */
+const cspHost = (b: BasemapView) => (b.enabled && b.url ? basemapOrigin(b.url) : null);
 let loadedWith: string | null | undefined; // set by the first read in this page load
 
 export function BasemapSettings() {
